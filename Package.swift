@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Shipshape: one binary that renders, checks, reconciles and right-sizes a Kubernetes
+/// application from its git repository. See docs/ and ../shared/DESIGN.md for the design.
+let package = Package(
+    name: "Shipshape",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shipshape", targets: ["ShipshapeCLI"]),
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Kubernetes", targets: ["Kubernetes"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // System libraries, each behind a shim header.
+        .systemLibrary(
+            name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Pure logic.
+        .target(
+            name: "YAML",
+            dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(name: "Kubernetes", dependencies: ["YAML"]),
+        .target(name: "Templates", dependencies: ["YAML"]),
+
+        // I/O at the edges.
+        .target(name: "GitStore", dependencies: ["CGit2"]),
+
+        // The thin CLI.
+        .executableTarget(
+            name: "ShipshapeCLI",
+            dependencies: [
+                "YAML", "Kubernetes", "GitStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Benchmarks: executables that print figures; they never fail on time.
+        .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
+
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+/// Kubernetes object model: identity, quantities, selectors.

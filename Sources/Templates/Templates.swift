@@ -1,0 +1,1 @@
+/// A Go text/template engine with Sprig and Helm functions (see docs/render.md).

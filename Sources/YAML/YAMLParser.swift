@@ -1,0 +1,224 @@
+import CYAML
+
+/// Parses YAML streams with libyaml into `Node` trees that remember where every node is.
+///
+/// Duplicate keys in a mapping are an error naming both places; an alias must name an anchor
+/// defined earlier in the same document. Nothing is resolved here: `Value(node)` does that.
+public enum YAMLParser {
+    /// The deepest nesting accepted. Real manifests nest a few dozen levels; the limit keeps
+    /// hostile input from exhausting the stack of the recursive passes that follow.
+    public static let maximumDepth = 512
+
+    /// Parses every document of `text`. `file` only labels error messages.
+    public static func parse(_ text: String, file: String? = nil) throws -> [Document] {
+        var text = text
+        return try text.withUTF8 { try parse(utf8: $0, file: file) }
+    }
+
+    /// Parses every document of the UTF-8 bytes.
+    public static func parse(bytes: [UInt8], file: String? = nil) throws -> [Document] {
+        try bytes.withUnsafeBufferPointer { try parse(utf8: $0, file: file) }
+    }
+
+    /// Parses text that holds exactly one document and returns its root (nil when empty).
+    public static func parseSingle(_ text: String, file: String? = nil) throws -> Node? {
+        let documents = try parse(text, file: file)
+        if documents.count > 1 {
+            throw YAMLError(.syntax, "expected a single document, found \(documents.count)", file: file,
+                            at: documents[1].start)
+        }
+        return documents.first?.root
+    }
+
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String?) throws -> [Document] {
+        var composer = Composer(offsets: SourceOffsets(buffer), file: file)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError(.syntax, "libyaml could not allocate a parser", file: file)
+        }
+        defer { yaml_parser_delete(&parser) }
+        var empty: UInt8 = 0
+        if let base = buffer.baseAddress, buffer.count > 0 {
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+        } else {
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw composer.syntaxError(parser)
+            }
+            defer { yaml_event_delete(&event) }
+            if event.type == YAML_STREAM_END_EVENT { break }
+            try composer.handle(&event)
+        }
+        return composer.documents
+    }
+}
+
+/// Builds nodes from libyaml events with an explicit stack (no recursion).
+private struct Composer {
+    struct Frame {
+        var isMapping: Bool
+        var style: CollectionStyle
+        var tag: String?
+        var anchor: String?
+        var start: Mark
+        var children: [Node] = []
+    }
+
+    let offsets: SourceOffsets
+    let file: String?
+    var documents: [Document] = []
+    var stack: [Frame] = []
+    var anchors: [String: Node] = [:]
+    var root: Node?
+    var documentStart = Mark(offset: 0, line: 1, column: 1)
+
+    init(offsets: SourceOffsets, file: String?) {
+        self.offsets = offsets
+        self.file = file
+    }
+
+    func mark(_ m: yaml_mark_t) -> Mark {
+        offsets.mark(index: Int(m.index), line: Int(m.line), column: Int(m.column))
+    }
+
+    func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " (\(context) at \(mark(parser.context_mark)))"
+        }
+        return YAMLError(.syntax, message, file: file, at: mark(parser.problem_mark))
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) throws {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            root = nil
+            documentStart = mark(event.start_mark)
+        case YAML_DOCUMENT_END_EVENT:
+            documents.append(Document(root: root, start: documentStart, end: mark(event.end_mark)))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let style: ScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let node = Node(.scalar(text, style), tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor),
+                            start: mark(event.start_mark), end: mark(event.end_mark))
+            try add(node)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            try push(Frame(isMapping: false, style: start.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block,
+                           tag: Self.string(start.tag), anchor: Self.string(start.anchor),
+                           start: mark(event.start_mark)))
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            try push(Frame(isMapping: true, style: start.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block,
+                           tag: Self.string(start.tag), anchor: Self.string(start.anchor),
+                           start: mark(event.start_mark)))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let frame = stack.removeLast()
+            let end = mark(event.end_mark)
+            let content: Node.Content
+            if frame.isMapping {
+                content = .mapping(try pairs(frame.children), frame.style)
+            } else {
+                content = .sequence(frame.children, frame.style)
+            }
+            try add(Node(content, tag: frame.tag, anchor: frame.anchor, start: frame.start, end: end))
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            let start = mark(event.start_mark)
+            guard let target = anchors[name] else {
+                throw YAMLError(.unknownAnchor, "unknown anchor '\(name)' referenced", file: file, at: start)
+            }
+            try add(Node(.alias(name, target), start: start, end: mark(event.end_mark)))
+        default:
+            break
+        }
+    }
+
+    mutating func push(_ frame: Frame) throws {
+        guard stack.count < YAMLParser.maximumDepth else {
+            throw YAMLError(.syntax, "nesting deeper than \(YAMLParser.maximumDepth) levels", file: file,
+                            at: frame.start)
+        }
+        stack.append(frame)
+    }
+
+    mutating func add(_ node: Node) throws {
+        if let anchor = node.anchor { anchors[anchor] = node }
+        if stack.isEmpty {
+            root = node
+        } else {
+            stack[stack.count - 1].children.append(node)
+        }
+    }
+
+    /// Pairs up a mapping's flat children and rejects duplicate keys, naming both positions.
+    func pairs(_ children: [Node]) throws -> [Node.Pair] {
+        var result: [Node.Pair] = []
+        result.reserveCapacity(children.count / 2)
+        var index = 0
+        while index + 1 < children.count {
+            result.append(Node.Pair(key: children[index], value: children[index + 1]))
+            index += 2
+        }
+        try checkDuplicateKeys(result)
+        return result
+    }
+
+    func checkDuplicateKeys(_ pairs: [Node.Pair]) throws {
+        guard pairs.count > 1 else { return }
+        if pairs.count <= 12 {
+            for i in 1..<pairs.count {
+                guard let key = DuplicateKey(pairs[i].key) else { continue }
+                for j in 0..<i where DuplicateKey(pairs[j].key) == key {
+                    throw duplicate(pairs[i].key, first: pairs[j].key)
+                }
+            }
+            return
+        }
+        var seen: [DuplicateKey: Node] = [:]
+        seen.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let key = DuplicateKey(pair.key) else { continue }
+            if let first = seen[key] { throw duplicate(pair.key, first: first) }
+            seen[key] = pair.key
+        }
+    }
+
+    func duplicate(_ key: Node, first: Node) -> YAMLError {
+        let shown = key.scalarText ?? "?"
+        return YAMLError(.duplicateKey,
+                         "mapping key \"\(shown)\" already defined at line \(first.start.line) column \(first.start.column); remove one of them",
+                         file: file, at: key.start)
+    }
+}
+
+/// The identity of a scalar key for duplicate detection: `1`, `01` and `"1"` differ, as in go-yaml.
+private struct DuplicateKey: Hashable {
+    let text: String
+    let resolved: Bool
+
+    init?(_ node: Node) {
+        guard case .scalar(let text, let style) = node.content else { return nil }
+        if text == "<<" && style == .plain { return nil }  // several merge keys are allowed by go-yaml
+        self.text = text
+        self.resolved = style == .plain && node.tag == nil
+    }
+}
