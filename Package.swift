@@ -48,6 +48,9 @@ let package = Package(
         // Benchmarks: executables that print figures; they never fail on time.
         .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
 
+        // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
+        .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),
+
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),

@@ -29,7 +29,6 @@ public enum ScalarResolver {
         case string(String)
         /// A timestamp; go-yaml v2 hands it to interface{} targets as the original string.
         case timestamp(String)
-        case merge
 
         public var tag: Tag {
             switch self {
@@ -39,13 +38,12 @@ public enum ScalarResolver {
             case .float: .float
             case .string: .string
             case .timestamp: .timestamp
-            case .merge: .merge
             }
         }
 
         public static func == (lhs: Resolved, rhs: Resolved) -> Bool {
             switch (lhs, rhs) {
-            case (.null, .null), (.merge, .merge): true
+            case (.null, .null): true
             case (.bool(let a), .bool(let b)): a == b
             case (.int(let a), .int(let b)): a == b
             case (.uint(let a), .uint(let b)): a == b
@@ -87,15 +85,16 @@ public enum ScalarResolver {
             if let found = lookup(text) { return found }
             if TimestampSyntax.matches(s) { return .timestamp(text) }
             return resolveNumber(s, text: text)
-        case UInt8(ascii: "<"):
-            return text == "<<" ? .merge : .string(text)
         default:
+            // `<<` is a string here too: go-yaml recognises merge keys in the decoder, by their
+            // text and position, not by resolution (so the emitter writes `<<` plain).
             return .string(text)
         }
     }
 
     private static func lookup(_ text: String) -> Resolved? {
-        switch text {
+        guard text.utf8.count <= 5 else { return nil }  // the longest spelling is "false"/"-.inf"
+        return switch text {
         case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": .bool(true)
         case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": .bool(false)
         case "~", "null", "Null", "NULL": .null

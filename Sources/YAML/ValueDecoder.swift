@@ -175,7 +175,6 @@ public struct ValueDecoder {
         case .bigInt(let digits): return .float(Double(digits) ?? .nan)
         case .float(let f): return .float(f)
         case .string(let s), .timestamp(let s): return .string(s)
-        case .merge: return .string("<<")
         }
     }
 }

@@ -64,7 +64,11 @@ private struct Composer {
         var tag: String?
         var anchor: String?
         var start: Mark
+        /// Sequence items, or for a mapping its completed pairs.
         var children: [Node] = []
+        var pairs: [Node.Pair] = []
+        /// A mapping key waiting for its value.
+        var pendingKey: Node?
     }
 
     let offsets: SourceOffsets
@@ -135,7 +139,8 @@ private struct Composer {
             let end = mark(event.end_mark)
             let content: Node.Content
             if frame.isMapping {
-                content = .mapping(try pairs(frame.children), frame.style)
+                try checkDuplicateKeys(frame.pairs)
+                content = .mapping(frame.pairs, frame.style)
             } else {
                 content = .sequence(frame.children, frame.style)
             }
@@ -164,41 +169,45 @@ private struct Composer {
         if let anchor = node.anchor { anchors[anchor] = node }
         if stack.isEmpty {
             root = node
+            return
+        }
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].children.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(Node.Pair(key: key, value: node))
+            stack[top].pendingKey = nil
         } else {
-            stack[stack.count - 1].children.append(node)
+            stack[top].pendingKey = node
         }
     }
 
-    /// Pairs up a mapping's flat children and rejects duplicate keys, naming both positions.
-    func pairs(_ children: [Node]) throws -> [Node.Pair] {
-        var result: [Node.Pair] = []
-        result.reserveCapacity(children.count / 2)
-        var index = 0
-        while index + 1 < children.count {
-            result.append(Node.Pair(key: children[index], value: children[index + 1]))
-            index += 2
-        }
-        try checkDuplicateKeys(result)
-        return result
-    }
-
+    /// Keys are compared by text first (cheap, and almost always different); only keys with the
+    /// same text are resolved to see whether they are the same key.
     func checkDuplicateKeys(_ pairs: [Node.Pair]) throws {
         guard pairs.count > 1 else { return }
-        if pairs.count <= 12 {
+        if pairs.count <= 16 {
             for i in 1..<pairs.count {
-                guard let key = DuplicateKey(pairs[i].key) else { continue }
-                for j in 0..<i where DuplicateKey(pairs[j].key) == key {
-                    throw duplicate(pairs[i].key, first: pairs[j].key)
+                guard let text = pairs[i].key.scalarText else { continue }
+                for j in 0..<i where pairs[j].key.scalarText == text {
+                    if let key = DuplicateKey(pairs[i].key), DuplicateKey(pairs[j].key) == key {
+                        throw duplicate(pairs[i].key, first: pairs[j].key)
+                    }
                 }
             }
             return
         }
-        var seen: [DuplicateKey: Node] = [:]
+        var seen: [String: Int] = [:]
         seen.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let key = DuplicateKey(pair.key) else { continue }
-            if let first = seen[key] { throw duplicate(pair.key, first: first) }
-            seen[key] = pair.key
+        for (i, pair) in pairs.enumerated() {
+            guard let text = pair.key.scalarText else { continue }
+            if let j = seen[text] {
+                if let key = DuplicateKey(pair.key), DuplicateKey(pairs[j].key) == key {
+                    throw duplicate(pair.key, first: pairs[j].key)
+                }
+            } else {
+                seen[text] = i
+            }
         }
     }
 
@@ -210,15 +219,22 @@ private struct Composer {
     }
 }
 
-/// The identity of a scalar key for duplicate detection: `1`, `01` and `"1"` differ, as in go-yaml.
+/// The identity of a scalar key for duplicate detection: its text and the tag it resolves to,
+/// so `a` and `"a"` collide while `1` and `"1"` do not (go-yaml v3 compares the same way).
 private struct DuplicateKey: Hashable {
     let text: String
-    let resolved: Bool
+    let tag: String
 
     init?(_ node: Node) {
         guard case .scalar(let text, let style) = node.content else { return nil }
-        if text == "<<" && style == .plain { return nil }  // several merge keys are allowed by go-yaml
+        if text == "<<" && style == .plain && node.tag == nil { return nil }  // repeated merge keys are allowed
         self.text = text
-        self.resolved = style == .plain && node.tag == nil
+        if let explicit = node.tag, explicit != "!" {
+            tag = explicit
+        } else if style == .plain && node.tag == nil {
+            tag = ScalarResolver.tag(of: text).rawValue
+        } else {
+            tag = ScalarResolver.Tag.string.rawValue
+        }
     }
 }

