@@ -11,10 +11,11 @@
 public enum NaturalKeyOrder {
     /// Whether `a` sorts before `b`.
     public static func less(_ a: String, _ b: String) -> Bool {
-        if a.utf8.count < 64, b.utf8.count < 64, isASCII(a), isASCII(b) {
-            return withASCII(a) { ar in withASCII(b) { br in lessRunes(ar, br) } }
+        var au = a, bu = b
+        let ascii: Bool? = au.withUTF8 { ab in
+            bu.withUTF8 { bb in isASCII(ab) && isASCII(bb) ? less(codes: ab, bb) : nil }
         }
-        return lessRunes(a.unicodeScalars.map { $0.value }, b.unicodeScalars.map { $0.value })
+        return ascii ?? less(codes: a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
     }
 
     /// Keys sorted in this order.
@@ -22,16 +23,32 @@ public enum NaturalKeyOrder {
         keys.sorted(by: less)
     }
 
-    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+    /// The positions of `keys` in sorted order; keys that are already in order cost one pass.
+    static func sortedIndices<C: RandomAccessCollection>(_ keys: C) -> [Int] where C.Element == String, C.Index == Int {
+        var indices = Array(keys.indices)
+        var i = keys.startIndex + 1
+        while i < keys.endIndex {
+            if less(keys[i], keys[i - 1]) {
+                indices.sort { less(keys[$0], keys[$1]) }
+                break
+            }
+            i += 1
+        }
+        return indices
+    }
 
-    private static func withASCII<R>(_ s: String, _ body: ([UInt32]) -> R) -> R {
-        body(s.utf8.map { UInt32($0) })
+    private static func isASCII(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in s where c >= 0x80 { return false }
+        return true
     }
 
     private static func isLetter(_ c: UInt32) -> Bool {
         if c < 0x80 { return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
         guard let scalar = Unicode.Scalar(c) else { return false }
-        return scalar.properties.generalCategory.isLetter
+        switch scalar.properties.generalCategory {  // Go's unicode.IsLetter: Lu, Ll, Lt, Lm, Lo
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
     }
 
     private static func isDigit(_ c: UInt32) -> Bool {
@@ -40,23 +57,28 @@ public enum NaturalKeyOrder {
         return scalar.properties.generalCategory == .decimalNumber
     }
 
-    static func lessRunes(_ ar: [UInt32], _ br: [UInt32]) -> Bool {
+    /// keyList.Less over code points (bytes for ASCII keys, scalars otherwise); both collections
+    /// are indexed from 0.
+    static func less<C: RandomAccessCollection>(codes ar: C, _ br: C) -> Bool
+    where C.Element: FixedWidthInteger, C.Index == Int {
+        @inline(__always) func a(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: ar[i]) }
+        @inline(__always) func b(_ i: Int) -> UInt32 { UInt32(truncatingIfNeeded: br[i]) }
         var i = 0
         while i < ar.count && i < br.count {
-            if ar[i] == br[i] {
+            if a(i) == b(i) {
                 i += 1
                 continue
             }
-            let al = isLetter(ar[i])
-            let bl = isLetter(br[i])
-            if al && bl { return ar[i] < br[i] }
+            let al = isLetter(a(i))
+            let bl = isLetter(b(i))
+            if al && bl { return a(i) < b(i) }
             if al || bl { return bl }
             var an: Int64 = 0
             var bn: Int64 = 0
-            if ar[i] == 0x30 || br[i] == 0x30 {
+            if a(i) == 0x30 || b(i) == 0x30 {
                 var j = i - 1
-                while j >= 0 && isDigit(ar[j]) {
-                    if ar[j] != 0x30 {
+                while j >= 0 && isDigit(a(j)) {
+                    if a(j) != 0x30 {
                         an = 1
                         bn = 1
                         break
@@ -65,29 +87,19 @@ public enum NaturalKeyOrder {
                 }
             }
             var ai = i
-            while ai < ar.count && isDigit(ar[ai]) {
-                an = an &* 10 &+ Int64(ar[ai]) &- 0x30
+            while ai < ar.count && isDigit(a(ai)) {
+                an = an &* 10 &+ Int64(a(ai)) &- 0x30
                 ai += 1
             }
             var bi = i
-            while bi < br.count && isDigit(br[bi]) {
-                bn = bn &* 10 &+ Int64(br[bi]) &- 0x30
+            while bi < br.count && isDigit(b(bi)) {
+                bn = bn &* 10 &+ Int64(b(bi)) &- 0x30
                 bi += 1
             }
             if an != bn { return an < bn }
             if ai != bi { return ai < bi }
-            return ar[i] < br[i]
+            return a(i) < b(i)
         }
         return ar.count < br.count
-    }
-}
-
-extension Unicode.GeneralCategory {
-    /// Go's `unicode.IsLetter`: categories Lu, Ll, Lt, Lm, Lo.
-    var isLetter: Bool {
-        switch self {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
-        default: false
-        }
     }
 }

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Writes `Value`s as YAML exactly as sigs.k8s.io/yaml's `Marshal` does — the bytes Helm's
 /// `toYaml` and `kubectl get -o yaml` print — so rendered output can match them byte for byte.
 ///
@@ -23,12 +25,22 @@ public enum YAMLEmitter {
 
     /// Several documents, each introduced by `---` after the first.
     public static func emitStream(_ values: [Value]) -> String {
-        var out = EmitterOutput(reserving: values.count * 1024)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 2048)
+        emitStream(values, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends several documents to `buffer`; a caller that writes the bytes out (a file, stdout)
+    /// can reuse one buffer and skip building a `String`.
+    public static func emitStream(_ values: [Value], into buffer: inout [UInt8]) {
+        var out = EmitterOutput()
+        swap(&out.bytes, &buffer)
         for (index, value) in values.enumerated() {
             if index > 0 { out.bytes.append(contentsOf: "---\n".utf8) }
             out.emitDocument(value)
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        swap(&out.bytes, &buffer)
     }
 }
 
@@ -51,7 +63,7 @@ extension EmitterOutput {
             if entries.isEmpty {
                 emitEmptyFlow("{}")
             } else {
-                emitMapping(NaturalKeyOrder.sorted(entries.keys).map { ($0, entries[$0]!) })
+                emitMapping(entries)
             }
         case .array(let items):
             if items.isEmpty {
@@ -72,11 +84,16 @@ extension EmitterOutput {
         writeIndicator(close, needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
-    private mutating func emitMapping(_ entries: [(String, Value)]) {
+    private mutating func emitMapping(_ entries: OrderedDictionary<String, Value>) {
         increaseIndent(flow: false, indentless: false)
-        for (key, value) in entries {
+        let keys = entries.keys
+        let values = entries.values
+        for index in NaturalKeyOrder.sortedIndices(keys.elements) {
+            let key = keys[index]
+            let value = values[index]
             writeIndent()
-            if Self.isSimpleKey(key) {
+            if key.utf8.count <= 128 && (!key.utf8.contains(where: Self.mayBreakLine) || !ScalarAnalysis(key).isMultiline) {
+                // libyaml's check_simple_key: one line, at most 128 bytes.
                 emitScalar(key, requested: Self.stringStyle(key), simpleKey: true)
                 writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
             } else {
@@ -100,9 +117,10 @@ extension EmitterOutput {
         popIndent()
     }
 
-    /// libyaml's `check_simple_key` for a string key: one line, at most 128 bytes.
-    static func isSimpleKey(_ key: String) -> Bool {
-        key.utf8.count <= 128 && !ScalarAnalysis(key).isMultiline
+    /// Bytes that start a line break (LF, CR, and the lead byte of NEL, LS and PS); a key
+    /// without any is on one line, and one with them is checked properly by the analysis.
+    static func mayBreakLine(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") || c == 0xC2 || c == 0xE2
     }
 
     mutating func emitScalar(_ text: String, requested: RequestedStyle, simpleKey: Bool) {
@@ -168,6 +186,9 @@ extension EmitterOutput {
 
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`: go-yaml quotes these for YAML 1.1 readers.
     static func isBase60Float(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")), s.utf8.contains(UInt8(ascii: ":"))
+        else { return false }
         var bytes = Array(s.utf8)[...]
         guard !bytes.isEmpty else { return false }
         if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
