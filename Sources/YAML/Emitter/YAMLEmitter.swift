@@ -169,6 +169,15 @@ extension EmitterOutput {
         if s.utf8.contains(UInt8(ascii: "\n")) { return .literal }
         return ScalarResolver.isPlainString(s) && !isBase60Float(s) ? .plain : .doubleQuoted
     }
+}
+
+extension YAMLEmitter {
+    /// Whether go-yaml would quote `s` as a YAML 1.1 base-60 number (`1:20`) although it reads
+    /// it back as a string itself.
+    public static func looksLikeBase60(_ s: String) -> Bool { EmitterOutput.isBase60Float(s) }
+}
+
+extension EmitterOutput {
 
     /// A float as it comes back from JSON: whole numbers JSON prints without an exponent are read
     /// back as integers; everything else is a float printed with Go's `%g`-style shortest form.

@@ -1,1 +1,0 @@
-/// Kubernetes object model: identity, quantities, selectors.

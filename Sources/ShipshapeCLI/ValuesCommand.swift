@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Kubernetes
+import YAML
+
+/// `shipshape values get|set`: read and edit values files byte-exactly, as scripts and people do.
+struct ValuesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "values",
+        abstract: "Read and edit YAML values files without disturbing comments or layout.",
+        discussion: """
+            Paths are dotted keys with list elements as [N] or [key=value], e.g.
+            backend.resources.limits.memory or containers[name=backend].image; write a dot
+            inside a key as \\. (annotations.prometheus\\.io/scrape).
+            """,
+        subcommands: [Get.self, Set.self])
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the value at PATH (a scalar as plain text, a map or list as its YAML source).")
+
+        @Argument(help: "The YAML file to read.") var file: String
+        @Argument(help: "The path of the value, e.g. backend.resources.limits.cpu.") var path: String
+
+        func run() throws {
+            let editor = try ValuesFile.editor(file)
+            let node = try editor.node(at: try ValuesFile.path(path, file: file))
+            if case .scalar(let text, _) = node.content {
+                print(text)
+            } else {
+                print(ValuesFile.dedented(editor.source(of: node), column: node.start.column))
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the value at PATH, changing only the bytes of that value.",
+            discussion: """
+                Without --type, an existing value keeps its type (an int stays an int, a string
+                stays a string) and a new key is read as YAML would read it. The file is written
+                to a temporary file and renamed, so it is never half-written; on any error it is
+                left untouched.
+
+                Examples:
+                  shipshape values set values.yaml backend.resources.limits.cpu 750m --type quantity
+                  shipshape values set values.yaml backend.hpa.maxReplicas 12
+                  shipshape values set values.yaml frontend.image.tag 1.5.0 --dry-run
+                """)
+
+        @Argument(help: "The YAML file to edit.") var file: String
+        @Argument(help: "The path of the value, e.g. backend.resources.limits.memory.") var path: String
+        @Argument(help: "The new value.") var value: String
+
+        @Option(help: "The type the value must have: \(EditValue.Kind.allCases.map(\.rawValue).joined(separator: "|")).")
+        var type: EditValue.Kind?
+
+        @Flag(help: "Print the change as a unified diff instead of writing the file.")
+        var dryRun = false
+
+        func validate() throws {
+            if type == .quantity {
+                do {
+                    _ = try Quantity(parsing: value)
+                } catch {
+                    throw ValidationError("\(error)")
+                }
+            }
+        }
+
+        func run() throws {
+            let editor = try ValuesFile.editor(file)
+            let updated = try editor.setting(try ValuesFile.path(path, file: file), to: value, as: type)
+            if dryRun {
+                print(LineDiff.unified(old: editor.text, new: updated, oldName: "a/\(file)", newName: "b/\(file)"), terminator: "")
+                return
+            }
+            if updated != editor.text { try ValuesFile.write(updated, to: file) }
+        }
+    }
+}
+
+extension EditValue.Kind: ExpressibleByArgument {}
+
+/// File access for the values commands: reading with a clear error, and atomic writes.
+enum ValuesFile {
+    static func editor(_ file: String) throws -> YAMLEditor {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CLIError("\(file): cannot read the file (does it exist?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError("\(file): the file is not UTF-8 text")
+        }
+        return try YAMLEditor(text: text, file: file)
+    }
+
+    static func path(_ text: String, file: String) throws -> ValuePath {
+        try ValuePath(parsing: text)
+    }
+
+    /// Writes to a temporary file beside `file`, keeps its permissions, and renames it into place.
+    static func write(_ text: String, to file: String) throws {
+        let url = URL(fileURLWithPath: file)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).shipshape-\(ProcessInfo.processInfo.processIdentifier)")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if let permissions = attributes?[.posixPermissions] {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CLIError("\(file): cannot replace the file: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// A collection's source with the indentation of its first line removed from every line.
+    static func dedented(_ source: String, column: Int) -> String {
+        let indent = column - 1
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            let spaces = line.prefix(while: { $0 == " " }).count
+            return line.dropFirst(min(spaces, indent))
+        }
+        while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// An error the CLI prints as is.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,368 @@
+/// Byte-exact edits of YAML source text: set, insert or delete the value at a `ValuePath`,
+/// changing only the bytes of that scalar (or adding or removing only that entry's lines).
+///
+/// Comments, blank lines, key order, quoting and flow/block style elsewhere stay exactly as the
+/// engineer wrote them. Every function is pure: text in, text out; the caller does file I/O.
+public struct YAMLEditor {
+    public let text: String
+    public let file: String?
+    let root: Node?
+    let layout: SourceLayout
+
+    /// Parses `text`, which must hold a single YAML document (values files do).
+    public init(text: String, file: String? = nil) throws {
+        self.text = text
+        self.file = file
+        let documents = try YAMLParser.parse(text, file: file)
+        if documents.count > 1 {
+            throw YAMLError(.path, "the file holds \(documents.count) YAML documents; edits need a file with one",
+                            file: file, at: documents[1].start)
+        }
+        root = documents.first?.root
+        layout = SourceLayout(text)
+    }
+
+    // MARK: Reading
+
+    /// The node at `path`, following aliases.
+    public func node(at path: ValuePath) throws -> Node {
+        switch try locate(path, followAliases: true) {
+        case .found(let node, _, _): return node.dereferenced
+        case .missing(let index, _, _):
+            throw error("\(path.prefix(index + 1)) is not set", at: nil)
+        }
+    }
+
+    /// The exact source text of a node.
+    public func source(of node: Node) -> String {
+        String(decoding: layout.bytes[node.start.offset..<node.end.offset], as: UTF8.self)
+    }
+
+    // MARK: Setting
+
+    /// Sets the scalar at `path` to `text`. Without `kind`, an existing value keeps its type (an
+    /// int stays an int; a string stays a string, quoted if it must be) and a new one is read as a
+    /// plain YAML scalar would be.
+    public func setting(_ path: ValuePath, to text: String, as kind: EditValue.Kind? = nil) throws -> String {
+        let located = try locate(path, followAliases: false)
+        let value: EditValue
+        if let kind {
+            value = try typed(text, as: kind, path: path, at: located.node)
+        } else if case .found(let node, _, _) = located, case .scalar(let existing, let style) = node.content {
+            value = try typed(text, like: existing, style: style, tag: node.tag, path: path, at: node)
+        } else {
+            value = EditValue.inferred(from: text)
+        }
+        return try apply(value, at: path, located)
+    }
+
+    /// Sets the value at `path` to an already typed value.
+    public func setting(_ path: ValuePath, to value: EditValue) throws -> String {
+        try apply(value, at: path, try locate(path, followAliases: false))
+    }
+
+    private func apply(_ value: EditValue, at path: ValuePath, _ located: Located) throws -> String {
+        switch located {
+        case .found(let node, let context, _):
+            switch node.content {
+            case .scalar(_, let style):
+                return replaceScalar(node, style: style, with: value, context: context)
+            case .mapping, .sequence:
+                throw error("\(path) is a \(node.kindName), not a single value; set one of its entries instead",
+                            at: node.start)
+            case .alias(let name, let target):
+                throw aliasError(path, name: name, target: target, at: node.start)
+            }
+        case .missing(let index, let parent, let parentKey):
+            return try insert(value, path: path, missingFrom: index, parent: parent, parentKey: parentKey)
+        }
+    }
+
+    // MARK: Deleting
+
+    /// Removes the entry at `path` (a key of a mapping) with its lines.
+    public func deleting(_ path: ValuePath) throws -> String {
+        guard case .key(let key)? = path.segments.last else {
+            throw error("\(path) does not end in a key; only map entries can be deleted", at: nil)
+        }
+        guard case .found(let node, _, _) = try locate(path, followAliases: false) else {
+            throw error("\(path) is not set; nothing to delete", at: nil)
+        }
+        guard case .found(let parent, _, _) = try locate(path.parent, followAliases: false),
+            case .mapping(let pairs, let style) = parent.content,
+            let index = pairs.lastIndex(where: { $0.key.scalarText == key })
+        else { throw error("\(path) is not a map entry", at: node.start) }
+        let pair = pairs[index]
+        if style == .flow {
+            var start = pair.key.start.offset, end = pair.value.end.offset
+            if index + 1 < pairs.count {
+                end = pairs[index + 1].key.start.offset
+            } else if index > 0 {
+                start = pairs[index - 1].value.end.offset
+            }
+            return replacing(start..<end, with: "")
+        }
+        guard pairs.count > 1 else {
+            throw error("\(path) is the only entry of its map; delete \(path.parent) instead", at: pair.key.start)
+        }
+        let lineStart = layout.lineStart(pair.key.start.offset)
+        guard layout.bytes[lineStart..<pair.key.start.offset].allSatisfy({ $0 == UInt8(ascii: " ") }) else {
+            throw error("\(path) shares its line with a list dash; delete the list item or edit by hand", at: pair.key.start)
+        }
+        let end = layout.nextLineStart(contentEnd(of: pair.value))
+        return replacing(lineStart..<end, with: "")
+    }
+
+    // MARK: Locating
+
+    enum Located {
+        /// The node, whether its parent collection is flow, and the key node naming it (if any).
+        case found(Node, ScalarSpelling.Context, Node?)
+        /// Segment `index` is missing from `parent` (a mapping, a null scalar, or nil for an
+        /// empty document); `parentKey` names the parent.
+        case missing(Int, Node?, Node?)
+
+        var node: Node? {
+            if case .found(let node, _, _) = self { return node }
+            return nil
+        }
+    }
+
+    func locate(_ path: ValuePath, followAliases: Bool) throws -> Located {
+        guard var node = root else { return .missing(0, nil, nil) }
+        var context = ScalarSpelling.Context.block
+        var key: Node?
+        for (i, segment) in path.segments.enumerated() {
+            if case .alias(let name, let target) = node.content {
+                if followAliases {
+                    node = target.dereferenced
+                } else {
+                    throw aliasError(path.prefix(i), name: name, target: target, at: node.start)
+                }
+            }
+            switch segment {
+            case .key(let k):
+                switch node.content {
+                case .mapping(let pairs, let style):
+                    guard let pair = pairs.last(where: { $0.key.scalarText == k }) else {
+                        return .missing(i, node, key)
+                    }
+                    key = pair.key
+                    node = pair.value
+                    context = style == .flow ? .flow : .block
+                case .scalar(let text, let style) where style == .plain && node.tag == nil && ScalarResolver.resolve(text) == .null:
+                    return .missing(i, node, key)
+                default:
+                    throw error("\(path.prefix(i).described) is a \(node.kindName), not a map; it has no key \"\(k)\"",
+                                at: node.start)
+                }
+            case .index(let n):
+                guard case .sequence(let items, let style) = node.content else {
+                    throw error("\(path.prefix(i).described) is a \(node.kindName), not a list; it has no element [\(n)]",
+                                at: node.start)
+                }
+                guard n < items.count else {
+                    throw error("\(path.prefix(i + 1)) is out of range: the list has \(items.count) element\(items.count == 1 ? "" : "s")",
+                                at: node.start)
+                }
+                node = items[n]
+                key = nil
+                context = style == .flow ? .flow : .block
+            case .match(let k, let v):
+                guard case .sequence(let items, let style) = node.content else {
+                    throw error("\(path.prefix(i).described) is a \(node.kindName), not a list", at: node.start)
+                }
+                guard let item = items.first(where: { $0.dereferenced[k]?.dereferenced.scalarText == v }) else {
+                    throw error("\(path.prefix(i).described) has no element with \(k) = \(v)", at: node.start)
+                }
+                node = item
+                key = nil
+                context = style == .flow ? .flow : .block
+            }
+        }
+        if followAliases { node = node.dereferenced }
+        return .found(node, context, key)
+    }
+
+    // MARK: Writing
+
+    private func replaceScalar(_ node: Node, style: ScalarStyle, with value: EditValue,
+                               context: ScalarSpelling.Context) -> String
+    {
+        var spelled = ScalarSpelling.spell(value, existing: style, context: context)
+        var range = node.start.offset..<node.end.offset
+        if style == .literal || style == .folded {
+            // Keep the blank lines that follow a block scalar: replace up to its last content line.
+            var last = node.end.offset
+            while last > node.start.offset, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(layout.bytes[last - 1]) {
+                last -= 1
+            }
+            range = node.start.offset..<layout.lineEnd(last)
+        } else if range.isEmpty, node.start.offset > 0, layout.bytes[node.start.offset - 1] != UInt8(ascii: " ") {
+            spelled = " " + spelled  // `key:` with no value yet
+        }
+        return replacing(range, with: spelled)
+    }
+
+    private func insert(_ value: EditValue, path: ValuePath, missingFrom index: Int, parent: Node?, parentKey: Node?)
+        throws -> String
+    {
+        var keys: [String] = []
+        for segment in path.segments[index...] {
+            guard case .key(let k) = segment else {
+                throw error("\(path.prefix(index + keys.count + 1)) does not exist, and list elements are not created; add the item by hand first",
+                            at: parent?.start)
+            }
+            keys.append(k)
+        }
+        let unit = SourceLayout.indentUnit(of: root)
+        let eol = layout.lineEnding
+        let spelledValue = ScalarSpelling.spell(value, existing: nil, context: .block)
+
+        func block(_ keys: ArraySlice<String>, indent: Int) -> String {
+            let pad = String(repeating: " ", count: indent)
+            let key = ScalarSpelling.string(keys.first!, existing: nil, context: .block)
+            if keys.count == 1 { return pad + key + ": " + spelledValue }
+            return pad + key + ":" + eol + block(keys.dropFirst(), indent: indent + unit)
+        }
+        func flow(_ keys: ArraySlice<String>) -> String {
+            let key = ScalarSpelling.string(keys.first!, existing: nil, context: .flow)
+            if keys.count == 1 { return key + ": " + ScalarSpelling.spell(value, existing: nil, context: .flow) }
+            return key + ": {" + flow(keys.dropFirst()) + "}"
+        }
+
+        guard let parent else {
+            // An empty document: the new entry is the whole content.
+            var prefix = text
+            if !prefix.isEmpty && !prefix.hasSuffix("\n") { prefix += eol }
+            return prefix + block(keys[...], indent: 0) + eol
+        }
+        switch parent.content {
+        case .mapping(let pairs, .flow):
+            if let last = pairs.last {
+                return replacing(last.value.end.offset..<last.value.end.offset, with: ", " + flow(keys[...]))
+            }
+            let close = parent.end.offset - 1
+            return replacing(close..<close, with: flow(keys[...]))
+        case .mapping(let pairs, .block):
+            let indent = (pairs.first?.key.start.column ?? 1) - 1
+            let (offset, breakBefore) = insertionPoint(after: pairs.last!.value)
+            let lines = block(keys[...], indent: indent)
+            return replacing(offset..<offset, with: breakBefore ? eol + lines : lines + eol)
+        case .scalar:
+            // A key with no value yet (`resources:` or `resources: ~`) becomes a map.
+            let keyColumn = (parentKey?.start.column ?? 1) - 1
+            let lines = block(keys[...], indent: keyColumn + unit)
+            var start = parent.start.offset
+            while start > 0, layout.bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+            let end = layout.lineEnd(parent.end.offset)
+            let trailing = String(decoding: layout.bytes[parent.end.offset..<end], as: UTF8.self)
+            let comment = trailing.drop(while: { $0 == " " })
+            return replacing(start..<end, with: (comment.isEmpty ? "" : " " + comment) + eol + lines)
+        default:
+            throw error("\(path.prefix(index)) is a \(parent.kindName), not a map", at: parent.start)
+        }
+    }
+
+    /// Where a new entry goes after `node`, the last value of a block mapping: at the end of its
+    /// last content line (with a line break before the new lines), or — after a block scalar
+    /// that keeps its trailing blank lines — at the start of the line after it.
+    private func insertionPoint(after node: Node) -> (Int, Bool) {
+        if case .scalar(_, let style) = node.content, style == .literal || style == .folded,
+            source(of: node).prefix(while: { $0 != "\n" }).contains("+")
+        {
+            return (node.end.offset, false)
+        }
+        return (contentEnd(of: node), true)
+    }
+
+    /// The offset of the line break that ends a node's last line of content (comments on that
+    /// line included; blank lines and comments after it excluded).
+    func contentEnd(of node: Node) -> Int {
+        switch node.content {
+        case .mapping(let pairs, .block) where !pairs.isEmpty:
+            return contentEnd(of: pairs.last!.value)
+        case .sequence(let items, .block) where !items.isEmpty:
+            return contentEnd(of: items.last!)
+        case .scalar(_, let style) where style == .literal || style == .folded:
+            var last = node.end.offset
+            while last > node.start.offset,
+                [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(layout.bytes[last - 1])
+            {
+                last -= 1
+            }
+            return layout.lineEnd(last)
+        default:
+            return layout.lineEnd(node.end.offset)
+        }
+    }
+
+    private func replacing(_ range: Range<Int>, with replacement: String) -> String {
+        var bytes = layout.bytes
+        bytes.replaceSubrange(range, with: Array(replacement.utf8))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Types and errors
+
+    private func typed(_ text: String, as kind: EditValue.Kind, path: ValuePath, at node: Node?) throws -> EditValue {
+        switch EditValue.parse(text, as: kind) {
+        case .success(let value): return value
+        case .failure(let mismatch):
+            throw error("\"\(mismatch.text)\" is not \(mismatch.expected), as --type \(kind.rawValue) requires", at: node?.start)
+        }
+    }
+
+    private func typed(_ text: String, like existing: String, style: ScalarStyle, tag: String?, path: ValuePath,
+                       at node: Node) throws -> EditValue
+    {
+        guard style == .plain, tag == nil else { return .string(text) }
+        let current = ScalarResolver.resolve(existing)
+        let kind: EditValue.Kind
+        let name: String
+        switch current {
+        case .int, .uint, .bigInt:
+            kind = .int
+            name = "an int"
+        case .float:
+            kind = .float
+            name = "a float"
+        case .bool:
+            kind = .bool
+            name = "a bool"
+        case .null:
+            return EditValue.inferred(from: text)
+        case .string, .timestamp:
+            return .string(text)
+        }
+        if case .success(let value) = EditValue.parse(text, as: kind) { return value }
+        throw error("\(path) is \(name) (\(existing)); \"\(text)\" is not \(name). Use --type string (or another --type) to change its type",
+                    at: node.start)
+    }
+
+    private func aliasError(_ path: ValuePath, name: String, target: Node, at mark: Mark) -> YAMLError {
+        error("\(path.described) is the alias *\(name); edit the anchor &\(name) at line \(target.start.line) column \(target.start.column) instead",
+              at: mark)
+    }
+
+    private func error(_ message: String, at mark: Mark?) -> YAMLError {
+        YAMLError(.path, message, file: file, at: mark)
+    }
+}
+
+extension ValuePath {
+    /// The path as text, or "the document" for the empty path.
+    var described: String { segments.isEmpty ? "the document" : description }
+}
+
+extension Node {
+    /// "map", "list", "scalar" or "alias", for messages.
+    var kindName: String {
+        switch content {
+        case .mapping: "map"
+        case .sequence: "list"
+        case .scalar: "scalar"
+        case .alias: "alias"
+        }
+    }
+}
