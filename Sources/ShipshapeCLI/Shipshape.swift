@@ -1,9 +1,12 @@
 import ArgumentParser
 
+/// The `shipshape` command: argument parsing and wiring only; the work lives in the libraries.
 @main
 struct Shipshape: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shipshape",
         abstract: "Keep a Kubernetes application in the state its git repository describes.",
-        version: "0.1.0")
+        discussion: "Git is the only author of desired state: every change Shipshape wants becomes a reviewed commit.",
+        version: "0.1.0",
+        subcommands: [ValuesCommand.self])
 }

@@ -72,7 +72,8 @@ struct ValuesCommand: ParsableCommand {
             let editor = try ValuesFile.editor(file)
             let updated = try editor.setting(try ValuesFile.path(path, file: file), to: value, as: type)
             if dryRun {
-                print(LineDiff.unified(old: editor.text, new: updated, oldName: "a/\(file)", newName: "b/\(file)"), terminator: "")
+                let (old, new) = file.hasPrefix("/") ? (file, file) : ("a/\(file)", "b/\(file)")
+                print(LineDiff.unified(old: editor.text, new: updated, oldName: old, newName: new), terminator: "")
                 return
             }
             if updated != editor.text { try ValuesFile.write(updated, to: file) }
@@ -121,11 +122,11 @@ enum ValuesFile {
     /// A collection's source with the indentation of its first line removed from every line.
     static func dedented(_ source: String, column: Int) -> String {
         let indent = column - 1
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        var lines = LineDiff.lines(source).map { line -> Substring in
             let spaces = line.prefix(while: { $0 == " " }).count
             return line.dropFirst(min(spaces, indent))
         }
-        while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\r" }) { lines.removeLast() }
         return lines.joined(separator: "\n")
     }
 }

@@ -120,9 +120,10 @@ public enum LineDiff {
         count == 1 ? "\(start)" : "\(count == 0 ? start - 1 : start),\(count)"
     }
 
-    /// Lines without their terminators; a final line break does not start another line.
-    static func lines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// Lines without their LF (a CR of CRLF stays, so CRLF files diff exactly); a final line
+    /// break does not start another line. Splits on scalars: "\r\n" is one Character in Swift.
+    public static func lines(_ text: String) -> [String] {
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         if lines.last == "" { lines.removeLast() }
         return lines
     }

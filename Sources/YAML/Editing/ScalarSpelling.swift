@@ -33,9 +33,9 @@ enum ScalarSpelling {
         switch existing {
         case .singleQuoted where analysis.singleQuotedAllowed && !analysis.isMultiline:
             return "'" + s.replacingAll("'", with: "''") + "'"
-        case .doubleQuoted, .singleQuoted, .literal, .folded:
+        case .doubleQuoted, .singleQuoted:
             return doubleQuoted(s)
-        case .plain, nil:
+        case .plain, .literal, .folded, nil:
             if readsAsString && plainAllowed && !s.isEmpty { return s }
             return doubleQuoted(s)
         }

@@ -341,8 +341,26 @@ public struct YAMLEditor {
     }
 
     private func aliasError(_ path: ValuePath, name: String, target: Node, at mark: Mark) -> YAMLError {
-        error("\(path.described) is the alias *\(name); edit the anchor &\(name) at line \(target.start.line) column \(target.start.column) instead",
-              at: mark)
+        let anchor = anchorMark(name, before: target.start)
+        return error("\(path.described) is the alias *\(name); edit the anchor &\(name) at line \(anchor.line) column \(anchor.column) instead",
+                     at: mark)
+    }
+
+    /// Where `&name` is written: the node's start for scalars, a little before it for block
+    /// collections (whose marks start at their first entry).
+    private func anchorMark(_ name: String, before start: Mark) -> Mark {
+        let needle = Array(("&" + name).utf8)
+        var i = min(start.offset, layout.bytes.count - needle.count)
+        while i >= 0 {
+            if layout.bytes[i] == UInt8(ascii: "&"), Array(layout.bytes[i..<i + needle.count]) == needle {
+                let lineStart = layout.lineStart(i)
+                let line = layout.bytes[..<lineStart].filter { $0 == UInt8(ascii: "\n") }.count + 1
+                let column = String(decoding: layout.bytes[lineStart..<i], as: UTF8.self).count + 1
+                return Mark(offset: i, line: line, column: column)
+            }
+            i -= 1
+        }
+        return start
     }
 
     private func error(_ message: String, at mark: Mark?) -> YAMLError {

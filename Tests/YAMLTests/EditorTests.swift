@@ -1,0 +1,109 @@
+import XCTest
+@testable import YAML
+
+final class EditorTests: XCTestCase {
+    func set(_ text: String, _ path: String, _ value: String, as kind: EditValue.Kind? = nil) throws -> String {
+        try YAMLEditor(text: text, file: "values.yaml").setting(ValuePath(parsing: path), to: value, as: kind)
+    }
+
+    func testSettingAScalarChangesOnlyItsBytes() throws {
+        let text = "backend:\n  resources:\n    limits:\n      memory: 512Mi   # OOM in March\n"
+        XCTAssertEqual(try set(text, "backend.resources.limits.memory", "384Mi", as: .quantity),
+                       "backend:\n  resources:\n    limits:\n      memory: 384Mi   # OOM in March\n")
+    }
+
+    func testQuoteStyleIsKeptAndStringsThatWouldChangeTypeAreQuoted() throws {
+        XCTAssertEqual(try set("tag: \"1.4.0\"\n", "tag", "1.5.0"), "tag: \"1.5.0\"\n")
+        XCTAssertEqual(try set("tag: '1.4.0'\n", "tag", "it's"), "tag: 'it''s'\n")
+        XCTAssertEqual(try set("name: web\n", "name", "true"), "name: \"true\"\n")
+        XCTAssertEqual(try set("name: web\n", "name", "1.5"), "name: \"1.5\"\n")
+        XCTAssertEqual(try set("name: web\n", "name", "a: b"), "name: \"a: b\"\n")
+        XCTAssertEqual(try set("name: web\n", "name", "line\nbreak"), "name: \"line\\nbreak\"\n")
+    }
+
+    func testAnExistingValueKeepsItsTypeUnlessATypeIsGiven() throws {
+        XCTAssertEqual(try set("replicas: 2\n", "replicas", "5"), "replicas: 5\n")
+        XCTAssertThrowsError(try set("replicas: 2\n", "replicas", "five")) { error in
+            XCTAssertEqual("\(error)", "values.yaml:1:11: replicas is an int (2); \"five\" is not an int. Use --type string (or another --type) to change its type")
+        }
+        XCTAssertEqual(try set("replicas: 2\n", "replicas", "five", as: .string), "replicas: five\n")
+        XCTAssertEqual(try set("enabled: true\n", "enabled", "no"), "enabled: false\n", "booleans are written as true/false")
+        XCTAssertEqual(try set("cpu: 1\n", "cpu", "500m", as: .quantity), "cpu: 500m\n")
+        XCTAssertEqual(try set("cpu: \"1\"\n", "cpu", "2", as: .quantity), "cpu: \"2\"\n")
+        XCTAssertEqual(try set("cpu: 500m\n", "cpu", "2", as: .quantity), "cpu: 2\n")
+    }
+
+    func testListElementsByIndexAndByKey() throws {
+        let text = "containers:\n- name: api\n  image: api:1\n- name: worker\n  image: worker:1\n"
+        XCTAssertEqual(try set(text, "containers[name=worker].image", "worker:2"),
+                       "containers:\n- name: api\n  image: api:1\n- name: worker\n  image: worker:2\n")
+        XCTAssertEqual(try set(text, "containers[0].image", "api:2"),
+                       "containers:\n- name: api\n  image: api:2\n- name: worker\n  image: worker:1\n")
+        XCTAssertThrowsError(try set(text, "containers[5].image", "x")) { error in
+            XCTAssertTrue("\(error)".contains("containers[5] is out of range: the list has 2 elements"), "\(error)")
+        }
+        XCTAssertThrowsError(try set(text, "containers[name=db].image", "x"))
+    }
+
+    func testMissingKeysBecomeCorrectlyIndentedLines() throws {
+        let text = "backend:\n  probes:\n    liveness:\n      path: /health   # keep\n\n# next section\nfrontend: {}\n"
+        XCTAssertEqual(try set(text, "backend.probes.startup.failureThreshold", "30"),
+                       "backend:\n  probes:\n    liveness:\n      path: /health   # keep\n    startup:\n      failureThreshold: 30\n\n# next section\nfrontend: {}\n")
+        XCTAssertEqual(try set(text, "frontend.replicas", "2"),
+                       "backend:\n  probes:\n    liveness:\n      path: /health   # keep\n\n# next section\nfrontend: {replicas: 2}\n")
+    }
+
+    func testInsertionFollowsTheFilesIndentAndLineEndings() throws {
+        XCTAssertEqual(try set("a:\n    b: 1\n", "a.c.d", "x"), "a:\n    b: 1\n    c:\n        d: x\n")
+        XCTAssertEqual(try set("a:\r\n  b: 1\r\n", "a.c", "2"), "a:\r\n  b: 1\r\n  c: 2\r\n")
+    }
+
+    func testEmptyValuesAreFilledInPlace() throws {
+        XCTAssertEqual(try set("a:\nb: 1\n", "a", "x"), "a: x\nb: 1\n")
+        XCTAssertEqual(try set("resources:   # to be sized\nb: 1\n", "resources.cpu", "1"),
+                       "resources: # to be sized\n  cpu: 1\nb: 1\n")
+        XCTAssertEqual(try set("resources: ~\n", "resources.cpu", "1"), "resources:\n  cpu: 1\n")
+        XCTAssertEqual(try set("", "a.b", "1"), "a:\n  b: 1\n")
+    }
+
+    func testBlockScalarsAreReplacedKeepingFollowingBlankLines() throws {
+        XCTAssertEqual(try set("msg: |\n  one\n  two\n\nnext: 1\n", "msg", "short"), "msg: short\n\nnext: 1\n")
+    }
+
+    func testAliasesAreNotEditedThroughAndTheAnchorIsNamed() throws {
+        let text = "base: &b\n  x: 1\nother: *b\n"
+        XCTAssertThrowsError(try set(text, "other.x", "2")) { error in
+            XCTAssertTrue("\(error)".contains("edit the anchor &b at line 1 column 7"), "\(error)")
+        }
+        XCTAssertEqual(try set(text, "base.x", "2"), "base: &b\n  x: 2\nother: *b\n")
+    }
+
+    func testDeletingRemovesTheEntrysLines() throws {
+        let editor = try YAMLEditor(text: "a: 1\nb:\n  c: 2   # gone too\n  d: 3\ne: 4\n")
+        XCTAssertEqual(try editor.deleting(ValuePath(parsing: "b.c")), "a: 1\nb:\n  d: 3\ne: 4\n")
+        XCTAssertEqual(try editor.deleting(ValuePath(parsing: "b")), "a: 1\ne: 4\n")
+        XCTAssertEqual(try YAMLEditor(text: "m: {a: 1, b: 2}\n").deleting(ValuePath(parsing: "m.a")), "m: {b: 2}\n")
+        XCTAssertThrowsError(try YAMLEditor(text: "m:\n  only: 1\n").deleting(ValuePath(parsing: "m.only")))
+    }
+
+    func testPathsParseWithEscapesAndReportBadSyntax() throws {
+        XCTAssertEqual(try ValuePath(parsing: "a.b\\.c[0][k=v].d").segments,
+                       [.key("a"), .key("b.c"), .index(0), .match(key: "k", value: "v"), .key("d")])
+        XCTAssertEqual(try ValuePath(parsing: "[1].x").segments, [.index(1), .key("x")])
+        for bad in ["", "a..b", "a.", ".a", "a[", "a[x]", "a[0]b", "a.[0]"] {
+            XCTAssertThrowsError(try ValuePath(parsing: bad), bad)
+        }
+        XCTAssertEqual(try ValuePath(parsing: "annotations.prometheus\\.io/scrape").description, "annotations.prometheus\\.io/scrape")
+    }
+
+    func testCollectionsCannotBeSetAsScalars() {
+        XCTAssertThrowsError(try set("a:\n  b: 1\n", "a", "x")) { error in
+            XCTAssertTrue("\(error)".contains("a is a map, not a single value"), "\(error)")
+        }
+    }
+
+    func testUnifiedDiffShowsOnlyTheChangedLine() {
+        let diff = LineDiff.unified(old: "a\nb\nc\nd\ne\nf\ng\nh\n", new: "a\nb\nc\nd\nE\nf\ng\nh\n", oldName: "a/v", newName: "b/v")
+        XCTAssertEqual(diff, "--- a/v\n+++ b/v\n@@ -2,7 +2,7 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n")
+    }
+}
