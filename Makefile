@@ -17,7 +17,7 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(BIN)/yaml-fuzz Fuzz/corpus/yaml
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 demo: build
 	@scripts/demo.sh $(BIN)/shipshape
