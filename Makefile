@@ -16,7 +16,7 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(BIN)/yaml-fuzz Fuzz/corpus/yaml
+	$(BIN)/yaml-fuzz Fuzz/corpus/yaml Tests/YAMLTests/Fixtures/values
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 demo: build

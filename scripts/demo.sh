@@ -20,6 +20,7 @@ echo "\$ shipshape values set values.yaml backend.resources.limits.cpu 750m --ty
 "$OLDPWD/$shipshape" values set values.yaml backend.resources.limits.cpu 750m --type quantity
 diff -u values.before.yaml values.yaml || true
 
+cp values.yaml values.before.yaml
 step "Add a value that is not there yet: one correctly indented line"
 echo "\$ shipshape values set values.yaml backend.probes.startup.failureThreshold 30"
 "$OLDPWD/$shipshape" values set values.yaml backend.probes.startup.failureThreshold 30 --type int

@@ -1,4 +1,4 @@
-// yaml-fuzz: a libFuzzer harness for the YAML parser, resolver and emitter.
+// yaml-fuzz: a libFuzzer harness for the YAML parser, resolver, emitter and byte-exact editor.
 //
 // Built with -DFUZZING and -sanitize=fuzzer (see Fuzz/run.sh) it is a libFuzzer binary. Built
 // normally it replays files or directories given on the command line through the same checks,
@@ -6,10 +6,12 @@
 import Glibc
 import YAML
 
-/// One fuzz input: it must never crash, and whatever parses must survive an emit/parse round trip.
+/// One fuzz input: it must never crash, whatever parses must survive an emit/parse round trip,
+/// and an edit the editor accepts must leave YAML that reads back with the new value.
 enum YAMLFuzzCase {
     static func run(_ bytes: UnsafeRawBufferPointer) {
         guard let documents = try? YAMLParser.parse(bytes: Array(bytes)) else { return }
+        if documents.count == 1 { checkEdits(String(decoding: bytes, as: UTF8.self), size: bytes.count) }
         var decoder = ValueDecoder()
         for document in documents {
             // A literal `<<` key is written plain by go-yaml too, and reads back as a merge key;
@@ -25,6 +27,59 @@ enum YAMLFuzzCase {
             guard reread.sameData(as: value) else {
                 fatalError("emit/parse round trip changed the data\n--- emitted ---\n\(emitted)")
             }
+        }
+    }
+}
+
+extension YAMLFuzzCase {
+    /// Sets one scalar chosen by the input's size, and inserts a new key at the top level.
+    static func checkEdits(_ text: String, size: Int) {
+        guard let editor = try? YAMLEditor(text: text), let root = editor.root else { return }
+        var leaves: [ValuePath] = []
+        func walk(_ node: Node, _ path: [ValuePath.Segment]) {
+            guard leaves.count < 64 else { return }
+            switch node.content {
+            case .scalar: if !path.isEmpty { leaves.append(ValuePath(path)) }
+            case .mapping(let pairs, _):
+                for pair in pairs {
+                    guard let key = pair.key.scalarText, key != "<<" else { continue }
+                    walk(pair.value, path + [.key(key)])
+                }
+            case .sequence(let items, _):
+                for (i, item) in items.enumerated() { walk(item, path + [.index(i)]) }
+            case .alias: break
+            }
+        }
+        walk(root, [])
+        let newText = "v\(size % 97) x"
+        if !leaves.isEmpty {
+            let path = leaves[size % leaves.count]
+            if let edited = try? editor.setting(path, to: newText, as: .string) {
+                expectReadBack(edited, path: path, value: .string(newText))
+            }
+        }
+        if case .mapping = root.content, let edited = try? editor.setting(ValuePath([.key("fuzzNew"), .key("leaf")]), to: "42", as: .int) {
+            expectReadBack(edited, path: ValuePath([.key("fuzzNew"), .key("leaf")]), value: .int(42))
+        }
+    }
+
+    static func expectReadBack(_ edited: String, path: ValuePath, value: Value) {
+        let reread: Value
+        do {
+            reread = try ValueDecoder.decode(edited)
+        } catch {
+            fatalError("an accepted edit of \(path) left invalid YAML: \(error)\n--- edited ---\n\(edited)")
+        }
+        var current: Value? = reread
+        for segment in path.segments {
+            switch segment {
+            case .key(let k): current = current?[k]
+            case .index(let i): current = current?.array.flatMap { i < $0.count ? $0[i] : nil }
+            case .match: current = nil
+            }
+        }
+        guard current == value else {
+            fatalError("\(path) reads back as \(String(describing: current)), not \(value)\n--- edited ---\n\(edited)")
         }
     }
 }

@@ -1,16 +1,11 @@
 import Foundation
+import TestSupport
 
 /// apimachinery's Quantity as kubectl links it, used offline as an oracle: `kubectl set resources
 /// --local` decodes a Deployment into typed objects, so every quantity in the file comes back in
 /// the API server's canonical form, without a server.
 enum KubectlQuantityOracle {
-    static let kubectl: String? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(dir)/kubectl"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let kubectl = Subprocess.find("kubectl")
 
     /// The canonical text kubectl prints for each quantity (all must be valid), in one run.
     static func canonicalize(_ quantities: [String]) throws -> [String] {
@@ -50,17 +45,7 @@ enum KubectlQuantityOracle {
         return url.path
     }
 
-    private static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: kubectl!)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    private static func run(_ arguments: [String]) throws -> Subprocess.Result {
+        try Subprocess.run(kubectl!, arguments)
     }
 }

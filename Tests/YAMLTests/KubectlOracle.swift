@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import YAML
 
 /// sigs.k8s.io/yaml as kubectl links it, used offline as an oracle: `kubectl label --local`
@@ -6,13 +7,7 @@ import YAML
 enum KubectlOracle {
     static var isAvailable: Bool { executablePath != nil }
 
-    static let executablePath: String? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(dir)/kubectl"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let executablePath = Subprocess.find("kubectl")
 
     /// What kubectl prints for `object` (which must be a Kubernetes-shaped map that already
     /// carries the label `shipshape-oracle: "1"`, so the label command changes nothing).
@@ -23,20 +18,10 @@ enum KubectlOracle {
         let file = dir.appendingPathComponent("object.json")
         try Data(TestJSON.encode(object).utf8).write(to: file)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executablePath!)
-        process.arguments = ["label", "--local", "--overwrite", "-f", file.path, "shipshape-oracle=1", "-o", "yaml"]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw OracleError(message: String(decoding: err, as: UTF8.self))
-        }
-        return String(decoding: out, as: UTF8.self)
+        let result = try Subprocess.run(executablePath!,
+                                        ["label", "--local", "--overwrite", "-f", file.path, "shipshape-oracle=1", "-o", "yaml"])
+        guard result.status == 0 else { throw OracleError(message: result.stderr) }
+        return result.stdout
     }
 
     struct OracleError: Error, CustomStringConvertible {

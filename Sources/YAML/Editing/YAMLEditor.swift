@@ -6,7 +6,8 @@
 public struct YAMLEditor {
     public let text: String
     public let file: String?
-    let root: Node?
+    /// The document as parsed (nil for an empty file).
+    public let root: Node?
     let layout: SourceLayout
 
     /// Parses `text`, which must hold a single YAML document (values files do).
@@ -66,7 +67,7 @@ public struct YAMLEditor {
         case .found(let node, let context, _):
             switch node.content {
             case .scalar(_, let style):
-                return replaceScalar(node, style: style, with: value, context: context)
+                return try replaceScalar(node, style: style, with: value, context: context, path: path)
             case .mapping, .sequence:
                 throw error("\(path) is a \(node.kindName), not a single value; set one of its entries instead",
                             at: node.start)
@@ -187,7 +188,7 @@ public struct YAMLEditor {
     // MARK: Writing
 
     private func replaceScalar(_ node: Node, style: ScalarStyle, with value: EditValue,
-                               context: ScalarSpelling.Context) -> String
+                               context: ScalarSpelling.Context, path: ValuePath) throws -> String
     {
         var spelled = ScalarSpelling.spell(value, existing: style, context: context)
         var range = node.start.offset..<node.end.offset
@@ -198,8 +199,15 @@ public struct YAMLEditor {
                 last -= 1
             }
             range = node.start.offset..<layout.lineEnd(last)
-        } else if range.isEmpty, node.start.offset > 0, layout.bytes[node.start.offset - 1] != UInt8(ascii: " ") {
-            spelled = " " + spelled  // `key:` with no value yet
+        } else if range.isEmpty {
+            // `key:` or `-` with no value yet: the value goes after the indicator. An entry with no
+            // indicator at all (`? key` alone) has nowhere to put one.
+            var previous = node.start.offset - 1
+            while previous >= 0, layout.bytes[previous] == UInt8(ascii: " ") { previous -= 1 }
+            guard previous >= 0, [UInt8(ascii: ":"), UInt8(ascii: "-")].contains(layout.bytes[previous]) else {
+                throw error("\(path) has no value indicator (':') to write after; edit this entry by hand", at: node.start)
+            }
+            if node.start.offset > 0, layout.bytes[node.start.offset - 1] != UInt8(ascii: " ") { spelled = " " + spelled }
         }
         return replacing(range, with: spelled)
     }
@@ -245,7 +253,8 @@ public struct YAMLEditor {
             let close = parent.end.offset - 1
             return replacing(close..<close, with: flow(keys[...]))
         case .mapping(let pairs, .block):
-            let indent = (pairs.first?.key.start.column ?? 1) - 1
+            // The map's own column: its first key's, or its `?` indicator's for explicit keys.
+            let indent = min(parent.start.column, pairs.first?.key.start.column ?? parent.start.column) - 1
             let (offset, breakBefore) = insertionPoint(after: pairs.last!.value)
             let lines = block(keys[...], indent: indent)
             return replacing(offset..<offset, with: breakBefore ? eol + lines : lines + eol)
