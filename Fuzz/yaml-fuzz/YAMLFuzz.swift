@@ -63,21 +63,18 @@ extension YAMLFuzzCase {
         }
     }
 
+    /// The edited text parses, and the node at `path` (found by key text, as the editor finds
+    /// it) decodes to `value`.
     static func expectReadBack(_ edited: String, path: ValuePath, value: Value) {
-        let reread: Value
+        let node: Node
         do {
-            reread = try ValueDecoder.decode(edited)
+            _ = try ValueDecoder.decode(edited)
+            node = try YAMLEditor(text: edited).node(at: path)
         } catch {
-            fatalError("an accepted edit of \(path) left invalid YAML: \(error)\n--- edited ---\n\(edited)")
+            fatalError("an accepted edit of \(path) left YAML that does not read back: \(error)\n--- edited ---\n\(edited)")
         }
-        var current: Value? = reread
-        for segment in path.segments {
-            switch segment {
-            case .key(let k): current = current?[k]
-            case .index(let i): current = current?.array.flatMap { i < $0.count ? $0[i] : nil }
-            case .match: current = nil
-            }
-        }
+        var decoder = ValueDecoder()
+        let current = try? decoder.decode(node)
         guard current == value else {
             fatalError("\(path) reads back as \(String(describing: current)), not \(value)\n--- edited ---\n\(edited)")
         }

@@ -11,7 +11,7 @@ enum KubectlOracle {
 
     /// What kubectl prints for `object` (which must be a Kubernetes-shaped map that already
     /// carries the label `shipshape-oracle: "1"`, so the label command changes nothing).
-    static func marshal(_ object: Value) throws -> String {
+    static func marshal(_ object: Value, output: String = "yaml") throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -19,7 +19,7 @@ enum KubectlOracle {
         try Data(TestJSON.encode(object).utf8).write(to: file)
 
         let result = try Subprocess.run(executablePath!,
-                                        ["label", "--local", "--overwrite", "-f", file.path, "shipshape-oracle=1", "-o", "yaml"])
+                                        ["label", "--local", "--overwrite", "-f", file.path, "shipshape-oracle=1", "-o", output])
         guard result.status == 0 else { throw OracleError(message: result.stderr) }
         return result.stdout
     }

@@ -1,0 +1,51 @@
+import TestSupport
+import XCTest
+@testable import YAML
+
+final class JSONTests: XCTestCase {
+    func testWriterEscapesAsGoEncodingJSON() throws {
+        let writer = JSONWriter()
+        XCTAssertEqual(try writer.string(["b": "<a & b>", "a": "line\nbreak\t\"q\" \\ \u{1} \u{8} \u{c} \u{2028}"]),
+                       #"{"a":"line\nbreak\t\"q\" \\ \u0001 \b \f \u2028","b":"\u003ca \u0026 b\u003e"}"#)
+        XCTAssertEqual(try JSONWriter(escapeHTML: false).string(["x": "<&>"]), #"{"x":"<&>"}"#)
+        XCTAssertEqual(try writer.string([1_000_000.0, 1e21, 0.5, 1e-7, 42, true, nil, [], [:]]),
+                       "[1000000,1e+21,0.5,1e-7,42,true,null,[],{}]")
+        XCTAssertThrowsError(try writer.string(.float(.nan)))
+    }
+
+    func testWriterCanKeepInsertionOrder() throws {
+        XCTAssertEqual(try JSONWriter(sortKeys: false).string(["kind": "Pod", "apiVersion": "v1"]),
+                       #"{"kind":"Pod","apiVersion":"v1"}"#)
+    }
+
+    func testParserReadsNumbersStringsAndNesting() throws {
+        let value = try JSONParser().parse(#" {"a": [1, -2.5, 1e3, 12345678901234567890, true, null], "b": "\u00e9\ud83d\ude00\n", "c": {}} "#)
+        XCTAssertEqual(value, ["a": [1, -2.5, 1000.0, .uint(12345678901234567890), true, nil], "b": "é😀\n", "c": [:]])
+        XCTAssertEqual(try JSONParser(numbers: .json).parse("[3]"), [.float(3)])
+        XCTAssertEqual(try JSONParser().parse(#"{"k": 1, "k": 2}"#), ["k": 2], "the last duplicate wins, as in Go")
+    }
+
+    func testParserErrorsGiveLineAndColumn() {
+        XCTAssertThrowsError(try JSONParser().parse("{\n  \"a\": 1,\n  \"b\" 2\n}")) { error in
+            XCTAssertEqual("\(error)", "3:7: invalid JSON: expected ':' after a key")
+        }
+        for bad in ["", "[1,]", "{\"a\"}", "01", "1.", "-", "\"\\x\"", "tru", "[1] x", "\"a\nb\""] {
+            XCTAssertThrowsError(try JSONParser().parse(bad), bad)
+        }
+    }
+
+    func testIndentedOutputMatchesKubectlAndReadsBack() throws {
+        try XCTSkipUnless(KubectlOracle.isAvailable, "kubectl is not on PATH")
+        var values: [(String, Value)] = []
+        for (i, s) in EmitterDifferentialTests.trickyStrings.enumerated() { values.append((String(format: "s%03d", i), .string(s))) }
+        let object: Value = [
+            "apiVersion": "v1", "kind": "ConfigMap",
+            "metadata": ["name": "oracle", "labels": ["shipshape-oracle": "1"]],
+            "spec": ["strings": .object(.init(uniqueKeysWithValues: values)),
+                     "numbers": [0.5, 1e21, 1e-7, 123456789.5, 3, -4, 1_000_000.0], "nested": [[[:]], [], ["k": [1]]]],
+        ]
+        let expected = try KubectlOracle.marshal(object, output: "json")
+        XCTAssertEqual(try JSONWriter(indent: 4).string(object) + "\n", expected)
+        XCTAssertEqual(try JSONParser().parse(expected), try JSONParser().parse(try JSONWriter().string(object)))
+    }
+}
