@@ -66,6 +66,15 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("", "a.b", "1"), "a:\n  b: 1\n")
     }
 
+    func testEntriesWithoutAValueIndicatorAreRefusedNotCorrupted() {
+        // Found by the fuzzer: a flow-map key with no ':' has nowhere to put a value.
+        XCTAssertThrowsError(try set("m: {a-, b: 1}\n", "m.a-", "x")) { error in
+            XCTAssertTrue("\(error)".contains("has no value indicator"), "\(error)")
+        }
+        XCTAssertThrowsError(try set("? k\n", "k", "x"))
+        XCTAssertEqual(try set("list:\n-\n- b\n", "list[0]", "a"), "list:\n- a\n- b\n")
+    }
+
     func testBlockScalarsAreReplacedKeepingFollowingBlankLines() throws {
         XCTAssertEqual(try set("msg: |\n  one\n  two\n\nnext: 1\n", "msg", "short"), "msg: short\n\nnext: 1\n")
     }

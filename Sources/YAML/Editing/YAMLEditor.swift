@@ -64,10 +64,10 @@ public struct YAMLEditor {
 
     private func apply(_ value: EditValue, at path: ValuePath, _ located: Located) throws -> String {
         switch located {
-        case .found(let node, let context, _):
+        case .found(let node, let context, let key):
             switch node.content {
             case .scalar(_, let style):
-                return try replaceScalar(node, style: style, with: value, context: context, path: path)
+                return try replaceScalar(node, style: style, with: value, context: context, path: path, key: key)
             case .mapping, .sequence:
                 throw error("\(path) is a \(node.kindName), not a single value; set one of its entries instead",
                             at: node.start)
@@ -188,7 +188,7 @@ public struct YAMLEditor {
     // MARK: Writing
 
     private func replaceScalar(_ node: Node, style: ScalarStyle, with value: EditValue,
-                               context: ScalarSpelling.Context, path: ValuePath) throws -> String
+                               context: ScalarSpelling.Context, path: ValuePath, key: Node?) throws -> String
     {
         var spelled = ScalarSpelling.spell(value, existing: style, context: context)
         var range = node.start.offset..<node.end.offset
@@ -204,7 +204,8 @@ public struct YAMLEditor {
             // indicator at all (`? key` alone) has nowhere to put one.
             var previous = node.start.offset - 1
             while previous >= 0, layout.bytes[previous] == UInt8(ascii: " ") { previous -= 1 }
-            guard previous >= 0, [UInt8(ascii: ":"), UInt8(ascii: "-")].contains(layout.bytes[previous]) else {
+            let indicator: UInt8 = key == nil ? UInt8(ascii: "-") : UInt8(ascii: ":")
+            guard previous >= (key?.end.offset ?? 0), layout.bytes[previous] == indicator else {
                 throw error("\(path) has no value indicator (':') to write after; edit this entry by hand", at: node.start)
             }
             if node.start.offset > 0, layout.bytes[node.start.offset - 1] != UInt8(ascii: " ") { spelled = " " + spelled }
