@@ -24,7 +24,7 @@ struct ValuesCommand: ParsableCommand {
 
         func run() throws {
             let editor = try ValuesFile.editor(file)
-            let node = try editor.node(at: try ValuesFile.path(path, file: file))
+            let node = try editor.node(at: try ValuePath(parsing: path))
             if case .scalar(let text, _) = node.content {
                 print(text)
             } else {
@@ -70,7 +70,7 @@ struct ValuesCommand: ParsableCommand {
 
         func run() throws {
             let editor = try ValuesFile.editor(file)
-            let updated = try editor.setting(try ValuesFile.path(path, file: file), to: value, as: type)
+            let updated = try editor.setting(try ValuePath(parsing: path), to: value, as: type)
             if dryRun {
                 let (old, new) = file.hasPrefix("/") ? (file, file) : ("a/\(file)", "b/\(file)")
                 print(LineDiff.unified(old: editor.text, new: updated, oldName: old, newName: new), terminator: "")
@@ -93,10 +93,6 @@ enum ValuesFile {
             throw CLIError("\(file): the file is not UTF-8 text")
         }
         return try YAMLEditor(text: text, file: file)
-    }
-
-    static func path(_ text: String, file: String) throws -> ValuePath {
-        try ValuePath(parsing: text)
     }
 
     /// Writes to a temporary file beside `file`, keeps its permissions, and renames it into place.

@@ -44,10 +44,9 @@ public enum GoFloatFormat {
         let (digits, point) = shortestDigits(value, bits: bits)
         let negative = value.sign == .minus
         if value == 0 { return negative ? "-0" : "0" }
-        var eprec = 6
-        if eprec > digits.count && digits.count >= point { eprec = digits.count }
+        // With the shortest precision Go uses %e when the exponent is below -4 or at least 6.
         let exp = point - 1
-        if exp < -4 || exp >= eprec {
+        if exp < -4 || exp >= 6 {
             return (negative ? "-" : "") + exponentForm(digits, exp: exp, minExpDigits: 2)
         }
         return (negative ? "-" : "") + fixedForm(digits, point: point)

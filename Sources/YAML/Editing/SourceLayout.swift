@@ -24,8 +24,7 @@ struct SourceLayout {
     func lineEnd(_ offset: Int) -> Int {
         var i = offset
         while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-        if i > offset, i <= bytes.count, i > 0, i - 1 < bytes.count, bytes[i - 1] == UInt8(ascii: "\r") { return i - 1 }
-        return i
+        return i > offset && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
     }
 
     /// The offset just past the line break ending the line holding `offset` (or end of text).
