@@ -87,6 +87,13 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set(text, "base.x", "2"), "base: &b\n  x: 2\nother: *b\n")
     }
 
+    func testAnchorsAndTagsOnAValueAreKept() throws {
+        XCTAssertEqual(try set("a: &x 1\nb: *x\n", "a", "2"), "a: &x 2\nb: *x\n")
+        XCTAssertEqual(try set("a: &x\nb: *x\n", "a", "v"), "a: &x v\nb: *x\n")
+        XCTAssertEqual(try set("a: !!str 123\n", "a", "456"), "a: !!str \"456\"\n")
+        XCTAssertThrowsError(try set("a: !!int 1\n", "a", "x"))
+    }
+
     func testDeletingRemovesTheEntrysLines() throws {
         let editor = try YAMLEditor(text: "a: 1\nb:\n  c: 2   # gone too\n  d: 3\ne: 4\n")
         XCTAssertEqual(try editor.deleting(ValuePath(parsing: "b.c")), "a: 1\nb:\n  d: 3\ne: 4\n")

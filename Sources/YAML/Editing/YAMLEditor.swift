@@ -191,7 +191,7 @@ public struct YAMLEditor {
                                context: ScalarSpelling.Context, path: ValuePath, key: Node?) throws -> String
     {
         var spelled = ScalarSpelling.spell(value, existing: style, context: context)
-        var range = node.start.offset..<node.end.offset
+        var range = valueStart(of: node)..<node.end.offset
         if style == .literal || style == .folded {
             // Keep the blank lines that follow a block scalar: replace up to its last content line.
             var last = node.end.offset
@@ -202,6 +202,10 @@ public struct YAMLEditor {
         } else if range.isEmpty {
             // `key:` or `-` with no value yet: the value goes after the indicator. An entry with no
             // indicator at all (`? key` alone) has nowhere to put one.
+            if range.lowerBound != node.start.offset {
+                spelled = " " + spelled  // after an anchor or tag
+                return replacing(range, with: spelled)
+            }
             var previous = node.start.offset - 1
             while previous >= 0, layout.bytes[previous] == UInt8(ascii: " ") { previous -= 1 }
             let indicator: UInt8 = key == nil ? UInt8(ascii: "-") : UInt8(ascii: ":")
@@ -274,6 +278,24 @@ public struct YAMLEditor {
         }
     }
 
+    /// Where a scalar's text begins: libyaml starts a node at its anchor (`&a`) or tag (`!!str`),
+    /// which an edit must keep.
+    func valueStart(of node: Node) -> Int {
+        var i = node.start.offset
+        guard node.anchor != nil || node.tag != nil else { return i }
+        let bytes = layout.bytes
+        while i < node.end.offset {
+            while i < node.end.offset, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+            guard i < node.end.offset, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") else { break }
+            while i < node.end.offset, bytes[i] != UInt8(ascii: " "), bytes[i] != UInt8(ascii: "\t"),
+                bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "\r")
+            {
+                i += 1
+            }
+        }
+        return i
+    }
+
     /// Where a new entry goes after `node`, the last value of a block mapping: at the end of its
     /// last content line (with a line break before the new lines), or — after a block scalar
     /// that keeps its trailing blank lines — at the start of the line after it.
@@ -326,6 +348,18 @@ public struct YAMLEditor {
     private func typed(_ text: String, like existing: String, style: ScalarStyle, tag: String?, path: ValuePath,
                        at node: Node) throws -> EditValue
     {
+        if let tag, tag != "!" {
+            // An explicit tag stays, so the new value must be what the tag says.
+            switch tag {
+            case ScalarResolver.Tag.int.rawValue: return try typed(text, as: .int, path: path, at: node)
+            case ScalarResolver.Tag.float.rawValue: return try typed(text, as: .float, path: path, at: node)
+            case ScalarResolver.Tag.bool.rawValue: return try typed(text, as: .bool, path: path, at: node)
+            case ScalarResolver.Tag.null.rawValue: return try typed(text, as: .null, path: path, at: node)
+            case ScalarResolver.Tag.string.rawValue: return .string(text)
+            default:
+                throw error("\(path) has the tag \(tag); edit it by hand", at: node.start)
+            }
+        }
         guard style == .plain, tag == nil else { return .string(text) }
         let current = ScalarResolver.resolve(existing)
         let kind: EditValue.Kind
