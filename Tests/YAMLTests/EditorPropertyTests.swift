@@ -142,7 +142,7 @@ final class EditorPropertyTests: XCTestCase {
         switch resolved {
         case .int(let i): return (String(i + 7), nil, .int(i + 7))
         case .bool(let b): return (b ? "false" : "true", nil, .bool(!b))
-        case .float: return ("2.5", nil, .float(2.5))
+        case .float(let f): return f == 2.5 ? ("3.5", nil, .float(3.5)) : ("2.5", nil, .float(2.5))
         case .null: return ("x\(n)", nil, .string("x\(n)"))
         default:
             let s = newStrings[n % newStrings.count]

@@ -67,6 +67,7 @@ public struct YAMLEditor {
         case .found(let node, let context, let key):
             switch node.content {
             case .scalar(_, let style):
+                try checkTag(of: node, allows: value, path: path)
                 return try replaceScalar(node, style: style, with: value, context: context, path: path, key: key)
             case .mapping, .sequence:
                 throw error("\(path) is a \(node.kindName), not a single value; set one of its entries instead",
@@ -382,6 +383,24 @@ public struct YAMLEditor {
         if case .success(let value) = EditValue.parse(text, as: kind) { return value }
         throw error("\(path) is \(name) (\(existing)); \"\(text)\" is not \(name). Use --type string (or another --type) to change its type",
                     at: node.start)
+    }
+
+    /// An explicit tag is kept by the edit, so the new value must be of the tag's type.
+    private func checkTag(of node: Node, allows value: EditValue, path: ValuePath) throws {
+        guard let tag = node.tag, tag != "!" else { return }
+        let fits: Bool
+        switch (tag, value) {
+        case (ScalarResolver.Tag.string.rawValue, .string), (ScalarResolver.Tag.string.rawValue, .quantity),
+            (ScalarResolver.Tag.int.rawValue, .int), (ScalarResolver.Tag.float.rawValue, .float),
+            (ScalarResolver.Tag.float.rawValue, .int), (ScalarResolver.Tag.bool.rawValue, .bool),
+            (ScalarResolver.Tag.null.rawValue, .null):
+            fits = true
+        default:
+            fits = false
+        }
+        guard fits else {
+            throw error("\(path) carries the tag \(tag), which the new value does not fit; edit it by hand", at: node.start)
+        }
     }
 
     private func aliasError(_ path: ValuePath, name: String, target: Node, at mark: Mark) -> YAMLError {
