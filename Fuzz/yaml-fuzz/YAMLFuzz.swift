@@ -14,9 +14,11 @@ enum YAMLFuzzCase {
         if documents.count == 1 { checkEdits(String(decoding: bytes, as: UTF8.self), size: bytes.count) }
         var decoder = ValueDecoder()
         for document in documents {
-            // A literal `<<` key is written plain by go-yaml too, and reads back as a merge key;
-            // that is sigs.k8s.io/yaml's behaviour, so such values are exempt from the round trip.
-            guard let value = try? decoder.decode(document.root), !value.hasMergeLookalikeKey else { continue }
+            // Two things sigs.k8s.io/yaml itself does not round-trip, and neither do we on purpose:
+            // a literal `<<` key (written plain, read back as a merge key) and NEL (U+0085), which
+            // its JSON step folds into a space.
+            guard let value = try? decoder.decode(document.root), !value.hasMergeLookalikeKey, !value.containsNEL
+            else { continue }
             let emitted = YAMLEmitter.emit(value)
             let reread: Value
             do {
@@ -84,6 +86,15 @@ extension YAMLFuzzCase {
 }
 
 extension Value {
+    var containsNEL: Bool {
+        switch self {
+        case .string(let s): return s.unicodeScalars.contains("\u{85}")
+        case .object(let o): return o.keys.contains { $0.unicodeScalars.contains("\u{85}") } || o.values.contains { $0.containsNEL }
+        case .array(let a): return a.contains { $0.containsNEL }
+        default: return false
+        }
+    }
+
     var hasMergeLookalikeKey: Bool {
         switch self {
         case .object(let o): return o.keys.contains("<<") || o.values.contains { $0.hasMergeLookalikeKey }

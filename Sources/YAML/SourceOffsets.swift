@@ -3,9 +3,12 @@
 ///
 /// For ASCII input a character index is a byte offset, so the conversion is free. Otherwise each
 /// line's starting byte is recorded, with whether the line is pure ASCII: on such lines the column
-/// is a byte count; on the others `column` characters are walked. libyaml breaks lines at LF, CR,
-/// CRLF, NEL, LS and PS, and so does the table here.
+/// is a byte count; on the others `column` characters are walked — from the previous mark when it
+/// is earlier on the same line, so a long line costs one pass, not one pass per mark. libyaml
+/// breaks lines at LF, CR, CRLF, NEL, LS and PS, and so does the table here.
 struct SourceOffsets {
+    /// The last mark computed on a non-ASCII line: (line, column, offset).
+    private var cursor: (line: Int, column: Int, offset: Int) = (-1, 0, 0)
     private let isASCII: Bool
     /// Byte offset of each line's start; the sign bit marks lines with non-ASCII bytes.
     private let lines: [Int]
@@ -57,7 +60,7 @@ struct SourceOffsets {
     }
 
     /// The `Mark` for libyaml's 0-based `index`, `line` and `column`.
-    func mark(index: Int, line: Int, column: Int) -> Mark {
+    mutating func mark(index: Int, line: Int, column: Int) -> Mark {
         if isASCII { return Mark(offset: index, line: line + 1, column: column + 1) }
         guard line < lines.count else { return Mark(offset: bytes.count, line: line + 1, column: column + 1) }
         let entry = lines[line]
@@ -68,6 +71,11 @@ struct SourceOffsets {
         // A leading byte-order mark is not counted as a column by libyaml.
         if offset == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
         var remaining = column
+        if cursor.line == line, cursor.column <= column {
+            offset = cursor.offset
+            remaining = column - cursor.column
+        }
+        defer { cursor = (line, column, min(offset, bytes.count)) }
         while remaining > 0, offset < bytes.count {
             let b = bytes[offset]
             offset += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4

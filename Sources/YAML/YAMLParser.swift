@@ -71,7 +71,7 @@ private struct Composer {
         var pendingKey: Node?
     }
 
-    let offsets: SourceOffsets
+    var offsets: SourceOffsets
     let file: String?
     var documents: [Document] = []
     var stack: [Frame] = []
@@ -84,11 +84,11 @@ private struct Composer {
         self.file = file
     }
 
-    func mark(_ m: yaml_mark_t) -> Mark {
+    mutating func mark(_ m: yaml_mark_t) -> Mark {
         offsets.mark(index: Int(m.index), line: Int(m.line), column: Int(m.column))
     }
 
-    func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
+    mutating func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {

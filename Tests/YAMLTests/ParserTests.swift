@@ -101,6 +101,18 @@ final class ParserTests: XCTestCase {
         XCTAssertThrowsError(try YAMLParser.parse(deep))
     }
 
+    func testMarksOnALongNonASCIILineAreExact() throws {
+        // One long flow line (as JSON often is): marks are found by walking forward from the
+        // previous mark, so every one must still land on its scalar.
+        let items = (0..<20_000).map { "\"é\($0)\"" }
+        let text = "[" + items.joined(separator: ", ") + "]\n"
+        let root = try XCTUnwrap(YAMLParser.parseSingle(text))
+        let bytes = Array(text.utf8)
+        for (i, node) in try XCTUnwrap(root.items).enumerated() where i % 997 == 0 {
+            XCTAssertEqual(String(decoding: bytes[node.start.offset..<node.end.offset], as: UTF8.self), "\"é\(i)\"")
+        }
+    }
+
     func testCRLFLineEndingsCountAsOneLineBreak() throws {
         let text = "a: 1\r\nb: ü\r\nc: 3\r\n"
         let root = try XCTUnwrap(YAMLParser.parseSingle(text))

@@ -7,8 +7,9 @@ struct EmitterOutput {
     var bytes: [UInt8]
     /// Characters (not bytes) written on the current line.
     var column = 0
+    /// The indentation of the current block; -1 before the root node. Callers save and restore
+    /// it around nested nodes (libyaml's `indents` stack lives on the call stack here).
     var indent = -1
-    var indents: [Int] = []
     /// The last thing written was whitespace (or nothing), so no separating space is needed.
     var whitespace = true
     /// Only indentation has been written on the current line.
@@ -22,7 +23,6 @@ struct EmitterOutput {
     mutating func resetForDocument() {
         column = 0
         indent = -1
-        indents.removeAll(keepingCapacity: true)
         whitespace = true
         indention = true
     }
@@ -33,21 +33,29 @@ struct EmitterOutput {
         column += 1
     }
 
+    @inline(__always)
     mutating func putBreak() {
         bytes.append(UInt8(ascii: "\n"))
         column = 0
+    }
+
+    /// Appends `run` as is; it holds `characters` characters and no line break.
+    @inline(__always)
+    mutating func append(_ run: UnsafeBufferPointer<UInt8>, characters: Int) {
+        bytes.append(contentsOf: run)
+        column += characters
     }
 
     /// Copies one UTF-8 character starting at `i`, advancing `i`; it counts as one column.
     @inline(__always)
     mutating func write(_ value: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
         let w = YAMLChars.width(value[i])
-        var k = 0
-        while k < w, i < value.count {
+        if w == 1 {
             bytes.append(value[i])
-            i += 1
-            k += 1
+        } else {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[i..<min(i + w, value.count)]))
         }
+        i += w
         column += 1
     }
 
@@ -67,30 +75,31 @@ struct EmitterOutput {
         if !indention || column > target || (column == target && !whitespace) {
             putBreak()
         }
-        while column < target { put(UInt8(ascii: " ")) }
+        if column < target {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: target - column))
+            column = target
+        }
         whitespace = true
         indention = true
     }
 
-    mutating func writeIndicator(_ indicator: StaticString, needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
+    @inline(__always)
+    mutating func writeIndicator(_ indicator: UInt8, needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
         if needWhitespace && !whitespace { put(UInt8(ascii: " ")) }
-        indicator.withUTF8Buffer { buffer in
-            for c in buffer { put(c) }
-        }
+        put(indicator)
         whitespace = isWhitespace
         indention = indention && isIndention
     }
 
-    mutating func increaseIndent(flow: Bool, indentless: Bool) {
-        indents.append(indent)
+    /// libyaml's `yaml_emitter_increase_indent`; returns the indentation to restore afterwards.
+    @inline(__always)
+    mutating func increaseIndent(flow: Bool, indentless: Bool) -> Int {
+        let saved = indent
         if indent < 0 {
             indent = flow ? Self.bestIndent : 0
         } else if !indentless {
             indent += Self.bestIndent
         }
-    }
-
-    mutating func popIndent() {
-        indent = indents.removeLast()
+        return saved
     }
 }

@@ -1,105 +1,132 @@
 /// The four scalar styles sigs.k8s.io/yaml output uses, written exactly as go-yaml v2's port of
 /// libyaml writes them, including where long lines fold at the best width of 80 columns.
+///
+/// Each writer copies the text in one piece when it cannot fold (no space, or the text ends
+/// before column 81) and needs no escapes; otherwise it walks the text as libyaml does.
 extension EmitterOutput {
-    mutating func writePlain(_ value: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {
+    /// Whether libyaml could fold the text at one of its spaces, starting at the current column
+    /// (`leading` characters, such as an opening quote, come first). A space folds only when
+    /// the column before it is past the best width.
+    @inline(__always)
+    func mayFold(_ analysis: ScalarAnalysis, leading: Int, allowBreaks: Bool) -> Bool {
+        allowBreaks && analysis.containsSpace && column + leading + analysis.characterCount > Self.bestWidth + 1
+    }
+
+    mutating func writePlain(_ value: UnsafeBufferPointer<UInt8>, _ analysis: ScalarAnalysis, allowBreaks: Bool) {
         if !whitespace { put(UInt8(ascii: " ")) }
-        var spaces = false
-        var breaks = false
-        var i = 0
-        while i < value.count {
-            if value[i] == UInt8(ascii: " ") {
-                if allowBreaks && !spaces && column > Self.bestWidth && YAMLChars.byte(value, i + 1) != UInt8(ascii: " ") {
-                    writeIndent()
-                    i += 1
+        if !mayFold(analysis, leading: 0, allowBreaks: allowBreaks) {
+            append(value, characters: analysis.characterCount)  // plain text has no breaks
+        } else {
+            var spaces = false
+            var breaks = false
+            var i = 0
+            while i < value.count {
+                if value[i] == UInt8(ascii: " ") {
+                    if allowBreaks && !spaces && column > Self.bestWidth && YAMLChars.byte(value, i + 1) != UInt8(ascii: " ") {
+                        writeIndent()
+                        i += 1
+                    } else {
+                        write(value, &i)
+                    }
+                    spaces = true
+                } else if YAMLChars.isBreak(value, i) {
+                    if !breaks && value[i] == UInt8(ascii: "\n") { putBreak() }
+                    writeBreak(value, &i)
+                    indention = true
+                    breaks = true
                 } else {
+                    if breaks { writeIndent() }
                     write(value, &i)
+                    indention = false
+                    spaces = false
+                    breaks = false
                 }
-                spaces = true
-            } else if YAMLChars.isBreak(value, i) {
-                if !breaks && value[i] == UInt8(ascii: "\n") { putBreak() }
-                writeBreak(value, &i)
-                indention = true
-                breaks = true
-            } else {
-                if breaks { writeIndent() }
-                write(value, &i)
-                indention = false
-                spaces = false
-                breaks = false
             }
         }
         whitespace = false
         indention = false
     }
 
-    mutating func writeSingleQuoted(_ value: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {
-        writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
-        var spaces = false
-        var breaks = false
-        var i = 0
-        while i < value.count {
-            if value[i] == UInt8(ascii: " ") {
-                if allowBreaks && !spaces && column > Self.bestWidth && i > 0 && i < value.count - 1
-                    && YAMLChars.byte(value, i + 1) != UInt8(ascii: " ")
+    mutating func writeSingleQuoted(_ value: UnsafeBufferPointer<UInt8>, _ analysis: ScalarAnalysis, allowBreaks: Bool) {
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: true, isWhitespace: false, isIndention: false)
+        if !analysis.containsSingleQuote && !analysis.isMultiline && !mayFold(analysis, leading: 0, allowBreaks: allowBreaks) {
+            append(value, characters: analysis.characterCount)
+        } else {
+            var spaces = false
+            var breaks = false
+            var i = 0
+            while i < value.count {
+                if value[i] == UInt8(ascii: " ") {
+                    if allowBreaks && !spaces && column > Self.bestWidth && i > 0 && i < value.count - 1
+                        && YAMLChars.byte(value, i + 1) != UInt8(ascii: " ")
+                    {
+                        writeIndent()
+                        i += 1
+                    } else {
+                        write(value, &i)
+                    }
+                    spaces = true
+                } else if YAMLChars.isBreak(value, i) {
+                    if !breaks && value[i] == UInt8(ascii: "\n") { putBreak() }
+                    writeBreak(value, &i)
+                    indention = true
+                    breaks = true
+                } else {
+                    if breaks { writeIndent() }
+                    if value[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
+                    write(value, &i)
+                    indention = false
+                    spaces = false
+                    breaks = false
+                }
+            }
+        }
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: false, isWhitespace: false, isIndention: false)
+        whitespace = false
+        indention = false
+    }
+
+    mutating func writeDoubleQuoted(_ value: UnsafeBufferPointer<UInt8>, _ analysis: ScalarAnalysis, allowBreaks: Bool) {
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: true, isWhitespace: false, isIndention: false)
+        if !analysis.needsEscapes && !mayFold(analysis, leading: 0, allowBreaks: allowBreaks) {
+            append(value, characters: analysis.characterCount)
+        } else {
+            // go-yaml's `is_bom(b, i)` looks at b[0...2] whatever i is, so after a leading BOM
+            // every character is escaped (`"\uFEFF\x61\x62"`), spaces too, and nothing folds.
+            let escapeAll = YAMLChars.isBOM(value, 0)
+            var spaces = false
+            var i = 0
+            while i < value.count {
+                let c = value[i]
+                if escapeAll || !YAMLChars.isPrintable(value, i) || YAMLChars.isBreak(value, i)
+                    || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\")
                 {
-                    writeIndent()
-                    i += 1
+                    let (codePoint, width) = Self.decode(value, i)
+                    i += width
+                    put(UInt8(ascii: "\\"))
+                    writeEscape(codePoint)
+                    spaces = false
+                } else if c == UInt8(ascii: " ") {
+                    if allowBreaks && !spaces && column > Self.bestWidth && i > 0 && i < value.count - 1 {
+                        writeIndent()
+                        if YAMLChars.byte(value, i + 1) == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
+                        i += 1
+                    } else {
+                        write(value, &i)
+                    }
+                    spaces = true
                 } else {
                     write(value, &i)
+                    spaces = false
                 }
-                spaces = true
-            } else if YAMLChars.isBreak(value, i) {
-                if !breaks && value[i] == UInt8(ascii: "\n") { putBreak() }
-                writeBreak(value, &i)
-                indention = true
-                breaks = true
-            } else {
-                if breaks { writeIndent() }
-                if value[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
-                write(value, &i)
-                indention = false
-                spaces = false
-                breaks = false
             }
         }
-        writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: false, isWhitespace: false, isIndention: false)
         whitespace = false
         indention = false
     }
 
-    mutating func writeDoubleQuoted(_ value: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {
-        writeIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false)
-        var spaces = false
-        var i = 0
-        while i < value.count {
-            let c = value[i]
-            if !YAMLChars.isPrintable(value, i) || YAMLChars.isBOM(value, i) || YAMLChars.isBreak(value, i)
-                || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\")
-            {
-                let (codePoint, width) = Self.decode(value, i)
-                i += width
-                put(UInt8(ascii: "\\"))
-                writeEscape(codePoint)
-                spaces = false
-            } else if c == UInt8(ascii: " ") {
-                if allowBreaks && !spaces && column > Self.bestWidth && i > 0 && i < value.count - 1 {
-                    writeIndent()
-                    if YAMLChars.byte(value, i + 1) == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
-                    i += 1
-                } else {
-                    write(value, &i)
-                }
-                spaces = true
-            } else {
-                write(value, &i)
-                spaces = false
-            }
-        }
-        writeIndicator("\"", needWhitespace: false, isWhitespace: false, isIndention: false)
-        whitespace = false
-        indention = false
-    }
-
+    /// libyaml's escapes: the short ones YAML defines, then `\xXX`, `\uXXXX` or `\UXXXXXXXX`.
     private mutating func writeEscape(_ v: UInt32) {
         let short: UInt8?
         switch v {
@@ -167,22 +194,37 @@ extension EmitterOutput {
         return (v, width)
     }
 
+    /// A literal block scalar: `|` with its hints, then the text's lines at the scalar's
+    /// indentation, copied line by line (a literal never folds).
     mutating func writeLiteral(_ value: UnsafeBufferPointer<UInt8>) {
-        writeIndicator("|", needWhitespace: true, isWhitespace: false, isIndention: false)
+        writeIndicator(UInt8(ascii: "|"), needWhitespace: true, isWhitespace: false, isIndention: false)
         writeBlockScalarHints(value)
         putBreak()
         indention = true
         whitespace = true
         var breaks = true
         var i = 0
-        while i < value.count {
+        let n = value.count
+        while i < n {
             if YAMLChars.isBreak(value, i) {
                 writeBreak(value, &i)
                 indention = true
                 breaks = true
             } else {
                 if breaks { writeIndent() }
-                write(value, &i)
+                // The rest of the line in one piece.
+                var j = i
+                var continuationBytes = 0
+                while j < n {
+                    let c = value[j]
+                    if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") || ((c == 0xC2 || c == 0xE2) && YAMLChars.isBreak(value, j)) {
+                        break
+                    }
+                    if c & 0xC0 == 0x80 { continuationBytes += 1 }
+                    j += 1
+                }
+                append(UnsafeBufferPointer(rebasing: value[i..<j]), characters: j - i - continuationBytes)
+                i = j
                 indention = false
                 breaks = false
             }
@@ -193,9 +235,8 @@ extension EmitterOutput {
     /// indicator (`-` without a final break, `+` with more than one).
     private mutating func writeBlockScalarHints(_ value: UnsafeBufferPointer<UInt8>) {
         if value.first == UInt8(ascii: " ") || YAMLChars.isBreak(value, 0) {
-            put(UInt8(ascii: "0") + UInt8(Self.bestIndent))
-            whitespace = false
-            indention = false
+            writeIndicator(UInt8(ascii: "0") + UInt8(Self.bestIndent), needWhitespace: false, isWhitespace: false,
+                           isIndention: false)
         }
         var chomp: UInt8 = 0
         if value.isEmpty {
@@ -214,9 +255,7 @@ extension EmitterOutput {
             }
         }
         if chomp != 0 {
-            put(chomp)
-            whitespace = false
-            indention = false
+            writeIndicator(chomp, needWhitespace: false, isWhitespace: false, isIndention: false)
         }
     }
 }

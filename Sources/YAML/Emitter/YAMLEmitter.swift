@@ -4,9 +4,14 @@ import OrderedCollections
 /// `toYaml` and `kubectl get -o yaml` print — so rendered output can match them byte for byte.
 ///
 /// sigs.k8s.io/yaml marshals to JSON, re-reads the JSON with go-yaml v2 and writes that, so map
-/// keys come out in go-yaml's natural order, numbers in the form JSON gave them, and strings in
-/// the plain, quoted or literal style libyaml picks. NaN and infinities (which JSON cannot hold)
-/// are written as `.nan`, `.inf` and `-.inf`.
+/// keys come out in go-yaml's natural order (`NaturalKeyOrder`), numbers in the form JSON gave
+/// them, and strings in the plain, quoted or literal style libyaml picks (`ScalarAnalysis`).
+///
+/// Where sigs.k8s.io/yaml fails instead of writing anything, the emitter still writes YAML:
+/// NaN and infinities (which JSON cannot hold) come out as `.nan`, `.inf` and `-.inf`; strings
+/// with DEL, C1 controls or U+FFFE/U+FFFF (which go-yaml's reader rejects) are double-quoted
+/// with escapes; keys of 1023 characters or more are written as `? key`, and keys with a NEL
+/// are folded as values with one are (see `JSONRoundTrip`).
 public enum YAMLEmitter {
     /// One document, ending with a newline.
     public static func emit(_ value: Value) -> String {
@@ -23,7 +28,8 @@ public enum YAMLEmitter {
         swap(&out.bytes, &buffer)
     }
 
-    /// Several documents, each introduced by `---` after the first.
+    /// Several documents, each after the first introduced by a `---` line, as Helm joins the
+    /// manifests it renders.
     public static func emitStream(_ values: [Value]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.count * 2048)
@@ -44,184 +50,160 @@ public enum YAMLEmitter {
     }
 }
 
-/// How a scalar asks to be written before libyaml's analysis has its say.
-enum RequestedStyle {
-    case plain, doubleQuoted, literal
-}
-
+/// The document and collection structure, as libyaml's emitter state machine lays out a block
+/// document that go-yaml v2 sends it: one implicit document, block mappings and sequences,
+/// empty ones in flow style (`{}`, `[]`), sequences not indented under their mapping key.
 extension EmitterOutput {
     mutating func emitDocument(_ value: Value) {
         resetForDocument()
-        emitNode(value, inMapping: false, simpleKey: false)
+        emitNode(value, inMapping: false)
         indent = -1
         writeIndent()
     }
 
-    mutating func emitNode(_ value: Value, inMapping: Bool, simpleKey: Bool) {
+    /// `inMapping`: the node is a mapping value (libyaml's `mapping_context`), where a block
+    /// sequence is indentless unless it starts on a line of its own.
+    mutating func emitNode(_ value: Value, inMapping: Bool) {
         switch value {
         case .object(let entries):
             if entries.isEmpty {
-                emitEmptyFlow("{}")
+                emitEmptyFlow(UInt8(ascii: "{"), UInt8(ascii: "}"))
             } else {
                 emitMapping(entries)
             }
         case .array(let items):
             if items.isEmpty {
-                emitEmptyFlow("[]")
+                emitEmptyFlow(UInt8(ascii: "["), UInt8(ascii: "]"))
             } else {
                 emitSequence(items, inMapping: inMapping)
             }
-        default:
-            let (text, style) = Self.scalar(value)
-            emitScalar(text, requested: style, simpleKey: simpleKey)
+        case .string(let s):
+            emitString(s, simpleKey: false)
+        case .null:
+            emitWord("null")
+        case .bool(let b):
+            emitWord(b ? "true" : "false")
+        case .int(let i):
+            emitInteger(magnitude: i.magnitude, negative: i < 0)
+        case .uint(let u):
+            emitInteger(magnitude: u, negative: false)
+        case .float(let f):
+            var text = JSONRoundTrip.floatText(f)
+            text.withUTF8 { emitWord($0) }
         }
     }
 
-    private mutating func emitEmptyFlow(_ pair: StaticString) {
-        let open: StaticString = pair.utf8Start[0] == UInt8(ascii: "{") ? "{" : "["
-        let close: StaticString = pair.utf8Start[0] == UInt8(ascii: "{") ? "}" : "]"
+    private mutating func emitEmptyFlow(_ open: UInt8, _ close: UInt8) {
         writeIndicator(open, needWhitespace: true, isWhitespace: true, isIndention: false)
         writeIndicator(close, needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
     private mutating func emitMapping(_ entries: OrderedDictionary<String, Value>) {
-        increaseIndent(flow: false, indentless: false)
+        let saved = increaseIndent(flow: false, indentless: false)
         let keys = entries.keys
         let values = entries.values
-        for index in NaturalKeyOrder.sortedIndices(keys.elements) {
-            let key = keys[index]
-            let value = values[index]
-            writeIndent()
-            if key.utf8.count <= 128 && (!key.utf8.contains(where: Self.mayBreakLine) || !ScalarAnalysis(key).isMultiline) {
-                // libyaml's check_simple_key: one line, at most 128 bytes.
-                emitScalar(key, requested: Self.stringStyle(key), simpleKey: true)
-                writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
-            } else {
-                writeIndicator("?", needWhitespace: true, isWhitespace: false, isIndention: true)
-                emitScalar(key, requested: Self.stringStyle(key), simpleKey: false)
-                writeIndent()
-                writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
-            }
-            emitNode(value, inMapping: true, simpleKey: false)
+        if let order = NaturalKeyOrder.sortedIndices(ifUnsorted: keys) {
+            for index in order { emitEntry(keys[index], values[index]) }
+        } else {
+            for index in keys.indices { emitEntry(keys[index], values[index]) }
         }
-        popIndent()
+        indent = saved
+    }
+
+    private mutating func emitEntry(_ key: String, _ value: Value) {
+        writeIndent()
+        emitKey(key)
+        emitNode(value, inMapping: true)
     }
 
     private mutating func emitSequence(_ items: [Value], inMapping: Bool) {
-        increaseIndent(flow: false, indentless: inMapping && !indention)
+        let saved = increaseIndent(flow: false, indentless: inMapping && !indention)
         for item in items {
             writeIndent()
-            writeIndicator("-", needWhitespace: true, isWhitespace: false, isIndention: true)
-            emitNode(item, inMapping: false, simpleKey: false)
+            writeIndicator(UInt8(ascii: "-"), needWhitespace: true, isWhitespace: false, isIndention: true)
+            emitNode(item, inMapping: false)
         }
-        popIndent()
+        indent = saved
     }
 
-    /// Bytes that start a line break (LF, CR, and the lead byte of NEL, LS and PS); a key
-    /// without any is on one line, and one with them is checked properly by the analysis.
-    static func mayBreakLine(_ c: UInt8) -> Bool {
-        c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") || c == 0xC2 || c == 0xE2
-    }
-
-    mutating func emitScalar(_ text: String, requested: RequestedStyle, simpleKey: Bool) {
-        var text = text
-        text.withUTF8 { value in
-            let analysis = ScalarAnalysis(utf8: value)
-            var style = requested
-            var singleQuoted = false
-            if simpleKey && analysis.isMultiline { style = .doubleQuoted }
-            if style == .plain {
-                if !analysis.blockPlainAllowed || (value.isEmpty && simpleKey) { singleQuoted = true }
-                if singleQuoted && !analysis.singleQuotedAllowed {
-                    singleQuoted = false
-                    style = .doubleQuoted
-                }
+    /// A key and its `:`. libyaml writes a key as a simple key (`key:`) when it is on one line and
+    /// at most 128 bytes long, and otherwise as `? key` with the `:` on a line of its own.
+    private mutating func emitKey(_ key: String) {
+        var key = key
+        key.withUTF8 { bytes in
+            let analysis = ScalarAnalysis(utf8: bytes)
+            if analysis.containsNextLine {
+                emitKey(JSONRoundTrip.foldingNextLines(bytes))
+                return
             }
-            if style == .literal && (!analysis.blockAllowed || simpleKey) { style = .doubleQuoted }
-
-            increaseIndent(flow: true, indentless: false)
-            switch style {
-            case .plain where singleQuoted: writeSingleQuoted(value, allowBreaks: !simpleKey)
-            case .plain: writePlain(value, allowBreaks: !simpleKey)
-            case .doubleQuoted: writeDoubleQuoted(value, allowBreaks: !simpleKey)
-            case .literal: writeLiteral(value)
-            }
-            popIndent()
-        }
-    }
-
-    /// The text and requested style of a scalar value, after sigs.k8s.io/yaml's JSON round trip.
-    static func scalar(_ value: Value) -> (String, RequestedStyle) {
-        switch value {
-        case .null: return ("null", .plain)
-        case .bool(let b): return (b ? "true" : "false", .plain)
-        case .int(let i): return (String(i), .plain)
-        case .uint(let u): return (String(u), .plain)
-        case .float(let f): return (floatText(f), .plain)
-        case .string(let s): return (s, stringStyle(s))
-        case .array, .object: return ("", .plain)
-        }
-    }
-
-    /// go-yaml v2's `stringv`: literal for multi-line text, plain when the text reads back as
-    /// the same string (and is not a base-60 lookalike), double-quoted otherwise.
-    static func stringStyle(_ s: String) -> RequestedStyle {
-        if s.utf8.contains(UInt8(ascii: "\n")) { return .literal }
-        return ScalarResolver.isPlainString(s) && !isBase60Float(s) ? .plain : .doubleQuoted
-    }
-}
-
-extension YAMLEmitter {
-    /// Whether go-yaml would quote `s` as a YAML 1.1 base-60 number (`1:20`) although it reads
-    /// it back as a string itself.
-    public static func looksLikeBase60(_ s: String) -> Bool { EmitterOutput.isBase60Float(s) }
-}
-
-extension EmitterOutput {
-
-    /// A float as it comes back from JSON: whole numbers JSON prints without an exponent are read
-    /// back as integers; everything else is a float printed with Go's `%g`-style shortest form.
-    static func floatText(_ f: Double) -> String {
-        if f.isNaN { return ".nan" }
-        if f.isInfinite { return f < 0 ? "-.inf" : ".inf" }
-        let json = GoFloatFormat.json(f)
-        switch ScalarResolver.resolve(json) {
-        case .int(let i): return String(i)
-        case .uint(let u): return String(u)
-        case .float(let d): return GoFloatFormat.g(d)
-        default: return GoFloatFormat.g(f)
-        }
-    }
-
-    /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`: go-yaml quotes these for YAML 1.1 readers.
-    static func isBase60Float(_ s: String) -> Bool {
-        guard let first = s.utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")), s.utf8.contains(UInt8(ascii: ":"))
-        else { return false }
-        var bytes = Array(s.utf8)[...]
-        guard !bytes.isEmpty else { return false }
-        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
-        guard let first = bytes.first, isDigit(first) else { return false }
-        var i = bytes.startIndex + 1
-        while i < bytes.endIndex, isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "_") { i += 1 }
-        var groups = 0
-        while i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") {
-            i += 1
-            // [0-5]?[0-9]
-            guard i < bytes.endIndex, isDigit(bytes[i]) else { return false }
-            if i + 1 < bytes.endIndex, isDigit(bytes[i + 1]), bytes[i] <= UInt8(ascii: "5") {
-                i += 2
+            if bytes.count <= 128 && !analysis.isMultiline {
+                emitScalar(bytes, analysis, style: RequestedStyle.forString(analysis), simpleKey: true)
+                writeIndicator(UInt8(ascii: ":"), needWhitespace: false, isWhitespace: false, isIndention: false)
             } else {
-                i += 1
+                writeIndicator(UInt8(ascii: "?"), needWhitespace: true, isWhitespace: false, isIndention: true)
+                emitScalar(bytes, analysis, style: RequestedStyle.forString(analysis), simpleKey: false)
+                writeIndent()
+                writeIndicator(UInt8(ascii: ":"), needWhitespace: true, isWhitespace: false, isIndention: true)
             }
-            groups += 1
         }
-        guard groups > 0 else { return false }
-        if i < bytes.endIndex, bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < bytes.endIndex, isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "_") { i += 1 }
+    }
+
+    mutating func emitString(_ s: String, simpleKey: Bool) {
+        var s = s
+        s.withUTF8 { bytes in
+            let analysis = ScalarAnalysis(utf8: bytes)
+            if analysis.containsNextLine {
+                emitString(JSONRoundTrip.foldingNextLines(bytes), simpleKey: simpleKey)
+                return
+            }
+            emitScalar(bytes, analysis, style: RequestedStyle.forString(analysis), simpleKey: simpleKey)
         }
-        return i == bytes.endIndex
+    }
+
+    /// libyaml's `yaml_emitter_emit_scalar`: select the style, then write the scalar one
+    /// indentation step in (where its continuation lines go).
+    private mutating func emitScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ analysis: ScalarAnalysis,
+                                     style requested: ScalarStyle, simpleKey: Bool)
+    {
+        let style = ScalarAnalysis.select(requested, analysis, simpleKey: simpleKey, empty: bytes.isEmpty)
+        let saved = increaseIndent(flow: true, indentless: false)
+        switch style {
+        case .plain: writePlain(bytes, analysis, allowBreaks: !simpleKey)
+        case .singleQuoted: writeSingleQuoted(bytes, analysis, allowBreaks: !simpleKey)
+        case .doubleQuoted: writeDoubleQuoted(bytes, analysis, allowBreaks: !simpleKey)
+        case .literal, .folded: writeLiteral(bytes)
+        }
+        indent = saved
+    }
+
+    /// A plain scalar without spaces or special characters (a number, `true`, `null`): libyaml
+    /// writes it as is after a separating space.
+    private mutating func emitWord(_ word: StaticString) {
+        word.withUTF8Buffer { emitWord($0) }
+    }
+
+    private mutating func emitWord(_ word: UnsafeBufferPointer<UInt8>) {
+        if !whitespace { put(UInt8(ascii: " ")) }
+        append(word, characters: word.count)
+        whitespace = false
+        indention = false
+    }
+
+    /// An integer in decimal, written straight into the buffer.
+    private mutating func emitInteger(magnitude: UInt64, negative: Bool) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
+            var v = magnitude
+            var start = 21
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v != 0
+            if negative {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            emitWord(UnsafeBufferPointer(rebasing: digits[start..<21]))
+        }
     }
 }
