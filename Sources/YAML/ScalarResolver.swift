@@ -79,6 +79,14 @@ public enum ScalarResolver {
             return lookup(text) ?? .string(text)
         case UInt8(ascii: "."):
             if let found = lookup(text) { return found }
+            // strconv.ParseFloat takes `_` between digits, as Go literals do.
+            if s.contains(UInt8(ascii: "_")) {
+                guard GoNumberSyntax.underscoresOK(s) else { return .string(text) }
+                let plain = s.filter { $0 != UInt8(ascii: "_") }
+                if plain.withUnsafeBufferPointer(GoNumberSyntax.isDotFloat),
+                    let value = Double(String(decoding: plain, as: UTF8.self)) { return .float(value) }
+                return .string(text)
+            }
             if GoNumberSyntax.isDotFloat(s), let value = Double(text) { return .float(value) }
             return .string(text)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -227,6 +235,21 @@ enum GoNumberSyntax {
         return i == s.endIndex
     }
 
+    /// Go's `underscoreOK`: every `_` sits between two digits.
+    static func underscoresOK(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousDigit = false
+        for (i, c) in s.enumerated() {
+            let digit = c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
+            if c == UInt8(ascii: "_") {
+                guard previousDigit, i + 1 < s.count, s[i + 1] >= UInt8(ascii: "0"), s[i + 1] <= UInt8(ascii: "9") else {
+                    return false
+                }
+            }
+            previousDigit = digit
+        }
+        return true
+    }
+
     /// What `strconv.ParseFloat` accepts for text starting with '.': `\.[0-9]+([eE][-+]?[0-9]+)?`.
     static func isDotFloat(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         s.count > 1 && s[0] == UInt8(ascii: ".") && isYAMLStyleFloat(s)
@@ -242,7 +265,7 @@ enum TimestampSyntax {
         func digits(max: Int) -> Int? {
             var value = 0, count = 0
             while i < n, count < max, s[i] >= UInt8(ascii: "0"), s[i] <= UInt8(ascii: "9") {
-                value = value * 10 + Int(s[i] - UInt8(ascii: "0"))
+                value = value &* 10 &+ Int(s[i] - UInt8(ascii: "0"))
                 i += 1
                 count += 1
             }
@@ -266,19 +289,21 @@ enum TimestampSyntax {
         guard let hour = digits(max: 2), hour < 24, expect(":"), let minute = digits(max: 2), minute < 60,
             expect(":"), let second = digits(max: 2), second < 60
         else { return false }
-        if i < n, s[i] == UInt8(ascii: ".") {
+        if i < n, s[i] == UInt8(ascii: ".") || s[i] == UInt8(ascii: ",") {
+            // time.Parse accepts either separator before fractional seconds, and any number of digits.
             i += 1
-            guard digits(max: 9) != nil else { return false }
+            guard digits(max: Int.max) != nil else { return false }
         }
         if separator == UInt8(ascii: " ") { return i == n }
         guard i < n else { return false }
         if s[i] == UInt8(ascii: "Z") { return i + 1 == n }
         guard s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") else { return false }
         i += 1
+        // time.Parse allows offsets up to +24:00 and minutes up to 60.
         let hStart = i
-        guard let zh = digits(max: 2), i - hStart == 2, zh < 24, expect(":") else { return false }
+        guard let zh = digits(max: 2), i - hStart == 2, zh <= 24, expect(":") else { return false }
         let mStart = i
-        guard let zm = digits(max: 2), i - mStart == 2, zm < 60 else { return false }
+        guard let zm = digits(max: 2), i - mStart == 2, zm <= 60 else { return false }
         return i == n
     }
 

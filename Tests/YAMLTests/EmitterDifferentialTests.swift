@@ -128,24 +128,17 @@ final class EmitterDifferentialTests: XCTestCase {
         try assertSameAsKubectl(cases: cases)
     }
 
-    /// Plain text that go-yaml resolves to a float or timestamp but `ScalarResolver` reads as a
-    /// string, so kubectl quotes it and the emitter does not (checked by hand with kubectl 1.32).
-    /// Go's `strconv.ParseFloat` takes `_` between digits on the `.` path; `time.Parse` takes `,`
-    /// before fractional seconds and zone offsets up to +24:00 / :60. The fix belongs in
-    /// `ScalarResolver` (it also decides how such plain text is read); until then this test
-    /// skips on exactly these cases and fails on any other difference.
-    static let knownResolverDivergences: [String] = [
+    /// Plain text that go-yaml resolves to a float or timestamp by Go's less obvious rules:
+    /// `strconv.ParseFloat` takes `_` between digits on the `.` path; `time.Parse` takes `,`
+    /// before fractional seconds and zone offsets up to +24:00 / :60. kubectl quotes all of them.
+    static let resolverEdgeCases: [String] = [
         ".5_0", ".1_2e3", "2001-12-14 21:59:43,5", "2001-12-14T21:59:43,5Z", "2001-12-14T21:59:43+24:00",
         "2001-12-14T21:59:43+23:60",
     ]
 
     func testResolverEdgeCasesMatchKubectl() throws {
-        let cases = Self.knownResolverDivergences.map { Value.string($0) }
-        let differences = try differencesFromKubectl(cases, limit: cases.count)
-        for difference in differences where difference.index < 0 { XCTFail(difference.report) }
-        if !differences.isEmpty {
-            throw XCTSkip("known ScalarResolver divergences: \(differences.map { Self.knownResolverDivergences[$0.index] })")
-        }
+        let cases = Self.resolverEdgeCases.map { Value.string($0) }
+        for difference in try differencesFromKubectl(cases, limit: cases.count) { XCTFail(difference.report) }
     }
 
     // MARK: - Shapes and key order
