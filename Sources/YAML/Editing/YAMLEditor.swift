@@ -194,6 +194,11 @@ public struct YAMLEditor {
         var spelled = ScalarSpelling.spell(value, existing: style, context: context)
         var range = valueStart(of: node)..<node.end.offset
         if style == .literal || style == .folded {
+            // A block scalar whose `|` or `>` starts its own line cannot become a one-line value there.
+            let lineStart = layout.lineStart(range.lowerBound)
+            guard layout.bytes[lineStart..<range.lowerBound].contains(where: { $0 != UInt8(ascii: " ") }) else {
+                throw error("\(path) is a block scalar whose header starts its own line; edit it by hand", at: node.start)
+            }
             // Keep the blank lines that follow a block scalar: replace up to its last content line.
             var last = node.end.offset
             while last > node.start.offset, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(layout.bytes[last - 1]) {
