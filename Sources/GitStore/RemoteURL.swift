@@ -54,6 +54,15 @@ public struct RemoteURL: Sendable, Equatable, CustomStringConvertible {
         return String(info)
     }
 
+    /// The password written in the URL's userinfo, if any (used, never printed).
+    var password: String? {
+        guard raw.contains("://"), let authority = authority, let at = authority.lastIndex(of: "@") else { return nil }
+        let info = authority[..<at]
+        guard let colon = info.firstIndex(of: ":") else { return nil }
+        let secret = String(info[info.index(after: colon)...])
+        return secret.removingPercentEncoding ?? secret
+    }
+
     /// The URL with any `user:password@` removed: the only form GitStore prints.
     public var redacted: String {
         if let range = raw.range(of: "://") {
