@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitStore
 import Kubernetes
 import YAML
 
@@ -42,10 +43,19 @@ struct ValuesCommand: ParsableCommand {
                 to a temporary file and renamed, so it is never half-written; on any error it is
                 left untouched.
 
+                With --commit the change becomes one commit touching only this file, with a
+                subject saying what changed and a Shipshape-Edit trailer. On the checked-out
+                branch the file is written and committed (and restored if the commit fails); on
+                another --branch (created from the checked-out branch if missing) the work tree
+                is not touched at all. --push pushes the branch afterwards, never forced; if the
+                remote moved, the commit is replayed onto it when its file still applies.
+
                 Examples:
                   shipshape values set values.yaml backend.resources.limits.cpu 750m --type quantity
                   shipshape values set values.yaml backend.hpa.maxReplicas 12
                   shipshape values set values.yaml frontend.image.tag 1.5.0 --dry-run
+                  shipshape values set values.yaml backend.resources.limits.memory 384Mi \\
+                      --commit --branch shipshape/recommendations/dev --push
                 """)
 
         @Argument(help: "The YAML file to edit.") var file: String
@@ -58,7 +68,26 @@ struct ValuesCommand: ParsableCommand {
         @Flag(help: "Print the change as a unified diff instead of writing the file.")
         var dryRun = false
 
+        @Flag(help: "Commit the change to git as one reviewable commit.")
+        var commit = false
+
+        @Option(help: "With --commit: the branch to commit on (default: the checked-out branch).")
+        var branch: String?
+
+        @Option(help: "With --commit: the commit subject (default: says what changed).")
+        var message: String?
+
+        @Flag(help: "With --commit: push the branch afterwards (never forced).")
+        var push = false
+
+        @Option(help: "With --push: the remote to push to.")
+        var remote = "origin"
+
         func validate() throws {
+            if !commit && (branch != nil || message != nil || push) {
+                throw ValidationError("--branch, --message and --push go with --commit")
+            }
+            if commit && dryRun { throw ValidationError("--dry-run and --commit do not go together") }
             if type == .quantity {
                 do {
                     _ = try Quantity(parsing: value)
@@ -76,7 +105,43 @@ struct ValuesCommand: ParsableCommand {
                 print(LineDiff.unified(old: editor.text, new: updated, oldName: old, newName: new), terminator: "")
                 return
             }
-            if updated != editor.text { try ValuesFile.write(updated, to: file) }
+            if commit {
+                try commitChange(editor: editor, updated: updated)
+            } else if updated != editor.text {
+                try ValuesFile.write(updated, to: file)
+            }
+        }
+
+        private func commitChange(editor: YAMLEditor, updated: String) throws {
+            guard updated != editor.text else {
+                print("\(path) is already \(value) in \(file); nothing to commit")
+                return
+            }
+            let valuePath = try ValuePath(parsing: path)
+            let old = (try? editor.node(at: valuePath)).flatMap(\.scalarText) ?? "(unset)"
+            let subject = message ?? "\(file): \(path) \(old)→\(value)"
+            let commitMessage = CommitMessage(subject: subject, trailers: [.shipshape("Edit", "\(path) \(old)→\(value)")])
+            let repository = try Repository.discover(containing: file)
+            let onCheckedOutBranch = branch == nil || branch == repository.currentBranch
+            if onCheckedOutBranch { try ValuesFile.write(updated, to: file) }
+            let outcome: GitStore.Outcome
+            do {
+                let pushOptions = push ? PushOptions(remote: remote, credentials: try GitCredentials.fromEnvironment()) : nil
+                outcome = try GitStore.commit(files: [file: .write(Array(updated.utf8), executable: nil)], branch: branch,
+                                              message: commitMessage, push: pushOptions)
+            } catch {
+                if onCheckedOutBranch { try? ValuesFile.write(editor.text, to: file) }
+                throw error
+            }
+            if let id = outcome.commit.commit {
+                print("[\(outcome.commit.branch)\(outcome.commit.createdBranch ? " (new branch)" : "") \(id.short)] \(subject)")
+            }
+            if let pushed = outcome.push {
+                let replayed = pushed.replayed.isEmpty ? "" : ", replayed onto the remote's new commits"
+                // The remote's name, not its URL: a URL may carry credentials.
+                print(pushed.upToDate ? "\(remote)/\(pushed.branch) is up to date"
+                                      : "pushed \(pushed.branch) to \(remote) at \(pushed.pushed.short)\(replayed)")
+            }
         }
     }
 }
