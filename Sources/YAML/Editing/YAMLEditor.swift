@@ -290,14 +290,19 @@ public struct YAMLEditor {
         var i = node.start.offset
         guard node.anchor != nil || node.tag != nil else { return i }
         let bytes = layout.bytes
-        while i < node.end.offset {
-            while i < node.end.offset, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
-            guard i < node.end.offset, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") else { break }
-            while i < node.end.offset, bytes[i] != UInt8(ascii: " "), bytes[i] != UInt8(ascii: "\t"),
-                bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "\r")
-            {
-                i += 1
+        let end = node.end.offset
+        func isSpace(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r")
+        }
+        while i < end {
+            // The value may follow on a later line, after spaces, line breaks and comments.
+            while i < end, isSpace(bytes[i]) { i += 1 }
+            if i < end, bytes[i] == UInt8(ascii: "#"), i > 0, isSpace(bytes[i - 1]) {
+                while i < end, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                continue
             }
+            guard i < end, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") else { break }
+            while i < end, !isSpace(bytes[i]) { i += 1 }
         }
         return i
     }
