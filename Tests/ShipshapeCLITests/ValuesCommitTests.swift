@@ -77,6 +77,28 @@ final class ValuesCommitTests: XCTestCase {
             .contains("      cpu: 750m     # raised after the March load test"))
     }
 
+    func testHistoryListsTheCommitsThatTouchedAPathWithTheirTrailers() throws {
+        XCTAssertEqual(try ShipshapeBinary.run(["values", "set", "values.yaml", "backend.resources.limits.cpu", "750m",
+                                                "--commit"], in: work).status, 0)
+        try "notes\n".write(to: work.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try run(["add", "README.md"], in: work)
+        try run(["commit", "-q", "-m", "docs"], in: work)
+
+        let text = try ShipshapeBinary.run(["history", "--path", "values.yaml"], in: work)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let subjects = text.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { $0.split(separator: " ", maxSplits: 2).last! }
+        XCTAssertEqual(subjects.count, 2, text.stdout)
+        XCTAssertTrue(text.stdout.contains("        Shipshape-Edit: backend.resources.limits.cpu 1000m→750m"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("docs"), "a commit that did not touch the path is not listed")
+
+        let json = try ShipshapeBinary.run(["history", "--path", "values.yaml", "-n", "1", "-o", "json"], in: work)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        XCTAssertEqual(parsed?.count, 1)
+        let trailers = parsed?.first?["trailers"] as? [[String: String]]
+        XCTAssertEqual(trailers?.first?["key"], "Shipshape-Edit")
+        XCTAssertEqual(parsed?.first?["paths"] as? [String], ["values.yaml"])
+    }
+
     func testOptionsThatNeedCommitAreRefused() throws {
         let result = try ShipshapeBinary.run(["values", "set", "values.yaml", "backend.resources.limits.cpu", "750m", "--push"], in: work)
         XCTAssertEqual(result.status, 64)
