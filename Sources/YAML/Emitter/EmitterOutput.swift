@@ -14,6 +14,8 @@ struct EmitterOutput {
     var whitespace = true
     /// Only indentation has been written on the current line.
     var indention = true
+    /// Indent sequences under their mapping key, as go-yaml v3 does (Helm's `toYamlPretty`).
+    var indentSequences = false
 
     init(reserving capacity: Int = 0) {
         bytes = []

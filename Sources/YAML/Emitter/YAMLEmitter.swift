@@ -20,6 +20,15 @@ public enum YAMLEmitter {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
+    /// One document with sequences indented under their keys, the layout of go-yaml v3 with
+    /// an indent of 2 (Helm's `toYamlPretty`).
+    public static func emitIndentingSequences(_ value: Value) -> String {
+        var out = EmitterOutput(reserving: 256)
+        out.indentSequences = true
+        out.emitDocument(value)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
     /// Appends one document to `buffer`.
     public static func emit(_ value: Value, into buffer: inout [UInt8]) {
         var out = EmitterOutput()
@@ -117,7 +126,7 @@ extension EmitterOutput {
     }
 
     private mutating func emitSequence(_ items: [Value], inMapping: Bool) {
-        let saved = increaseIndent(flow: false, indentless: inMapping && !indention)
+        let saved = increaseIndent(flow: false, indentless: inMapping && !indention && !indentSequences)
         for item in items {
             writeIndent()
             writeIndicator(UInt8(ascii: "-"), needWhitespace: true, isWhitespace: false, isIndention: true)

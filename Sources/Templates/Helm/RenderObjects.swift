@@ -1,0 +1,222 @@
+import Foundation
+import YAML
+
+/// `.Capabilities`: what `helm template` assumes about the cluster (`chartutil.Capabilities`).
+public final class Capabilities: TemplateObject, @unchecked Sendable {
+    /// The Kubernetes version `helm template` assumes without `--kube-version` (Helm 4.2 is
+    /// built against Kubernetes 1.35 client libraries).
+    public static let defaultKubeVersion = "v1.35.0"
+
+    public let kubeVersion: KubeVersion
+    public let apiVersions: [String]
+    public let helmVersion: String
+
+    public init(kubeVersion: KubeVersion = KubeVersion(defaultKubeVersion)!, extraAPIVersions: [String] = [],
+                helmVersion: String = "v4.2.0") {
+        self.kubeVersion = kubeVersion
+        self.apiVersions = KnownAPIVersions.all + extraAPIVersions
+        self.helmVersion = helmVersion
+    }
+
+    public var goTypeName: String { "*common.Capabilities" }
+    public var isPointer: Bool { true }
+    public var formatted: String { "&{\(kubeVersion.formatted) \(GoFormatter.string(.stringList(apiVersions))) {\(helmVersion)   }}" }
+
+    public func field(_ name: String) -> TemplateValue? {
+        switch name {
+        case "KubeVersion": .object(kubeVersion)
+        case "APIVersions": .object(VersionSet(apiVersions))
+        case "HelmVersion": .object(HelmBuildInfo(version: helmVersion))
+        default: nil
+        }
+    }
+}
+
+/// `.Capabilities.KubeVersion`: `Version`, `Major`, `Minor`, and `String`/`GitVersion`.
+public final class KubeVersion: TemplateObject, @unchecked Sendable {
+    public let version: String
+    public let major: String
+    public let minor: String
+
+    /// Parses `v1.30.2` or `1.30`, as `helm template --kube-version` accepts.
+    public init?(_ text: String) {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("v") { t.removeFirst() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+            return nil
+        }
+        major = String(parts[0])
+        minor = String(parts[1])
+        version = "v" + parts.joined(separator: ".") + (parts.count == 2 ? ".0" : "")
+    }
+
+    public var goTypeName: String { "common.KubeVersion" }
+    public var formatted: String { version }
+
+    public func field(_ name: String) -> TemplateValue? {
+        switch name {
+        case "Version": .string(version)
+        case "Major": .string(major)
+        case "Minor": .string(minor)
+        default: nil
+        }
+    }
+
+    public func method(_ name: String) -> TemplateFunction? {
+        switch name {
+        case "String", "GitVersion":
+            let v = version
+            return TemplateFunction(name, [], returns: "string") { _ in .string(v) }
+        default:
+            return nil
+        }
+    }
+}
+
+/// `.Capabilities.APIVersions`, with `Has`.
+final class VersionSet: TemplateObject, @unchecked Sendable {
+    let versions: [String]
+    init(_ versions: [String]) { self.versions = versions }
+    var goTypeName: String { "common.VersionSet" }
+    var formatted: String { GoFormatter.string(.stringList(versions)) }
+    func field(_ name: String) -> TemplateValue? { nil }
+    func method(_ name: String) -> TemplateFunction? {
+        guard name == "Has" else { return nil }
+        let set = Set(versions)
+        return TemplateFunction("Has", [.string], returns: "bool") { call in
+            guard case .string(let v) = call[0].plain else { return .bool(false) }
+            return .bool(set.contains(v))
+        }
+    }
+}
+
+/// `.Capabilities.HelmVersion`.
+final class HelmBuildInfo: TemplateObject, @unchecked Sendable {
+    let version: String
+    init(version: String) { self.version = version }
+    var goTypeName: String { "version.BuildInfo" }
+    var formatted: String { "{\(version)   }" }
+    func field(_ name: String) -> TemplateValue? {
+        switch name {
+        case "Version": .string(version)
+        case "GitCommit", "GitTreeState", "GoVersion": .string("")
+        default: nil
+        }
+    }
+}
+
+/// `.Files`: the chart's non-template files, with Helm's accessors.
+public final class ChartFiles: TemplateObject, @unchecked Sendable {
+    /// Path inside the chart → contents.
+    public let files: [String: [UInt8]]
+    public init(_ files: [String: [UInt8]]) { self.files = files }
+
+    public var goTypeName: String { "engine.files" }
+    public var formatted: String {
+        "map[" + files.keys.sorted().map { "\($0):" + GoFormatter.string(.list(files[$0]!.map { .uint(UInt64($0), .uint8) }, element: .integer(.uint8))) }.joined(separator: " ") + "]"
+    }
+    public func field(_ name: String) -> TemplateValue? { nil }
+
+    public func method(_ name: String) -> TemplateFunction? {
+        let files = self.files
+        switch name {
+        case "Get":
+            return TemplateFunction("Get", [.string], returns: "string") { call in
+                .string(String(decoding: files[Self.text(call[0])] ?? [], as: UTF8.self))
+            }
+        case "GetBytes":
+            return TemplateFunction("GetBytes", [.string], returns: "[]uint8") { call in
+                .list((files[Self.text(call[0])] ?? []).map { .uint(UInt64($0), .uint8) }, element: .integer(.uint8))
+            }
+        case "Lines":
+            return TemplateFunction("Lines", [.string], returns: "[]string") { call in
+                guard let data = files[Self.text(call[0])] else { return .stringList([]) }
+                var s = String(decoding: data, as: UTF8.self)
+                if s.hasSuffix("\n") { s.removeLast() }
+                return .stringList(s.components(separatedBy: "\n"))
+            }
+        case "Glob":
+            return TemplateFunction("Glob", [.string], returns: "engine.files") { call in
+                let matcher = GlobPattern(Self.text(call[0]))
+                return .object(ChartFiles(files.filter { matcher.matches($0.key) }))
+            }
+        case "AsConfig":
+            return TemplateFunction("AsConfig", [], returns: "string") { _ in
+                var m: [String: TemplateValue] = [:]
+                for (k, v) in files { m[(k as NSString).lastPathComponent] = .string(String(decoding: v, as: UTF8.self)) }
+                return .string((try? DataFunctions.yaml(.map(TemplateMap(m)))) ?? "")
+            }
+        case "AsSecrets":
+            return TemplateFunction("AsSecrets", [], returns: "string") { _ in
+                var m: [String: TemplateValue] = [:]
+                for (k, v) in files { m[(k as NSString).lastPathComponent] = .string(Base64.encode(v)) }
+                return .string((try? DataFunctions.yaml(.map(TemplateMap(m)))) ?? "")
+            }
+        default:
+            return nil
+        }
+    }
+
+    private static func text(_ v: TemplateValue) -> String {
+        if case .string(let s) = v.plain { return s }
+        return ""
+    }
+}
+
+/// `.Chart`: Chart.yaml's metadata plus `IsRoot`, fields named as Go names them.
+public final class ChartObject: TemplateObject, @unchecked Sendable {
+    /// Go field name → value.
+    public let fields: [String: TemplateValue]
+    public init(fields: [String: TemplateValue]) { self.fields = fields }
+    public var goTypeName: String { "struct { *chart.Metadata; IsRoot bool }" }
+    public var formatted: String { "{" + (fields["Name"].map { GoFormatter.string($0) } ?? "") + "}" }
+    public func field(_ name: String) -> TemplateValue? { fields[name] }
+}
+
+/// gobwas/glob patterns with `/` as separator, as `.Files.Glob` uses them: `*` and `?` stay
+/// within a path segment, `**` crosses segments, `[...]` and `{a,b}` as usual.
+struct GlobPattern {
+    private let regex: NSRegularExpression?
+
+    init(_ pattern: String) {
+        var re = "^"
+        var chars = Array(pattern)
+        var i = 0
+        var inBraces = 0
+        while i < chars.count {
+            let c = chars[i]
+            switch c {
+            case "*":
+                if i + 1 < chars.count && chars[i + 1] == "*" {
+                    re += ".*"
+                    i += 1
+                } else {
+                    re += "[^/]*"
+                }
+            case "?": re += "[^/]"
+            case "[":
+                var j = i + 1
+                var cls = "["
+                if j < chars.count && chars[j] == "!" { cls += "^"; j += 1 }
+                while j < chars.count && chars[j] != "]" { cls += chars[j] == "\\" ? "\\\\" : String(chars[j]); j += 1 }
+                re += cls + "]"
+                i = j
+            case "{": re += "(?:"; inBraces += 1
+            case "}" where inBraces > 0: re += ")"; inBraces -= 1
+            case "," where inBraces > 0: re += "|"
+            case "\\":
+                if i + 1 < chars.count { i += 1; re += NSRegularExpression.escapedPattern(for: String(chars[i])) }
+            default: re += NSRegularExpression.escapedPattern(for: String(c))
+            }
+            i += 1
+        }
+        chars.removeAll()
+        regex = try? NSRegularExpression(pattern: re + "$")
+    }
+
+    func matches(_ path: String) -> Bool {
+        guard let regex else { return false }
+        return regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
+    }
+}
