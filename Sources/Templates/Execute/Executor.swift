@@ -129,6 +129,7 @@ final class Executor: ExecutionContext {
 
         /// One iteration; returns false when `{{break}}` ends the loop.
         func iteration(_ index: TemplateValue?, _ elem: TemplateValue) throws -> Bool {
+            if set.tracing, let origin = elem.origin { set.accessed.append(origin) }
             if !decl.isEmpty {
                 if r.pipe.isAssign {
                     try setVar(decl[0][0], decl.count > 1 ? (index ?? .invalid) : elem)
@@ -353,7 +354,10 @@ final class Executor: ExecutionContext {
                 return try evalCall(dot, method, node, fieldName, args, final)
             }
             if hasArgs { throw error("\(fieldName) is not a method but has arguments") }
-            if let value = m.entries[fieldName] { return value }
+            if let value = m.entries[fieldName] {
+                if set.tracing, let origin = value.origin { set.accessed.append(origin) }
+                return value
+            }
             switch set.missingKey {
             case .invalid: return .invalid
             case .zero: return .null

@@ -54,10 +54,13 @@ public struct RenderedText: Sendable {
     public var text: String
     /// Byte ranges of `text` that print a traced value, and where that value came from.
     public var spans: [TracedSpan]
+    /// Origins of the traced values the template looked up while producing `text`.
+    public var accessed: [Origin]
 
-    public init(text: String, spans: [TracedSpan] = []) {
+    public init(text: String, spans: [TracedSpan] = [], accessed: [Origin] = []) {
         self.text = text
         self.spans = spans
+        self.accessed = accessed
     }
 }
 

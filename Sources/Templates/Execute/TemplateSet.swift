@@ -51,6 +51,8 @@ public final class TemplateSet: @unchecked Sendable {
     public var rightDelim = "}}"
     /// Whether values with provenance are tracked into `RenderedText.spans`.
     public var tracing = false
+    /// With `tracing`, the origins of the traced values that templates looked up, in order.
+    public var accessed: [Origin] = []
 
     /// A set with Go's built-in functions plus `functions` (which may replace built-ins).
     public init(functions: [String: TemplateFunction] = [:]) {

@@ -75,7 +75,9 @@ public final class HelmEngine: @unchecked Sendable {
             scope["Template"] = .map(TemplateMap(["Name": .string(name), "BasePath": .string(r.basePath)],
                                                  typeName: "common.Values"))
             do {
-                let out = try set.execute(name, data: .map(scope))
+                set.accessed.removeAll()
+                var out = try set.execute(name, data: .map(scope))
+                out.accessed = set.accessed
                 rendered[name] = Self.removingNoValue(out)
             } catch let error as TemplateError {
                 throw Self.cleanupExecError(name, error.description)
@@ -140,7 +142,7 @@ public final class HelmEngine: @unchecked Sendable {
             return p - total
         }
         let spans = text.spans.map { TracedSpan(start: shift($0.start), end: shift($0.end), origin: $0.origin) }
-        return RenderedText(text: String(decoding: out, as: UTF8.self), spans: spans)
+        return RenderedText(text: String(decoding: out, as: UTF8.self), spans: spans, accessed: text.accessed)
     }
 }
 
