@@ -38,6 +38,7 @@ let package = Package(
 
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
+        .target(name: "KubeClient", dependencies: ["CCurl", "YAML", "Kubernetes"]),
 
         // The thin CLI.
         .executableTarget(
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport"]),
     ],
