@@ -1,0 +1,152 @@
+import Foundation
+import YAML
+
+/// Authenticated requests to one API server, with client-go's retry rules: connection
+/// failures and 429 (honouring `Retry-After`) are retried with exponential backoff and jitter,
+/// 500/502/503/504 only for idempotent requests. Errors decode the server's `Status`.
+public final class RESTClient: @unchecked Sendable {
+    public let config: ClientConfig
+    public let transport: CurlTransport
+    public var retry = RetryPolicy()
+    /// Receives one line per request (method, URL, status, time). Credentials never appear in it.
+    public var debugLog: (@Sendable (String) -> Void)?
+
+    public init(config: ClientConfig) throws {
+        self.config = config
+        transport = try CurlTransport(tls: config.tls, proxy: config.proxyURL)
+        if config.tls.insecureSkipVerify {
+            FileHandle.standardError.write(Data("warning: insecure-skip-tls-verify is set for \(config.server); the server's certificate is not checked\n".utf8))
+        }
+    }
+
+    /// The server URL joined with an absolute API path.
+    public func url(_ path: String, query: [(String, String)] = []) -> String {
+        var base = config.server
+        while base.hasSuffix("/") { base.removeLast() }
+        var out = base + path
+        if !query.isEmpty {
+            out += "?" + query.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        }
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    /// Sends a request and returns a 2xx response; any other status throws `KubeAPIError`.
+    public func send(_ request: HTTPRequest, stream: ((UnsafeRawBufferPointer) -> Bool)? = nil) throws -> HTTPResponse {
+        var attempt = 0
+        var refreshed = false
+        while true {
+            var req = request
+            try authorize(&req, refresh: refreshed)
+            let started = Date()
+            let response: HTTPResponse
+            do {
+                response = try transport.perform(req, onData: stream)
+            } catch let error as TransportError {
+                debugLog?("\(request.method) \(request.url) failed: \(error.message)")
+                if error.isRetryable && attempt + 1 < retry.maxAttempts {
+                    Thread.sleep(forTimeInterval: retry.delay(attempt: attempt))
+                    attempt += 1
+                    continue
+                }
+                throw error
+            }
+            debugLog?("\(request.method) \(request.url) \(response.status) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+            if (200..<300).contains(response.status) { return response }
+            if response.status == 401, case .exec = config.credentials, !refreshed {
+                refreshed = true
+                continue
+            }
+            let retryable = response.status == 429 || (request.idempotent && [500, 502, 503, 504].contains(response.status))
+            if retryable && attempt + 1 < retry.maxAttempts {
+                let after = response.headers["retry-after"].flatMap(Double.init)
+                Thread.sleep(forTimeInterval: retry.delay(attempt: attempt, retryAfter: after))
+                attempt += 1
+                continue
+            }
+            throw KubeAPIError(response: response, method: request.method, url: request.url)
+        }
+    }
+
+    private func authorize(_ request: inout HTTPRequest, refresh: Bool) throws {
+        switch config.credentials {
+        case .none:
+            break
+        case .bearer(let source):
+            request.headers.append(("Authorization", "Bearer " + (try source.token())))
+        case .basic(let username, let password):
+            request.headers.append(("Authorization", "Basic " + Base64.encode(Array("\(username):\(password)".utf8))))
+        case .exec(let provider):
+            let credential = try provider.credential(refresh: refresh)
+            if let token = credential.token { request.headers.append(("Authorization", "Bearer " + token)) }
+        }
+    }
+}
+
+/// Exponential backoff with jitter; `Retry-After` wins when the server sends it.
+public struct RetryPolicy: Sendable {
+    public var maxAttempts = 5
+    public var baseDelay = 0.1
+    public var maxDelay = 5.0
+
+    public init(maxAttempts: Int = 5, baseDelay: Double = 0.1, maxDelay: Double = 5.0) {
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+    }
+
+    public func delay(attempt: Int, retryAfter: Double? = nil) -> Double {
+        if let retryAfter { return min(retryAfter, maxDelay * 6) }
+        let exponential = min(maxDelay, baseDelay * pow(2, Double(attempt)))
+        return exponential * Double.random(in: 0.5...1.0)
+    }
+}
+
+/// An error answer from the API server, decoded from its `Status` object.
+public struct KubeAPIError: Error, CustomStringConvertible, Sendable {
+    public struct Cause: Sendable, Equatable {
+        public var reason: String
+        public var message: String
+        public var field: String
+    }
+
+    public let code: Int
+    public let reason: String
+    public let message: String
+    public let causes: [Cause]
+    public let method: String
+    public let url: String
+
+    init(response: HTTPResponse, method: String, url: String) {
+        self.method = method
+        self.url = url
+        let status = try? JSONParser().parse(response.text)
+        if let status, status["kind"]?.string == "Status" {
+            if case .int(let c)? = status["code"] { code = Int(c) } else { code = response.status }
+            reason = status["reason"]?.string ?? ""
+            message = status["message"]?.string ?? ""
+            causes = (status["details"]?["causes"]?.array ?? []).map {
+                Cause(reason: $0["reason"]?.string ?? "", message: $0["message"]?.string ?? "", field: $0["field"]?.string ?? "")
+            }
+        } else {
+            code = response.status
+            reason = response.status == 401 ? "Unauthorized" : response.status == 403 ? "Forbidden" : ""
+            let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            message = text.isEmpty ? "the server answered \(response.status)" : String(text.prefix(500))
+            causes = []
+        }
+    }
+
+    public var description: String {
+        let r = reason.isEmpty ? "" : " (\(reason))"
+        return "Error from server\(r): \(message)"
+    }
+
+    public var isNotFound: Bool { code == 404 }
+    public var isConflict: Bool { code == 409 }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import KubeClient
+
+/// The client's TLS and authentication against nginx as a TLS front: a test CA, a server
+/// certificate for `kube.local` only, client certificates and a bearer token.
+final class TLSTransportTests: XCTestCase {
+    private static let token = "test-token-7f3a"
+    private var dir: String!
+    private var certs: TestCertificates!
+    private var nginx: NginxServer!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)").path
+        certs = try TestCertificates(dir: dir + "/pki")
+        try certs.authority("ca")
+        try certs.authority("other-ca")
+        try certs.authority("client-ca")
+        try certs.certificate("server", signedBy: "ca", commonName: "kube.local", subjectAltNames: ["DNS:kube.local"])
+        try certs.certificate("alice", signedBy: "client-ca", commonName: "alice", client: true)
+        let pki = dir + "/pki"
+        // /api answers only a verified client certificate or the right bearer token, as the
+        // API server does; anything else gets a 401 Status.
+        nginx = try NginxServer(dir: dir + "/nginx", servers: """
+            log_format conn '$connection';
+            server {
+                listen 127.0.0.1:PORT ssl;
+                access_log \(dir!)/connections.log conn;
+                ssl_certificate \(pki)/server.crt;
+                ssl_certificate_key \(pki)/server.key;
+                ssl_client_certificate \(pki)/client-ca.crt;
+                ssl_verify_client optional;
+                location = /api {
+                    set $ok "";
+                    if ($ssl_client_verify = SUCCESS) { set $ok "cert"; }
+                    if ($http_authorization = "Bearer \(Self.token)") { set $ok "token"; }
+                    if ($ok = "") { return 401 '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}'; }
+                    return 200 '{"kind":"APIVersions","versions":["v1"],"by":"$ok","cn":"$ssl_client_s_dn"}';
+                }
+            }
+            """)
+    }
+
+    override func tearDownWithError() throws {
+        nginx?.stop()
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    private func get(_ config: ClientConfig) throws -> HTTPResponse {
+        let client = try RESTClient(config: config)
+        client.retry = RetryPolicy(maxAttempts: 1)
+        return try client.send(HTTPRequest(method: "GET", url: client.url("/api")))
+    }
+
+    private func config(ca: String = "ca", serverName: String? = "kube.local", credentials: Credentials = .none,
+                        clientCert: Bool = false) -> ClientConfig {
+        var tls = TLSSettings()
+        tls.certificateAuthority = .file(dir + "/pki/\(ca).crt")
+        tls.serverName = serverName
+        if clientCert {
+            tls.clientCertificate = .file(dir + "/pki/alice.crt")
+            tls.clientKey = .pem(Array(FileManager.default.contents(atPath: dir + "/pki/alice.key")!))
+        }
+        return ClientConfig(server: "https://127.0.0.1:\(nginx.port)", tls: tls, credentials: credentials)
+    }
+
+    func testClientCertificateAuthenticates() throws {
+        let response = try get(config(clientCert: true))
+        XCTAssertEqual(response.status, 200)
+        XCTAssertTrue(response.text.contains("\"by\":\"cert\""), response.text)
+        XCTAssertTrue(response.text.contains("CN=alice"), response.text)
+    }
+
+    func testBearerTokenAuthenticates() throws {
+        let response = try get(config(credentials: .bearer(TokenSource(token: Self.token))))
+        XCTAssertTrue(response.text.contains("\"by\":\"token\""), response.text)
+    }
+
+    func testMissingCredentialsDecodeTheStatus() throws {
+        XCTAssertThrowsError(try get(config())) { error in
+            let apiError = error as? KubeAPIError
+            XCTAssertEqual(apiError?.code, 401)
+            XCTAssertEqual(apiError?.reason, "Unauthorized")
+            XCTAssertEqual("\(error)", "Error from server (Unauthorized): Unauthorized")
+        }
+    }
+
+    func testWrongCertificateAuthorityFailsClearly() throws {
+        XCTAssertThrowsError(try get(config(ca: "other-ca", credentials: .bearer(TokenSource(token: Self.token))))) { error in
+            let transport = error as? TransportError
+            XCTAssertEqual(transport?.kind, .tls, "\(error)")
+            XCTAssertTrue("\(error)".contains("TLS with https://127.0.0.1:\(nginx.port)/api failed"), "\(error)")
+            XCTAssertTrue("\(error)".contains("certificate-authority"), "the message says what to check: \(error)")
+        }
+    }
+
+    func testTLSServerNameIsWhatTheCertificateIsCheckedAgainst() throws {
+        // The certificate names kube.local, not 127.0.0.1: without tls-server-name it fails.
+        XCTAssertThrowsError(try get(config(serverName: nil, credentials: .bearer(TokenSource(token: Self.token))))) { error in
+            XCTAssertEqual((error as? TransportError)?.kind, .tls, "\(error)")
+        }
+        XCTAssertEqual(try get(config(serverName: "kube.local", credentials: .bearer(TokenSource(token: Self.token)))).status, 200)
+    }
+
+    func testConnectionsAreReused() throws {
+        let client = try RESTClient(config: config(credentials: .bearer(TokenSource(token: Self.token))))
+        for _ in 0..<5 { _ = try client.send(HTTPRequest(method: "GET", url: client.url("/api"))) }
+        XCTAssertEqual(client.transport.requestCount, 5)
+        let connections = try String(contentsOfFile: dir + "/connections.log", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(connections.count, 5)
+        XCTAssertEqual(Set(connections).count, 1, "all five requests went over one kept-alive connection")
+    }
+}
