@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore",
+                "YAML", "Kubernetes", "GitStore", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
