@@ -33,6 +33,9 @@ let package = Package(
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
         .target(name: "Templates", dependencies: ["YAML"]),
+        .target(
+            name: "Charts",
+            dependencies: ["YAML", .product(name: "OrderedCollections", package: "swift-collections")]),
 
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport"]),
