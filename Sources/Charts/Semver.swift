@@ -132,7 +132,8 @@ public struct SemverRange: Sendable {
             merged.append(tokens[i])
             i += 1
         }
-        guard !merged.isEmpty else { return nil }
+        // An empty range is `*` (`>=0.0.0`), as Masterminds v3 reads "".
+        guard !merged.isEmpty else { return [Comparison(op: "", version: Semver("0.0.0")!, fixedParts: 0)] }
         return merged.map(parseComparison).allSatisfy { $0 != nil } ? merged.compactMap(parseComparison) : nil
     }
 
