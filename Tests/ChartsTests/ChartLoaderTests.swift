@@ -76,13 +76,19 @@ final class ChartLoaderTests: XCTestCase {
     }
 
     func testHelmignoreRules() throws {
-        var rules = try HelmIgnore(parsing: "*.md\n!README.md\n/docs/\nsecrets/*.yaml\n")
+        var rules = try HelmIgnore(parsing: "*.md\n/docs/\nsecrets/*.yaml\n")
         rules.addDefaults()
         XCTAssertTrue(rules.ignores("templates/.swp", isDirectory: false))
+        XCTAssertTrue(rules.ignores("sub/README.md", isDirectory: false))  // no slash: base name only
         XCTAssertTrue(rules.ignores("docs", isDirectory: true))
-        XCTAssertFalse(rules.ignores("a/docs", isDirectory: true))
+        XCTAssertFalse(rules.ignores("docs", isDirectory: false))  // trailing slash: directories only
+        XCTAssertFalse(rules.ignores("a/docs", isDirectory: true))  // leading slash: the chart root only
         XCTAssertTrue(rules.ignores("secrets/a.yaml", isDirectory: false))
         XCTAssertFalse(rules.ignores("other/secrets/a.yaml", isDirectory: false))
+        // rules.go: a negated rule that does not match ignores the path.
+        let negated = try HelmIgnore(parsing: "!README.md\n")
+        XCTAssertTrue(negated.ignores("values.txt", isDirectory: false))
+        XCTAssertFalse(negated.ignores("README.md", isDirectory: false))
         XCTAssertThrowsError(try HelmIgnore(parsing: "a/**/b")) { e in
             XCTAssertEqual((e as? ChartError)?.message, "double-star (**) syntax is not supported")
         }
