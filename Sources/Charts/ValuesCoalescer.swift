@@ -54,22 +54,7 @@ public struct ValuesCoalescer {
 
     /// Copies the parent's `global` into a subchart's values; the parent's win.
     private mutating func coalesceGlobals(_ dest: inout Table, from src: Table, prefix: String) {
-        var dg = Table()
-        switch dest["global"] {
-        case nil: break
-        case .object(let m)?: dg = m
-        default:
-            warnings.append("warning: skipping globals because destination global is not a table.")
-            return
-        }
-        var sg = Table()
-        switch src["global"] {
-        case nil: break
-        case .object(let m)?: sg = m
-        default:
-            warnings.append("warning: skipping globals because source global is not a table.")
-            return
-        }
+        guard var dg = globals(of: dest, side: "destination"), let sg = globals(of: src, side: "source") else { return }
         for (key, val) in sg {
             if case .object(var vv) = val {
                 switch dg[key] {
@@ -87,6 +72,18 @@ public struct ValuesCoalescer {
             }
         }
         dest["global"] = .object(dg)
+    }
+
+    /// The `global` map of `values` (empty when absent), or nil with Helm's warning when it is
+    /// not a map.
+    private mutating func globals(of values: Table, side: String) -> Table? {
+        switch values["global"] {
+        case nil: return [:]
+        case .object(let m)?: return m
+        default:
+            warnings.append("warning: skipping globals because \(side) global is not a table.")
+            return nil
+        }
     }
 
     /// Puts the chart's own defaults under `v` (the values destined for this chart).
