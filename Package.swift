@@ -35,6 +35,9 @@ let package = Package(
         .target(
             name: "Templates",
             dependencies: ["YAML", .product(name: "OrderedCollections", package: "swift-collections")]),
+        .target(
+            name: "Charts",
+            dependencies: ["YAML", "Templates", "Kubernetes", .product(name: "OrderedCollections", package: "swift-collections")]),
 
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
@@ -44,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
