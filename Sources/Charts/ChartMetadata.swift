@@ -1,3 +1,4 @@
+import Templates
 import OrderedCollections
 import YAML
 
@@ -77,9 +78,9 @@ public struct ChartMetadata: Sendable, Equatable {
         keywords = keywords.map(Self.sanitize)
         if apiVersion.isEmpty { throw fail("chart.metadata.apiVersion is required") }
         if name.isEmpty { throw fail("chart.metadata.name is required") }
-        if name != Self.goBase(name) { throw fail("chart.metadata.name \(GoQuote.string(name)) is invalid") }
+        if name != Self.goBase(name) { throw fail("chart.metadata.name \(GoQuote.quote(name)) is invalid") }
         if version.isEmpty { throw fail("chart.metadata.version is required") }
-        if Semver(version) == nil { throw fail("chart.metadata.version \(GoQuote.string(version)) is invalid") }
+        if Semver(version) == nil { throw fail("chart.metadata.version \(GoQuote.quote(version)) is invalid") }
         if !["", "application", "library"].contains(type) {
             throw fail("chart.metadata.type must be application or library")
         }
@@ -92,11 +93,11 @@ public struct ChartMetadata: Sendable, Equatable {
             dependencies[i].tags = dependencies[i].tags.map(Self.sanitize)
             let dep = dependencies[i]
             if !dep.alias.isEmpty, !dep.alias.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
-                throw fail("dependency \(GoQuote.string(dep.name)) has disallowed characters in the alias")
+                throw fail("dependency \(GoQuote.quote(dep.name)) has disallowed characters in the alias")
             }
             let key = dep.alias.isEmpty ? dep.name : dep.alias
             if !seen.insert(key).inserted {
-                throw fail("more than one dependency with name or alias \(GoQuote.string(key)). "
+                throw fail("more than one dependency with name or alias \(GoQuote.quote(key)). "
                     + "Try using distinct aliases for dependencies with the same chart name.")
             }
         }

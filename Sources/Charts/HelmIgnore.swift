@@ -1,3 +1,4 @@
+import Templates
 /// `.helmignore` rules, as helm/helm pkg/ignore/rules.go applies them when loading a chart
 /// directory: one `filepath.Match` pattern a line, `#` comments, `!` negation, a trailing `/`
 /// for directories only, a leading `/` for the chart root, no `**`. Patterns without a `/`
@@ -38,7 +39,7 @@ public struct HelmIgnore: Sendable {
         if rule.isEmpty || rule.hasPrefix("#") { return }
         if rule.contains("**") { throw ChartError(.load, "double-star (**) syntax is not supported", file: file) }
         guard GoPathMatch.match(rule, "abc") != nil else {
-            throw ChartError(.load, "syntax error in pattern", file: file, hint: "check the brackets in \(GoQuote.string(rule))")
+            throw ChartError(.load, "syntax error in pattern", file: file, hint: "check the brackets in \(GoQuote.quote(rule))")
         }
         let raw = rule
         var negate = false, mustDir = false

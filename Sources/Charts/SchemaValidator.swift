@@ -1,3 +1,4 @@
+import Templates
 import Foundation
 import OrderedCollections
 import YAML
@@ -348,7 +349,7 @@ public enum SchemaValidator {
 
         /// kind.go `quote`: Go's %q with single quotes outside.
         static func quote(_ s: String) -> String {
-            var q = GoQuote.string(s)
+            var q = GoQuote.quote(s)
             q = String(q.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "'", with: "\\'")
             return "'" + q + "'"
         }

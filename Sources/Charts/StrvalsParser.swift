@@ -1,3 +1,4 @@
+import Templates
 import OrderedCollections
 import YAML
 
@@ -156,7 +157,7 @@ public struct StrvalsParser {
         let name = String(String.UnicodeScalarView(k))
         guard let last else {
             if k.isEmpty { throw Failure.eof }
-            throw Failure(message: "key \(GoQuote.string(name)) has no value")
+            throw Failure(message: "key \(GoQuote.quote(name)) has no value")
         }
         switch last {
         case "[":
@@ -200,7 +201,7 @@ public struct StrvalsParser {
             }
         case ",":
             Self.set(&data, name, .string(""))
-            throw Failure(message: "key \(GoQuote.string(name)) has no value (cannot end with ,)")
+            throw Failure(message: "key \(GoQuote.quote(name)) has no value (cannot end with ,)")
         default:  // "."
             nestedNameLevel += 1
             if nestedNameLevel > Self.maxNestedNameLevel {
@@ -212,7 +213,7 @@ public struct StrvalsParser {
             var failure: Failure?
             do { try key(&inner, nestedNameLevel: nestedNameLevel) } catch let f as Failure { failure = f }
             if failure == nil, inner.isEmpty {
-                throw Failure(message: "key map \(GoQuote.string(name)) has no value")
+                throw Failure(message: "key map \(GoQuote.quote(name)) has no value")
             }
             // Go mutates an existing inner map in place; a new one is stored only if non-empty.
             if !inner.isEmpty || existed { Self.set(&data, name, .object(inner)) }
@@ -253,7 +254,7 @@ public struct StrvalsParser {
         if i < 0 { throw Failure(message: "negative \(i) index not allowed").carrying(list) }
         let (k, last) = runesUntil(["[", ".", "="])
         if !k.isEmpty {
-            throw Failure(message: "unexpected data at end of array index: \(GoQuote.runes(k))").carrying(list)
+            throw Failure(message: "unexpected data at end of array index: \("[" + k.map { GoQuote.quoteRune($0.value) }.joined(separator: " ") + "]")").carrying(list)
         }
         guard let last else { throw Failure.eof.carrying(list) }
         switch last {

@@ -1,3 +1,4 @@
+import Templates
 import OrderedCollections
 import YAML
 
@@ -63,7 +64,7 @@ public struct ValuesCoalescer {
                     coalesceTables(&vv, destv, prefix: Self.concat(prefix, key), merge: true)
                     dg[key] = .object(vv)
                 default:
-                    warnings.append("Conflict: cannot merge map onto non-map for \(GoQuote.string(key)). Skipping.")
+                    warnings.append("Conflict: cannot merge map onto non-map for \(GoQuote.quote(key)). Skipping.")
                 }
             } else if case .object? = dg[key] {
                 warnings.append("key \(key) is table. Skipping")
