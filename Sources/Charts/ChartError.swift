@@ -21,6 +21,8 @@ public struct ChartError: Error, Sendable, CustomStringConvertible, Equatable {
         case schema
         /// A rendered manifest that cannot be split, parsed or selected.
         case manifest
+        /// A template that fails to parse or execute, or a chart the cluster version excludes.
+        case render
     }
 
     public var kind: Kind

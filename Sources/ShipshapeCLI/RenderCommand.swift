@@ -1,0 +1,120 @@
+import ArgumentParser
+import Charts
+import Foundation
+import Templates
+import YAML
+
+/// `shipshape render CHART`: what `helm template` prints for the chart and flags, byte for
+/// byte, without Helm; `--trace` says which values line drives a rendered field.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a Helm chart as helm template does.",
+        discussion: """
+            Flags are named as helm template names them.
+
+            Examples:
+              shipshape render charts/chatbot -f overlays/dev/values.yaml
+              shipshape render charts/chatbot --set backend.replicaCount=3 -s templates/backend.yaml
+              shipshape render charts/chatbot --trace 'apps/v1/Deployment/backend-deployment:spec.template.spec.containers[name=backend].resources.limits.memory'
+            """)
+
+    @Argument(help: "The chart directory.") var chart: String
+    @Option(name: [.customShort("f"), .customLong("values")], help: "A values file (repeatable; later files win).") var valueFiles: [String] = []
+    @Option(name: .customLong("set"), help: "Set values on the command line (a.b=c,d=e).") var set: [String] = []
+    @Option(name: .customLong("set-string"), help: "Set STRING values on the command line.") var setString: [String] = []
+    @Option(name: .customLong("set-file"), help: "Set values from files (key=path).") var setFile: [String] = []
+    @Option(name: .customLong("set-json"), help: "Set JSON values on the command line.") var setJSON: [String] = []
+    @Option(name: .customLong("set-literal"), help: "Set a literal STRING value.") var setLiteral: [String] = []
+    @Option(name: .shortAndLong, help: "The release namespace.") var namespace = "default"
+    @Option(name: .customLong("release-name"), help: "The release name.") var releaseName = "release-name"
+    @Option(name: .customLong("kube-version"), help: "The Kubernetes version for .Capabilities.KubeVersion.") var kubeVersion: String?
+    @Option(name: [.customShort("a"), .customLong("api-versions")], help: "Extra API versions for .Capabilities.APIVersions.") var apiVersions: [String] = []
+    @Flag(name: .customLong("include-crds"), help: "Include the chart's CRDs.") var includeCRDs = false
+    @Option(name: [.customShort("s"), .customLong("show-only")], help: "Only show manifests from these templates.") var showOnly: [String] = []
+    @Option(name: .customLong("output-dir"), help: "Write files into this folder instead of printing.") var outputDir: String?
+    @Flag(name: .customLong("skip-tests"), help: "Leave out test hooks.") var skipTests = false
+    @Flag(name: .customLong("strict"), help: "Fail on a missing map key instead of printing nothing.") var strict = false
+    @Option(help: "Which values line drives a field: APIVERSION/KIND/NAME:FIELD.") var trace: String?
+
+    func run() throws {
+        let chart = try ChartLoader.load(directory: self.chart)
+        var options = RenderOptions()
+        options.releaseName = releaseName
+        options.namespace = namespace
+        options.kubeVersion = kubeVersion
+        options.apiVersions = apiVersions
+        options.strict = strict
+        options.trace = trace != nil
+        options.functions = TemplateFunctions.all
+        options.readFile = { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path) (from --set-file)")
+            }
+            return Array(data)
+        }
+        options.values = ValueOptions(
+            valueFiles: try valueFiles.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ExitMessage("Error: open \(path): no such file or directory")
+                }
+                return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
+            },
+            jsonValues: setJSON, values: set, stringValues: setString, fileValues: setFile, literalValues: setLiteral)
+        let result = try ChartRenderer.render(chart, options: options)
+        for warning in result.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        if let trace {
+            print(try FieldTracer.trace(try FieldTracer.Query(parsing: trace), in: result))
+            return
+        }
+        var outputOptions = TemplateOutput.Options()
+        outputOptions.includeCRDs = includeCRDs
+        outputOptions.skipTests = skipTests
+        outputOptions.showOnly = showOnly
+        outputOptions.outputDir = outputDir
+        outputOptions.releaseName = releaseName
+        if let outputDir {
+            outputOptions.existingFiles = OutputDirectory.existingFiles(under: outputDir)
+        }
+        let output = try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: outputOptions)
+        if let outputDir {
+            try OutputDirectory.write(output.files, under: outputDir)
+            print(output.stdout, terminator: "")
+        } else {
+            FileHandle.standardOutput.write(Data(output.stdout.utf8))
+        }
+    }
+}
+
+/// Writes `--output-dir` files all or nothing: contents are assembled in memory first, then
+/// each file goes to a temporary name and is renamed into place.
+enum OutputDirectory {
+    static func existingFiles(under dir: String) -> Set<String> {
+        guard let walker = FileManager.default.enumerator(atPath: dir) else { return [] }
+        var out = Set<String>()
+        while let path = walker.nextObject() as? String { out.insert(dir + "/" + path) }
+        return out
+    }
+
+    static func write(_ writes: [TemplateOutput.FileWrite], under dir: String) throws {
+        var contents: [(path: String, text: String)] = []
+        for w in writes {
+            if w.append, let i = contents.firstIndex(where: { $0.path == w.path }) {
+                contents[i].text += w.content
+            } else if w.append, let existing = try? String(contentsOfFile: w.path, encoding: .utf8) {
+                contents.append((w.path, existing + w.content))
+            } else if let i = contents.firstIndex(where: { $0.path == w.path }) {
+                contents[i].text = w.content
+            } else {
+                contents.append((w.path, w.content))
+            }
+        }
+        for (path, text) in contents {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            let temp = path + ".shipshape-tmp"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temp))
+            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temp))
+        }
+    }
+}
