@@ -32,6 +32,7 @@ let package = Package(
             name: "YAML",
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
+        .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
         .target(
             name: "Templates",
             dependencies: ["YAML", .product(name: "OrderedCollections", package: "swift-collections")]),
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport"]),
