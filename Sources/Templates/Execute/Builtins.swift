@@ -77,6 +77,7 @@ enum Builtins {
         case .string(let s): return .goInt(s.utf8.count)
         case .list(let items, _): return .goInt(items.count)
         case .map(let m): return .goInt(m.count)
+        case .object(let o) where o.mapEntries != nil: return .goInt(o.mapEntries!.count)
         case .invalid: throw FunctionError("reflect: call of reflect.Value.Type on zero Value")
         default: throw FunctionError("len of type \(item.goType)")
         }

@@ -180,6 +180,12 @@ final class Executor: ExecutionContext {
                 for key in m.sortedKeys where try !iteration(.string(key), m.entries[key]!) { break }
                 return .normal
             }
+        case .object(let o) where o.mapEntries != nil:
+            let m = o.mapEntries!
+            if m.count > 0 {
+                for key in m.sortedKeys where try !iteration(.string(key), m.entries[key]!) { break }
+                return .normal
+            }
         case .invalid, .null:
             break
         default:

@@ -1,10 +1,10 @@
 /// Go's `strconv` quoting and unquoting: `Quote`, `QuoteToASCII`, `QuoteRune`, `Unquote` and
 /// `UnquoteChar`, as the template parser and `%q` use them.
-enum GoQuote {
+public enum GoQuote {
     struct SyntaxError: Error {}
 
     /// `strconv.Quote`: a double-quoted Go string literal; printable runes stay as they are.
-    static func quote(_ s: String, asciiOnly: Bool = false, quoteMark: Character = "\"") -> String {
+    public static func quote(_ s: String, asciiOnly: Bool = false, quoteMark: Character = "\"") -> String {
         var out = String(quoteMark)
         for scalar in s.unicodeScalars {
             appendEscaped(scalar, to: &out, asciiOnly: asciiOnly, quoteMark: quoteMark)
@@ -14,7 +14,7 @@ enum GoQuote {
     }
 
     /// `strconv.QuoteRune`: a single-quoted Go rune literal.
-    static func quoteRune(_ r: UInt32, asciiOnly: Bool = false) -> String {
+    public static func quoteRune(_ r: UInt32, asciiOnly: Bool = false) -> String {
         let scalar = Unicode.Scalar(r) ?? "\u{FFFD}"
         var out = "'"
         appendEscaped(scalar, to: &out, asciiOnly: asciiOnly, quoteMark: "'")

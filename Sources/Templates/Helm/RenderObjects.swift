@@ -113,6 +113,9 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
     public init(_ files: [String: [UInt8]]) { self.files = files }
 
     public var goTypeName: String { "engine.files" }
+    public var mapEntries: TemplateMap? {
+        TemplateMap(files.mapValues { .list($0.map { .uint(UInt64($0), .uint8) }, element: .integer(.uint8)) })
+    }
     public var formatted: String {
         "map[" + files.keys.sorted().map { "\($0):" + GoFormatter.string(.list(files[$0]!.map { .uint(UInt64($0), .uint8) }, element: .integer(.uint8))) }.joined(separator: " ") + "]"
     }

@@ -153,11 +153,15 @@ public protocol TemplateObject: AnyObject, Sendable {
     func method(_ name: String) -> TemplateFunction?
     /// How `fmt` prints it with `%v`.
     var formatted: String { get }
+    /// For objects that are Go maps underneath (Helm's `.Files`): their entries, so `range`
+    /// and `len` work on them.
+    var mapEntries: TemplateMap? { get }
 }
 
 extension TemplateObject {
     public var isPointer: Bool { false }
     public func method(_ name: String) -> TemplateFunction? { nil }
+    public var mapEntries: TemplateMap? { nil }
 }
 
 extension TemplateValue {
