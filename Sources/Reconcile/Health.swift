@@ -1,0 +1,140 @@
+import Foundation
+import YAML
+
+/// Whether an applied object has become what it should be, by the rules Flux's kstatus and
+/// Argo CD's health checks use (docs/reconcile.md states them).
+public enum Health: Sendable, Equatable, CustomStringConvertible {
+    case healthy
+    /// Still converging; waiting may help.
+    case progressing(String)
+    /// Broken; waiting will not help (crash loops, pull failures, OOM kills, deadlines).
+    case degraded(String)
+
+    public var description: String {
+        switch self {
+        case .healthy: "healthy"
+        case .progressing(let why): "progressing: \(why)"
+        case .degraded(let why): "degraded: \(why)"
+        }
+    }
+
+    public var isHealthy: Bool { self == .healthy }
+    public var isDegraded: Bool { if case .degraded = self { return true }; return false }
+}
+
+/// Health rules per kind. Pure: they read objects, the caller fetches them.
+public enum HealthCheck {
+    /// The health of one object; `pods` are the pods the object owns (for workloads).
+    public static func evaluate(_ object: Value, pods: [Value] = []) -> Health {
+        switch object["kind"]?.string {
+        case "Deployment", "StatefulSet", "ReplicaSet": return workload(object, pods: pods)
+        case "Job": return job(object)
+        case "HorizontalPodAutoscaler": return hpa(object)
+        case "Pod": return pod(object) ?? .healthy
+        default: return .healthy
+        }
+    }
+
+    static func int(_ v: Value?) -> Int? {
+        switch v {
+        case .int(let i)?: return Int(i)
+        case .uint(let u)?: return Int(u)
+        case .float(let f)?: return Int(f)
+        default: return nil
+        }
+    }
+
+    static func condition(_ object: Value, _ type: String) -> Value? {
+        object["status"]?["conditions"]?.array?.first { $0["type"]?.string == type }
+    }
+
+    /// kstatus for Deployments: generation observed, every replica updated and available,
+    /// no ProgressDeadlineExceeded; and no pod crash-looping, failing to pull or OOM-killed.
+    static func workload(_ object: Value, pods: [Value]) -> Health {
+        for p in pods {
+            if let problem = pod(p), problem.isDegraded { return problem }
+        }
+        let generation = int(object["metadata"]?["generation"]) ?? 0
+        let observed = int(object["status"]?["observedGeneration"]) ?? 0
+        if generation > observed { return .progressing("the controller has not seen generation \(generation) yet") }
+        if let progressing = condition(object, "Progressing"), progressing["reason"]?.string == "ProgressDeadlineExceeded" {
+            return .degraded("rollout exceeded its progress deadline: \(progressing["message"]?.string ?? "")")
+        }
+        let want = int(object["spec"]?["replicas"]) ?? 1
+        let status = object["status"]
+        let updated = int(status?["updatedReplicas"]) ?? 0
+        let total = int(status?["replicas"]) ?? 0
+        let available = int(status?["availableReplicas"]) ?? 0
+        let ready = int(status?["readyReplicas"]) ?? 0
+        if updated < want { return .progressing("\(updated) of \(want) replicas updated") }
+        if total > updated { return .progressing("\(total - updated) old replicas are pending termination") }
+        if object["kind"]?.string == "StatefulSet" {
+            if ready < want { return .progressing("\(ready) of \(want) replicas ready") }
+        } else if available < updated {
+            return .progressing("\(available) of \(updated) updated replicas available")
+        }
+        return .healthy
+    }
+
+    /// A pod's own trouble: waiting reasons that do not fix themselves, and OOM kills.
+    static func pod(_ pod: Value) -> Health? {
+        let name = pod["metadata"]?["name"]?.string ?? "?"
+        let statuses = (pod["status"]?["containerStatuses"]?.array ?? []) + (pod["status"]?["initContainerStatuses"]?.array ?? [])
+        for status in statuses {
+            let container = status["name"]?.string ?? "?"
+            if let waiting = status["state"]?["waiting"], let reason = waiting["reason"]?.string,
+               ["CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CreateContainerConfigError"].contains(reason) {
+                var why = "pod \(name) container \(container): \(reason)"
+                if let last = status["lastState"]?["terminated"]?["reason"]?.string { why += " (last exit: \(last))" }
+                if let message = waiting["message"]?.string, !message.isEmpty { why += ": \(message)" }
+                return .degraded(why)
+            }
+            if status["lastState"]?["terminated"]?["reason"]?.string == "OOMKilled", int(status["restartCount"]) ?? 0 > 0,
+               status["ready"] != .bool(true) {
+                return .degraded("pod \(name) container \(container): OOMKilled (memory limit too low)")
+            }
+        }
+        if pod["status"]?["phase"]?.string == "Failed" { return .degraded("pod \(name) failed") }
+        return nil
+    }
+
+    static func job(_ object: Value) -> Health {
+        if condition(object, "Complete")?["status"]?.string == "True" { return .healthy }
+        if let failed = condition(object, "Failed"), failed["status"]?.string == "True" {
+            return .degraded("job failed: \(failed["reason"]?.string ?? "") \(failed["message"]?.string ?? "")")
+        }
+        return .progressing("job running")
+    }
+
+    /// Argo CD's HPA rule: a false AbleToScale or ScalingActive (other than being at the
+    /// limits) is degraded.
+    static func hpa(_ object: Value) -> Health {
+        for type in ["AbleToScale", "ScalingActive"] {
+            if let c = condition(object, type), c["status"]?.string == "False" {
+                return .degraded("\(type) is False: \(c["reason"]?.string ?? "") \(c["message"]?.string ?? "")")
+            }
+        }
+        return .healthy
+    }
+}
+
+/// The order objects are applied in: what others depend on first.
+public enum ApplyOrder {
+    static let ranks: [String: Int] = [
+        "Namespace": 0, "CustomResourceDefinition": 1, "ServiceAccount": 2, "ClusterRole": 3, "Role": 3,
+        "ClusterRoleBinding": 4, "RoleBinding": 4, "ConfigMap": 5, "Secret": 5, "Service": 6,
+        "Deployment": 7, "StatefulSet": 7, "DaemonSet": 7, "Job": 7, "HorizontalPodAutoscaler": 8,
+        "PodDisruptionBudget": 9, "CronJob": 10,
+    ]
+
+    public static func rank(_ kind: String) -> Int { ranks[kind] ?? 11 }
+
+    /// Sorted by rank, then by namespace and name, stably.
+    public static func sorted(_ objects: [Value]) -> [Value] {
+        objects.enumerated().sorted { a, b in
+            let ra = rank(a.element["kind"]?.string ?? ""), rb = rank(b.element["kind"]?.string ?? "")
+            if ra != rb { return ra < rb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
