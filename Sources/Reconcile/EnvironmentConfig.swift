@@ -1,0 +1,87 @@
+import Foundation
+import YAML
+
+/// `shipshape.yaml` at the root of the configuration repository: the environments, and for
+/// each where its chart, overlay, cluster, git source and policies are, and how to reconcile.
+public struct EnvironmentConfig: Sendable, Equatable {
+    public struct Environment: Sendable, Equatable {
+        public var name: String
+        public var chart: String
+        public var overlay: String?
+        public var namespace: String
+        /// A kubeconfig context, or nil for the current context / in-cluster.
+        public var context: String?
+        public var inCluster = false
+        public var repository: String
+        public var branch: String
+        public var policies: String
+        public var prune = true
+        public var healthTimeoutSeconds = 300
+        public var rollback = true
+        /// Correct drift, or only report it.
+        public var correctDrift = true
+        public var releaseName: String
+    }
+
+    public var environments: [String: Environment]
+
+    public init(yaml text: String, file: String) throws {
+        let root = try ValueDecoder.decode(text, file: file)
+        guard root["kind"]?.string == "Environments" else {
+            throw ReconcileError("\(file): expected kind: Environments")
+        }
+        var envs: [String: Environment] = [:]
+        for (name, e) in root["environments"]?.object ?? [:] {
+            func need(_ key: String) throws -> String {
+                guard let v = e[key]?.string, !v.isEmpty else {
+                    throw ReconcileError("\(file): environments.\(name).\(key) is required")
+                }
+                return v
+            }
+            let cluster = e["cluster"] ?? .object([:])
+            let source = e["source"] ?? .object([:])
+            let options = e["reconcile"] ?? .object([:])
+            var env = Environment(name: name, chart: try need("chart"), overlay: e["overlay"]?.string, namespace: try need("namespace"),
+                                  context: cluster["context"]?.string, repository: source["repository"]?.string ?? ".",
+                                  branch: source["branch"]?.string ?? "main", policies: e["policies"]?.string ?? "policies",
+                                  releaseName: e["releaseName"]?.string ?? "chatbot")
+            env.inCluster = cluster["inCluster"] == .bool(true)
+            if case .bool(let b)? = options["prune"] { env.prune = b }
+            if case .bool(let b)? = options["rollback"] { env.rollback = b }
+            if case .bool(let b)? = options["correctDrift"] { env.correctDrift = b }
+            if let t = options["healthTimeout"]?.string {
+                guard let seconds = Self.duration(t) else {
+                    throw ReconcileError("\(file): environments.\(name).reconcile.healthTimeout \"\(t)\" is not a duration like 90s or 5m")
+                }
+                env.healthTimeoutSeconds = seconds
+            }
+            envs[name] = env
+        }
+        if envs.isEmpty { throw ReconcileError("\(file): no environments defined") }
+        environments = envs
+    }
+
+    /// `90s`, `5m`, `1h`.
+    static func duration(_ text: String) -> Int? {
+        guard let unit = text.last, let n = Int(text.dropLast()) else { return Int(text) }
+        switch unit {
+        case "s": return n
+        case "m": return n * 60
+        case "h": return n * 3600
+        default: return nil
+        }
+    }
+
+    public func environment(_ name: String) throws -> Environment {
+        guard let env = environments[name] else {
+            throw ReconcileError("no environment \"\(name)\" in shipshape.yaml (known: \(environments.keys.sorted().joined(separator: ", ")))")
+        }
+        return env
+    }
+}
+
+/// A reconcile failure, worded for the person reading the Job's log.
+public struct ReconcileError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
