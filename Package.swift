@@ -43,6 +43,7 @@ let package = Package(
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
         .target(name: "KubeClient", dependencies: ["CCurl", "YAML", "Kubernetes"]),
+        .target(name: "Insights", dependencies: ["YAML", "Kubernetes"]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Charts", "Policies", "GitStore"]),
 
         // The thin CLI.
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),

@@ -1,0 +1,83 @@
+import Kubernetes
+import YAML
+
+/// How recommendations are made (`policies/recommend.yaml`). The defaults follow VPA.
+public struct RecommendPolicy: Sendable, Equatable {
+    public var targetPercentile = 0.9
+    public var margin = 0.15
+    public var lowerPercentile = 0.5
+    public var upperPercentile = 0.95
+    /// Per pod, shared by its containers (VPA's 25 millicores and 250 MB).
+    public var minCPUCores = 0.025
+    public var minMemoryBytes = 250e6
+    /// CPU limit: nil leaves limits alone; a ratio sets limit = request × ratio.
+    public var cpuLimitRatio: Double?
+    /// Memory limit = request × ratio (1 = equal to the request).
+    public var memoryLimitRatio: Double? = 1
+    /// At most this fraction of change per step (memory still never goes below a peak).
+    public var maxChangeFraction = 0.5
+    /// Changes smaller than this fraction are not proposed.
+    public var significance = 0.1
+    /// Seconds between two recommendations for the same workload.
+    public var cooldownSeconds: Double = 24 * 3600
+    /// Less history than this (days) gives no recommendation, with a note saying how much more.
+    public var minHistoryDays = 1.0
+    /// HPA: minReplicas never below this; maxReplicas = peak × factor, at most the ceiling.
+    public var hpaMinReplicasFloor = 2
+    public var hpaMaxFactor = 1.5
+    public var hpaMaxReplicasCeiling = 20
+    /// Startup probe budget: failureThreshold × periodSeconds ≥ margin × p99 startup.
+    public var startupMargin = 1.5
+
+    public init() {}
+
+    public init(yaml text: String, file: String) throws {
+        self.init()
+        let v = try ValueDecoder.decode(text, file: file)
+        guard v["kind"]?.string == "RecommendPolicy" else { throw UsageError("\(file): expected kind: RecommendPolicy") }
+        let r = v["resources"] ?? .object([:])
+        func number(_ value: Value?, _ name: String) throws -> Double? {
+            switch value {
+            case nil, .null?: return nil
+            case .int(let i)?: return Double(i)
+            case .float(let f)?: return f
+            case .string(let s)?:
+                if let q = try? Quantity(parsing: s) { return q.doubleValue }
+                throw UsageError("\(file): \(name) \"\(s)\" is not a number or quantity")
+            default: throw UsageError("\(file): \(name) must be a number")
+            }
+        }
+        if let x = try number(r["targetPercentile"], "resources.targetPercentile") { targetPercentile = x }
+        if let x = try number(r["margin"], "resources.margin") { margin = x }
+        if let x = try number(r["lowerPercentile"], "resources.lowerPercentile") { lowerPercentile = x }
+        if let x = try number(r["upperPercentile"], "resources.upperPercentile") { upperPercentile = x }
+        if let x = try number(r["minCPU"], "resources.minCPU") { minCPUCores = x }
+        if let x = try number(r["minMemory"], "resources.minMemory") { minMemoryBytes = x }
+        if r["cpuLimit"]?.string == "none" { cpuLimitRatio = nil } else if let x = try number(r["cpuLimit"]?["ratio"], "resources.cpuLimit.ratio") { cpuLimitRatio = x }
+        if r["memoryLimit"]?.string == "request" { memoryLimitRatio = 1 } else if r["memoryLimit"]?.string == "none" { memoryLimitRatio = nil }
+        else if let x = try number(r["memoryLimit"]?["ratio"], "resources.memoryLimit.ratio") { memoryLimitRatio = x }
+        if let x = try number(r["maxChange"], "resources.maxChange") { maxChangeFraction = x }
+        if let x = try number(r["significance"], "resources.significance") { significance = x }
+        if let x = try number(r["minHistoryDays"], "resources.minHistoryDays") { minHistoryDays = x }
+        if let s = r["cooldown"]?.string {
+            guard let d = Self.duration(s) else { throw UsageError("\(file): resources.cooldown \"\(s)\" is not a duration like 12h") }
+            cooldownSeconds = d
+        }
+        let h = v["hpa"] ?? .object([:])
+        if let x = try number(h["minReplicasFloor"], "hpa.minReplicasFloor") { hpaMinReplicasFloor = Int(x) }
+        if let x = try number(h["maxFactor"], "hpa.maxFactor") { hpaMaxFactor = x }
+        if let x = try number(h["maxReplicasCeiling"], "hpa.maxReplicasCeiling") { hpaMaxReplicasCeiling = Int(x) }
+        if let x = try number(v["probes"]?["startupMargin"], "probes.startupMargin") { startupMargin = x }
+    }
+
+    static func duration(_ s: String) -> Double? {
+        guard let unit = s.last, let n = Double(s.dropLast()) else { return nil }
+        switch unit {
+        case "s": return n
+        case "m": return n * 60
+        case "h": return n * 3600
+        case "d": return n * 86400
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Kubernetes
+
+/// Turns a container's usage into requests and limits by the policy: target p90 + margin,
+/// bounds p50/p95 scaled by confidence, OOM-bumped memory never below an observed peak,
+/// HPA-aware CPU, per-pod minimums, a capped step, and nothing below the significance bar.
+public enum ResourceRecommender {
+    /// Current settings of a container.
+    public struct Current: Sendable, Equatable {
+        public var cpuRequest: Quantity?
+        public var cpuLimit: Quantity?
+        public var memoryRequest: Quantity?
+        public var memoryLimit: Quantity?
+        public init(cpuRequest: Quantity? = nil, cpuLimit: Quantity? = nil, memoryRequest: Quantity? = nil, memoryLimit: Quantity? = nil) {
+            self.cpuRequest = cpuRequest
+            self.cpuLimit = cpuLimit
+            self.memoryRequest = memoryRequest
+            self.memoryLimit = memoryLimit
+        }
+    }
+
+    /// Percentiles and counts behind a recommendation.
+    public struct Evidence: Sendable, Equatable {
+        public var samples: Int
+        public var windowDays: Double
+        public var confidenceDays: Double
+        public var cpu: (p50: Double, p90: Double, p95: Double, max: Double)
+        public var memory: (p50: Double, p90: Double, p95: Double, max: Double)
+        public var oomKills: Int
+
+        public static func == (a: Evidence, b: Evidence) -> Bool {
+            a.samples == b.samples && a.windowDays == b.windowDays && a.oomKills == b.oomKills
+                && a.cpu.p90 == b.cpu.p90 && a.memory.p90 == b.memory.p90 && a.cpu.max == b.cpu.max && a.memory.max == b.memory.max
+        }
+    }
+
+    public struct Recommendation: Sendable, Equatable {
+        public var container: String
+        public var current: Current
+        /// The proposed values; nil where nothing changes.
+        public var cpuRequest: Quantity?
+        public var cpuLimit: Quantity?
+        public var memoryRequest: Quantity?
+        public var memoryLimit: Quantity?
+        /// VPA-style bounds around the target (for the table).
+        public var cpuBounds: (lower: Double, upper: Double)
+        public var memoryBounds: (lower: Double, upper: Double)
+        public var evidence: Evidence
+        /// Why something was or was not proposed (too little history, capped, OOM bump, ...).
+        public var notes: [String]
+
+        public var changes: Bool { cpuRequest != nil || cpuLimit != nil || memoryRequest != nil || memoryLimit != nil }
+
+        public static func == (a: Recommendation, b: Recommendation) -> Bool {
+            a.container == b.container && a.cpuRequest == b.cpuRequest && a.cpuLimit == b.cpuLimit
+                && a.memoryRequest == b.memoryRequest && a.memoryLimit == b.memoryLimit && a.notes == b.notes
+        }
+    }
+
+    /// - Parameters:
+    ///   - containersInPod: the pod's container count (minimums are per pod).
+    ///   - hpaCPUUtilization: the target utilisation (percent) of an HPA scaling this workload on CPU.
+    public static func recommend(container: String, usage: ContainerUsage, current: Current, policy: RecommendPolicy,
+                                 containersInPod: Int = 1, hpaCPUUtilization: Int? = nil) -> Recommendation {
+        let cpu = usage.cpu, mem = usage.memory
+        let evidence = Evidence(samples: usage.samples,
+                                windowDays: ((usage.lastSample ?? 0) - (usage.firstSample ?? 0)) / 86400,
+                                confidenceDays: usage.confidenceDays,
+                                cpu: (cpu.percentile(0.5), cpu.percentile(0.9), cpu.percentile(0.95), usage.maxCPU),
+                                memory: (mem.percentile(0.5), mem.percentile(0.9), mem.percentile(0.95), usage.maxMemory),
+                                oomKills: usage.oomKills)
+        let confidence = max(usage.confidenceDays, 1e-9)
+        let upperScale = 1 + 1 / confidence
+        let lowerScale = pow(1 + 0.001 / confidence, -2)
+        var out = Recommendation(container: container, current: current,
+                                 cpuBounds: (cpu.percentile(policy.lowerPercentile) * lowerScale, cpu.percentile(policy.upperPercentile) * upperScale),
+                                 memoryBounds: (mem.percentile(policy.lowerPercentile) * lowerScale, mem.percentile(policy.upperPercentile) * upperScale),
+                                 evidence: evidence, notes: [])
+        guard usage.confidenceDays >= policy.minHistoryDays || usage.oomKills > 0 else {
+            let needed = (policy.minHistoryDays - usage.confidenceDays) * 24
+            out.notes.append("too little history: \(format(usage.confidenceDays * 24)) h of \(format(policy.minHistoryDays * 24)) h; needs about \(format(needed)) h more")
+            return out
+        }
+        let share = Double(max(1, containersInPod))
+
+        // CPU request.
+        var cpuTarget: Double
+        if let u = hpaCPUUtilization, u > 0 {
+            cpuTarget = cpu.percentile(policy.targetPercentile) / (Double(u) / 100)
+            out.notes.append("CPU sized so p90 usage sits at the HPA's \(u)% target")
+        } else {
+            cpuTarget = cpu.percentile(policy.targetPercentile) * (1 + policy.margin)
+        }
+        cpuTarget = max(cpuTarget, policy.minCPUCores / share)
+        if let now = current.cpuRequest?.doubleValue, now > 0 {
+            let capped = min(max(cpuTarget, now * (1 - policy.maxChangeFraction)), now * (1 + policy.maxChangeFraction))
+            if capped != cpuTarget { out.notes.append("CPU change capped at \(Int(policy.maxChangeFraction * 100))% per step") }
+            cpuTarget = capped
+        }
+        let cpuRequest = HumanRounding.cpu(cpuTarget)
+        if significant(cpuRequest, current.cpuRequest, policy) { out.cpuRequest = cpuRequest }
+
+        // Memory request: never below a peak, OOM kills already bumped into the histogram.
+        var memTarget = mem.percentile(policy.targetPercentile) * (1 + policy.margin)
+        memTarget = max(memTarget, policy.minMemoryBytes / share)
+        if let now = current.memoryRequest?.doubleValue, now > 0 {
+            let capped = min(max(memTarget, now * (1 - policy.maxChangeFraction)), now * (1 + policy.maxChangeFraction))
+            if capped != memTarget && usage.oomKills == 0 { out.notes.append("memory change capped at \(Int(policy.maxChangeFraction * 100))% per step") }
+            if usage.oomKills == 0 { memTarget = capped }
+        }
+        if memTarget < usage.maxMemory {
+            memTarget = usage.maxMemory
+            out.notes.append("memory kept at the observed peak")
+        }
+        if usage.oomKills > 0 { out.notes.append("\(usage.oomKills) OOM kill\(usage.oomKills == 1 ? "" : "s"): memory bumped by max(+100Mi, ×1.2)") }
+        let memRequest = HumanRounding.memory(memTarget)
+        if significant(memRequest, current.memoryRequest, policy) || usage.oomKills > 0 && memRequest != current.memoryRequest {
+            out.memoryRequest = memRequest
+        }
+
+        // Limits follow the requests by policy.
+        if let ratio = policy.cpuLimitRatio {
+            let limit = HumanRounding.cpu((out.cpuRequest ?? current.cpuRequest ?? cpuRequest).doubleValue * ratio)
+            if significant(limit, current.cpuLimit, policy) { out.cpuLimit = limit }
+        }
+        if let ratio = policy.memoryLimitRatio {
+            let base = out.memoryRequest ?? current.memoryRequest ?? memRequest
+            let limit = ratio == 1 ? base : HumanRounding.memory(base.doubleValue * ratio)
+            if current.memoryLimit.map({ limit < $0 || significant(limit, $0, policy) }) ?? true, limit != current.memoryLimit {
+                // A limit below the peak would OOM; the request already covers the peak.
+                out.memoryLimit = limit
+            }
+        }
+        return out
+    }
+
+    static func significant(_ new: Quantity, _ old: Quantity?, _ policy: RecommendPolicy) -> Bool {
+        guard let old, old.doubleValue > 0 else { return true }
+        return abs(new.doubleValue - old.doubleValue) / old.doubleValue >= policy.significance
+    }
+
+    static func format(_ x: Double) -> String {
+        let r = (x * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
+
+import Foundation
