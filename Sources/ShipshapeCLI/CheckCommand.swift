@@ -88,7 +88,7 @@ struct CheckCommand: ParsableCommand {
         }, values: set)
         let result = try ChartRenderer.render(loaded, options: options)
         var objects: [CheckedObject] = []
-        for name in result.rendered.keys.sorted() {
+        for name in result.rendered.keys.sorted() where !name.hasSuffix("/NOTES.txt") {
             for document in ManifestSplitter.split(result.rendered[name]!.text) {
                 let value = try ValueDecoder.decode(document, file: name)
                 if !value.isNull { objects.append(CheckedObject(value, file: name)) }

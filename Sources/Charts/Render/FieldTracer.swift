@@ -45,12 +45,19 @@ public enum FieldTracer {
         public var text: String
         /// The template that wrote the object.
         public var template: String
-        /// The values path and where it was set, or nil when no value drives the field.
-        public var origin: Origin?
+        /// The values that drive the field, with where each was set: one, several when the
+        /// template composes the field from them, none when the template writes it itself.
+        public var origins: [(origin: Origin, value: String)]
+
+        /// The single driving value, if exactly one drives the field.
+        public var origin: Origin? { origins.count == 1 ? origins[0].origin : nil }
 
         public var description: String {
-            if let origin { return "\(origin.source) \(origin.path) = \(text)" }
-            return "\(query) = \(text) is not driven by any value (it is written in \(template))"
+            if origins.count == 1 { return "\(origins[0].origin.source) \(origins[0].origin.path) = \(text)" }
+            if origins.isEmpty { return "\(query) = \(text) is not driven by any value (it is written in \(template))" }
+            var lines = origins.map { "\($0.origin.source) \($0.origin.path) = \($0.value)" }
+            lines.append("(together they make \(query.field) = \(text))")
+            return lines.joined(separator: "\n")
         }
     }
 
@@ -69,8 +76,9 @@ public enum FieldTracer {
                 guard let text = node.dereferenced.scalarText else {
                     throw ChartError(.render, "\(query.field) of \(query.kind)/\(query.name) is not a single value; trace one of its fields")
                 }
-                let origin = best(for: text, field: query.field, accessed: output.accessed, origins: origins)
-                return Answer(query: query, text: text, template: name, origin: origin)
+                let found = best(for: text, field: query.field, accessed: output.accessed, origins: origins)
+                let described = found.map { o in (o, origins.values[o.path].map { FieldTracer.display($0) } ?? text) }
+                return Answer(query: query, text: text, template: name, origins: described)
             }
         }
         throw ChartError(.render, "no rendered object \(query.apiVersion) \(query.kind) \(GoQuote.quote(query.name))",
@@ -97,29 +105,66 @@ public enum FieldTracer {
         return node
     }
 
-    private static func best(for text: String, field: ValuePath, accessed: [Origin], origins: ValueOrigins) -> Origin? {
+    static func display(_ v: Value) -> String {
+        if case .string(let s) = v { return s }
+        return GoFormatter.string(TemplateValue(v))
+    }
+
+    private static func best(for text: String, field: ValuePath, accessed: [Origin], origins: ValueOrigins) -> [Origin] {
         let fieldKeys = field.segments.compactMap { s -> String? in if case .key(let k) = s { return k.lowercased() }; return nil }
         var seen = Set<String>()
-        var best: (score: Int, direct: Bool, path: String)?
+        var best: (score: Double, direct: Bool, path: String)?
+        for (path, value, direct) in candidates(accessed, origins, &seen) where prints(value, as: text) {
+            let score = similarity(fieldKeys, keys(of: path))
+            guard score > 0 else { continue }
+            if let b = best {
+                if score < b.score { continue }
+                if score == b.score && (b.direct && !direct) { continue }
+                if score == b.score && b.direct == direct && path.count >= b.path.count { continue }
+            }
+            best = (score, direct, path)
+        }
+        guard let best else { return composed(text, accessed: accessed, origins: origins) }
+        return [Origin(path: best.path, source: origins.sources[best.path] ?? "(computed)")]
+    }
+
+    /// Every looked-up values path and the values under it.
+    private static func candidates(_ accessed: [Origin], _ origins: ValueOrigins, _ seen: inout Set<String>) -> [(String, Value, Bool)] {
+        var out: [(String, Value, Bool)] = []
         for origin in accessed where seen.insert(origin.path).inserted {
             for (path, value) in origins.values where path == origin.path || path.hasPrefix(origin.path + ".") || path.hasPrefix(origin.path + "[") {
-                guard prints(value, as: text) else { continue }
-                let keys = path.split(separator: ".").map { String($0.split(separator: "[").first ?? "").lowercased() }
-                var score = 0
-                while score < min(keys.count, fieldKeys.count) && keys[keys.count - 1 - score] == fieldKeys[fieldKeys.count - 1 - score] {
-                    score += 1
-                }
-                let direct = path == origin.path
-                if let b = best {
-                    if score < b.score { continue }
-                    if score == b.score && (b.direct && !direct) { continue }
-                    if score == b.score && b.direct == direct && path.count >= b.path.count { continue }
-                }
-                best = (score, direct, path)
+                out.append((path, value, path == origin.path))
             }
         }
-        guard let best else { return nil }
-        return Origin(path: best.path, source: origins.sources[best.path] ?? "(computed)")
+        return out
+    }
+
+    private static func keys(of path: String) -> [String] {
+        path.split(separator: ".").map { String($0.split(separator: "[").first ?? "").lowercased() }
+    }
+
+    /// How well a values path's trailing keys match the field's: one point per equal key from
+    /// the end; a half point when only the last keys are alike (`replicas` ~ `replicaCount`).
+    static func similarity(_ field: [String], _ value: [String]) -> Double {
+        var score = 0
+        while score < min(field.count, value.count) && field[field.count - 1 - score] == value[value.count - 1 - score] { score += 1 }
+        if score > 0 { return Double(score) }
+        guard let f = field.last, let v = value.last else { return 0 }
+        let common = zip(f, v).prefix { $0 == $1 }.count
+        return common >= 4 || (f.count >= 3 && v.contains(f)) || (v.count >= 3 && f.contains(v)) ? 0.5 : 0
+    }
+
+    /// A field built from several values (`image: {{ repo }}:{{ tag }}`): the looked-up values
+    /// whose text appears in it, named together.
+    private static func composed(_ text: String, accessed: [Origin], origins: ValueOrigins) -> [Origin] {
+        var seen = Set<String>()
+        let parts = candidates(accessed, origins, &seen).compactMap { (path, value, _) -> String? in
+            guard case .string(let s) = value, s.count >= 2, text.contains(s), s != text else { return nil }
+            return path
+        }
+        let distinct = Array(Set(parts)).sorted()
+        guard distinct.count >= 2 else { return [] }
+        return distinct.map { Origin(path: $0, source: origins.sources[$0] ?? "(computed)") }
     }
 
     /// Whether a value, printed by a template (`%v`) or by `toYaml`, reads as `text`.

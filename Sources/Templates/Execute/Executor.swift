@@ -177,13 +177,13 @@ final class Executor: ExecutionContext {
             }
         case .map(let m):
             if m.count > 0 {
-                for key in m.sortedKeys where try !iteration(.string(key), m.entries[key]!) { break }
+                for key in m.sortedKeys where try !iteration(.string(key), m[key] ?? .invalid) { break }
                 return .normal
             }
         case .object(let o) where o.mapEntries != nil:
             let m = o.mapEntries!
             if m.count > 0 {
-                for key in m.sortedKeys where try !iteration(.string(key), m.entries[key]!) { break }
+                for key in m.sortedKeys where try !iteration(.string(key), m[key] ?? .invalid) { break }
                 return .normal
             }
         case .invalid, .null:

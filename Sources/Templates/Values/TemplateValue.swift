@@ -122,23 +122,45 @@ public indirect enum GoType: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A Go map from strings to values. Go prints and ranges maps in sorted key order.
-public struct TemplateMap: Sendable {
-    public var entries: [String: TemplateValue]
-    /// A named map type such as `chartutil.Values`, whose methods templates may call.
+/// A Go map from strings to values. Like a Go map it is a reference: `set`, `unset` and
+/// `merge` change the map every holder sees, which charts rely on
+/// (`{{ $_ := set $ctx "name" "x" }}`). Go prints and ranges maps in sorted key order.
+public struct TemplateMap: @unchecked Sendable {
+    /// The shared storage, as a Go map header points at its buckets.
+    final class Storage {
+        var entries: [String: TemplateValue]
+        init(_ entries: [String: TemplateValue]) { self.entries = entries }
+    }
+
+    let storage: Storage
+    /// A named map type such as `common.Values`, whose methods templates may call.
     public var typeName: String?
 
     public init(_ entries: [String: TemplateValue] = [:], typeName: String? = nil) {
-        self.entries = entries
+        storage = Storage(entries)
         self.typeName = typeName
     }
 
-    public var sortedKeys: [String] { entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) }
+    /// The entries, as a snapshot.
+    public var entries: [String: TemplateValue] { storage.entries }
+
+    public var sortedKeys: [String] { storage.entries.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) }
+
+    /// Reads and writes through to the shared map (`nonmutating`: a map value is a reference).
     public subscript(key: String) -> TemplateValue? {
-        get { entries[key] }
-        set { entries[key] = newValue }
+        get { storage.entries[key] }
+        nonmutating set { storage.entries[key] = newValue }
     }
-    public var count: Int { entries.count }
+
+    public func removeValue(forKey key: String) { storage.entries.removeValue(forKey: key) }
+
+    public var count: Int { storage.entries.count }
+
+    /// A new map with the same entries (Go's `for k, v := range m { n[k] = v }`).
+    public func copy(typeName: String? = nil) -> TemplateMap { TemplateMap(storage.entries, typeName: typeName) }
+
+    /// Whether two values are the same map (not merely equal).
+    public func isSame(as other: TemplateMap) -> Bool { storage === other.storage }
 }
 
 /// A Go struct or pointer exposed to templates: fields and methods by exported name.

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Sprig's lists and dicts (list.go, dict.go): `list`, `dict`, `get`, `set`, `hasKey`, `keys`,
+/// `merge`, `first`, `append`, `uniq`... Values pass through unchanged, so provenance survives.
+enum SprigCollections {
+    static func register(_ add: (TemplateFunction) -> Void) {
+        let any = GoType.interface, s = GoType.string, map = GoType.stringMap
+        typealias C = SprigConversion
+        add(TemplateFunction("list", [], variadic: any, returns: "[]interface {}") { .anyList($0.arguments) })
+        add(TemplateFunction("tuple", [], variadic: any, returns: "[]interface {}") { .anyList($0.arguments) })
+        add(TemplateFunction("dict", [], variadic: any, returns: "map[string]interface {}") { call in
+            var m: [String: TemplateValue] = [:]
+            var i = 0
+            let args = call.arguments
+            while i < args.count {
+                let key = C.string(args[i])
+                m[key] = i + 1 < args.count ? args[i + 1] : .string("")
+                i += 2
+            }
+            return .map(TemplateMap(m))
+        })
+        add(TemplateFunction("get", [map, s], returns: "interface {}") { call in
+            guard case .map(let m) = call[0].plain, case .string(let k) = call[1].plain else { return .string("") }
+            return m[k] ?? .string("")
+        })
+        add(TemplateFunction("set", [map, s, any], returns: "map[string]interface {}") { call in
+            guard case .map(let m) = call[0].plain, case .string(let k) = call[1].plain else { return call[0] }
+            m[k] = call[2]
+            return call[0]
+        })
+        add(TemplateFunction("unset", [map, s], returns: "map[string]interface {}") { call in
+            guard case .map(let m) = call[0].plain, case .string(let k) = call[1].plain else { return call[0] }
+            m.removeValue(forKey: k)
+            return call[0]
+        })
+        add(TemplateFunction("hasKey", [map, s], returns: "bool") { call in
+            guard case .map(let m) = call[0].plain, case .string(let k) = call[1].plain else { return .bool(false) }
+            return .bool(m[k] != nil)
+        })
+        add(TemplateFunction("keys", [], variadic: map, returns: "[]string") { call in
+            var out: [String] = []
+            for a in call.arguments { if case .map(let m) = a.plain { out += m.sortedKeys } }
+            return .stringList(out)
+        })
+        add(TemplateFunction("values", [map], returns: "[]interface {}") { call in
+            guard case .map(let m) = call[0].plain else { return .anyList([]) }
+            return .anyList(m.sortedKeys.map { m[$0]! })
+        })
+        add(TemplateFunction("pluck", [s], variadic: map, returns: "[]interface {}") { call in
+            guard case .string(let k) = call[0].plain else { return .anyList([]) }
+            return .anyList(call.arguments.dropFirst().compactMap { if case .map(let m) = $0.plain { return m[k] }; return nil })
+        })
+        add(TemplateFunction("pick", [map], variadic: s, returns: "map[string]interface {}") { call in
+            guard case .map(let m) = call[0].plain else { return .map(TemplateMap()) }
+            var out = TemplateMap()
+            for k in call.arguments.dropFirst() { if case .string(let key) = k.plain, let v = m[key] { out[key] = v } }
+            return .map(out)
+        })
+        add(TemplateFunction("omit", [map], variadic: s, returns: "map[string]interface {}") { call in
+            guard case .map(let original) = call[0].plain else { return .map(TemplateMap()) }
+            let m = original.copy()
+            for k in call.arguments.dropFirst() { if case .string(let key) = k.plain { m.removeValue(forKey: key) } }
+            return .map(m)
+        })
+        add(TemplateFunction("dig", [], variadic: any, returns: "(interface {}, error)") { call in
+            let args = call.arguments
+            guard args.count >= 3, case .map(var m) = args[args.count - 1].plain else {
+                throw FunctionError("dig needs at least three arguments: keys, a default and a dict")
+            }
+            let keys = args.dropLast(2)
+            for (n, key) in keys.enumerated() {
+                guard let v = m[C.string(key)] else { return args[args.count - 2] }
+                if n == keys.count - 1 { return v }
+                guard case .map(let next) = v.plain else { return args[args.count - 2] }
+                m = next
+            }
+            return args[args.count - 2]
+        })
+        for (name, overwrite) in [("merge", false), ("mergeOverwrite", true), ("mustMerge", false), ("mustMergeOverwrite", true)] {
+            add(TemplateFunction(name, [map], variadic: map, returns: "interface {}") { call in
+                // mergo merges into the first map itself, as Sprig's merge does.
+                guard case .map(let dst) = call[0].plain else { return call[0] }
+                for src in call.arguments.dropFirst() {
+                    if case .map(let m) = src.plain { deepMerge(into: dst, m, overwrite: overwrite) }
+                }
+                return call[0]
+            })
+        }
+        add(TemplateFunction("deepCopy", [any], returns: "interface {}") { $0[0] })
+        add(TemplateFunction("mustDeepCopy", [any], returns: "(interface {}, error)") { $0[0] })
+
+        // Lists.
+        func listFunction(_ name: String, _ body: @escaping @Sendable ([TemplateValue], TemplateValue) throws -> TemplateValue) {
+            add(TemplateFunction(name, [any], returns: "interface {}") { call in
+                guard let items = C.items(call[0]) else {
+                    if case .null = call[0].plain { return .null }
+                    return .null
+                }
+                return try body(items, call[0])
+            })
+            add(TemplateFunction("must" + name.prefix(1).uppercased() + name.dropFirst(), [any], returns: "(interface {}, error)") { call in
+                guard let items = C.items(call[0]) else {
+                    throw FunctionError("Cannot find \(name) on type \(call[0].goType)")
+                }
+                return try body(items, call[0])
+            })
+        }
+        listFunction("first") { items, _ in items.first ?? .null }
+        listFunction("last") { items, _ in items.last ?? .null }
+        listFunction("rest") { items, _ in .anyList(Array(items.dropFirst())) }
+        listFunction("initial") { items, _ in .anyList(Array(items.dropLast())) }
+        listFunction("reverse") { items, _ in .anyList(items.reversed()) }
+        listFunction("uniq") { items, _ in
+            var out: [TemplateValue] = []
+            for item in items where !out.contains(where: { deepEqual($0, item) }) { out.append(item) }
+            return .anyList(out)
+        }
+        listFunction("compact") { items, _ in .anyList(items.filter { !C.isEmpty($0) }) }
+        for name in ["append", "push"] {
+            add(TemplateFunction(name, [any, any], returns: "[]interface {}") { call in
+                .anyList((C.items(call[0]) ?? []) + [call[1]])
+            })
+        }
+        add(TemplateFunction("prepend", [any, any], returns: "[]interface {}") { .anyList([$0[1]] + (C.items($0[0]) ?? [])) })
+        add(TemplateFunction("concat", [], variadic: any, returns: "interface {}") { call in
+            .anyList(call.arguments.flatMap { C.items($0) ?? [] })
+        })
+        add(TemplateFunction("without", [any], variadic: any, returns: "[]interface {}") { call in
+            let drop = Array(call.arguments.dropFirst())
+            return .anyList((C.items(call[0]) ?? []).filter { item in !drop.contains { deepEqual($0, item) } })
+        })
+        add(TemplateFunction("has", [any, any], returns: "bool") { call in
+            .bool((C.items(call[1]) ?? []).contains { deepEqual($0, call[0]) })
+        })
+        add(TemplateFunction("until", [GoType.int], returns: "[]int") { call in
+            let n = Int(C.int64(call[0]))
+            return .list(n >= 0 ? (0..<n).map { .goInt($0) } : stride(from: 0, to: n, by: -1).map { .goInt($0) }, element: .int)
+        })
+        add(TemplateFunction("untilStep", [GoType.int, GoType.int, GoType.int], returns: "[]int") { call in
+            let start = Int(C.int64(call[0])), stop = Int(C.int64(call[1])), step = Int(C.int64(call[2]))
+            guard step != 0, (step > 0 && start < stop) || (step < 0 && start > stop) else { return .list([], element: .int) }
+            return .list(stride(from: start, to: stop, by: step).map { .goInt($0) }, element: .int)
+        })
+        add(TemplateFunction("seq", [], variadic: GoType.int, returns: "string") { call in
+            let n = call.arguments.map { Int(C.int64($0)) }
+            var start = 1, step = 1, end = 0
+            switch n.count {
+            case 1: end = n[0]
+            case 2: start = n[0]; end = n[1]; step = start <= end ? 1 : -1
+            case 3: start = n[0]; step = n[1]; end = n[2]
+            default: return .string("")
+            }
+            if step == 0 || (step > 0 && start > end) || (step < 0 && start < end) { return .string("") }
+            return .string(stride(from: start, through: end, by: step).map(String.init).joined(separator: " "))
+        })
+    }
+
+    /// mergo's merge of maps, in place: keys missing in `dst` come from `src`; nested maps
+    /// merge; with `overwrite`, `src` wins for other values; empty destination values are filled.
+    static func deepMerge(into dst: TemplateMap, _ src: TemplateMap, overwrite: Bool) {
+        for (k, v) in src.entries {
+            if let existing = dst[k] {
+                if case .map(let a) = existing.plain, case .map(let b) = v.plain {
+                    deepMerge(into: a, b, overwrite: overwrite)
+                } else if overwrite || isZero(existing) {
+                    dst[k] = v
+                }
+            } else {
+                dst[k] = v
+            }
+        }
+    }
+
+    /// mergo fills "empty" destination values (nil, "", 0, false) even without overwrite.
+    private static func isZero(_ v: TemplateValue) -> Bool {
+        switch v.plain {
+        case .invalid, .null: return true
+        case .string(let s): return s.isEmpty
+        case .int(let i, _): return i == 0
+        case .float(let f): return f == 0
+        case .bool(let b): return !b
+        default: return false
+        }
+    }
+
+    /// `reflect.DeepEqual` on template data.
+    static func deepEqual(_ a: TemplateValue, _ b: TemplateValue) -> Bool {
+        switch (a.plain, b.plain) {
+        case (.invalid, .invalid), (.null, .null), (.invalid, .null), (.null, .invalid): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x, let t1), .int(let y, let t2)): return x == y && t1 == t2
+        case (.uint(let x, let t1), .uint(let y, let t2)): return x == y && t1 == t2
+        case (.float(let x), .float(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.list(let x, let e1), .list(let y, let e2)):
+            return e1 == e2 && x.count == y.count && zip(x, y).allSatisfy { deepEqual($0, $1) }
+        case (.map(let x), .map(let y)):
+            return x.count == y.count && x.entries.allSatisfy { k, v in y[k].map { deepEqual(v, $0) } ?? false }
+        default: return false
+        }
+    }
+}
