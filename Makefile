@@ -23,7 +23,10 @@ demo: build
 	@scripts/demo.sh $(BIN)/shipshape
 
 bench: deps
-	$(SWIFT) run -c release yaml-bench
+	$(SWIFT) build -c release
+	.build/release/yaml-bench
+	.build/release/git-bench
+	.build/release/render-bench
 
 fuzz: deps
 	Fuzz/run.sh 300
