@@ -114,7 +114,9 @@ enum OutputDirectory {
                                                     withIntermediateDirectories: true)
             let temp = path + ".shipshape-tmp"
             try Data(text.utf8).write(to: URL(fileURLWithPath: temp))
-            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temp))
+            guard rename(temp, path) == 0 else {
+                throw ExitMessage("Error: cannot write \(path): \(String(cString: strerror(errno)))")
+            }
         }
     }
 }
