@@ -24,6 +24,9 @@ let package = Package(
             name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
 
@@ -38,7 +41,7 @@ let package = Package(
             dependencies: ["YAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Charts",
-            dependencies: ["YAML", "Templates", "Kubernetes", .product(name: "OrderedCollections", package: "swift-collections")]),
+            dependencies: ["YAML", "Templates", "Kubernetes", "CZlib", .product(name: "OrderedCollections", package: "swift-collections")]),
 
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),

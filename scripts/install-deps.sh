@@ -4,7 +4,7 @@
 set -euo pipefail
 
 apt_packages=(
-  pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev  # the system libraries we link
+  pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev zlib1g-dev  # the system libraries we link
   git                                                       # test repositories
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
 )

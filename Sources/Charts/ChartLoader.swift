@@ -7,7 +7,7 @@ import YAML
 /// Chart.yaml is decoded and validated, values.yaml keeps its marks, charts/<name>/ become
 /// subcharts (names starting with `_` or `.` are skipped).
 ///
-/// Subchart archives (`charts/*.tgz`) are not read yet: they are reported as an error.
+/// Subchart archives (`charts/*.tgz`) are unpacked in memory (`ChartArchive`).
 public struct ChartLoader {
     public let source: any ChartFileSource
     /// How messages name the chart root (`charts/chatbot`).
@@ -18,9 +18,10 @@ public struct ChartLoader {
         self.displayPath = displayPath
     }
 
-    /// Loads the chart in a directory on disk.
+    /// Loads the chart in a directory on disk, or a packaged chart (`.tgz`).
     public static func load(directory: String) throws -> Chart {
-        try ChartLoader(source: DirectoryFileSource(path: directory), displayPath: directory).load()
+        if directory.hasSuffix(".tgz") || directory.hasSuffix(".tar.gz") { return try ChartArchive.load(path: directory) }
+        return try ChartLoader(source: DirectoryFileSource(path: directory), displayPath: directory).load()
     }
 
     public func load() throws -> Chart {
@@ -109,9 +110,17 @@ public struct ChartLoader {
         try chart.metadata.validate(file: place("Chart.yaml"))
         for (name, subFiles) in subcharts.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("_") || name.hasPrefix(".") { continue }
-            if name.hasSuffix(".tgz") {
-                throw ChartError(.load, "error unpacking subchart \(name) in \(chart.name): archives are not supported yet",
-                                 file: place("charts/" + name), hint: "unpack it into charts/\(name.dropLast(4))/")
+            if name.hasSuffix(".tgz") || name.hasSuffix(".tar.gz") {
+                guard let archive = subFiles.first(where: { $0.name.isEmpty }) else { continue }
+                do {
+                    let sub = try loadFiles(try ChartArchive.files(archive.data, name: place("charts/" + name)),
+                                            displayPath: place("charts/" + name))
+                    chart.dependencies.append(sub)
+                } catch var e as ChartError {
+                    e.message = "error unpacking subchart \(name) in \(chart.name): " + e.message
+                    throw e
+                }
+                continue
             }
             do {
                 let sub = try loadFiles(subFiles.filter { !$0.name.isEmpty }, displayPath: place("charts/" + name))

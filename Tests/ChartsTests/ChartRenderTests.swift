@@ -214,3 +214,38 @@ final class ChartRenderTests: XCTestCase {
         XCTAssertThrowsError(try FieldTracer.trace(try FieldTracer.Query(parsing: "apps/v1/Deployment/nope:spec.replicas"), in: result))
     }
 }
+
+/// Packaged charts (`helm package` output is a gzip'd tar with the chart directory inside),
+/// made here with the system's tar.
+final class ChartArchiveTests: XCTestCase {
+    func testPackagedChartsAndPackagedSubchartsLoadAndRender() throws {
+        let sub = try ChartFixture(["sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+                                    "sub/values.yaml": "greeting: from the archive\n",
+                                    "sub/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sub\ndata:\n  g: {{ .Values.greeting }}\n"])
+        defer { sub.remove() }
+        let parent = try ChartFixture(["app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - {name: sub, version: 0.1.0}\n",
+                                       "app/templates/a.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"])
+        defer { parent.remove() }
+        try FileManager.default.createDirectory(atPath: parent.path + "/app/charts", withIntermediateDirectories: true)
+        try tar(["czf", parent.path + "/app/charts/sub-0.1.0.tgz", "-C", sub.path, "sub"])
+        let archive = parent.path + "/app-1.0.0.tgz"
+        try tar(["czf", archive, "-C", parent.path, "app"])
+        let chart = try ChartLoader.load(directory: archive)
+        XCTAssertEqual(chart.name, "app")
+        XCTAssertEqual(chart.dependencies.map(\.name), ["sub"])
+        let out = try ChartRenderer.render(chart, options: RenderOptions()).texts
+        XCTAssertEqual(out["app/charts/sub/templates/cm.yaml"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sub\ndata:\n  g: from the archive\n")
+        XCTAssertThrowsError(try ChartArchive.files([0x50, 0x4B, 3, 4], name: "x.tgz")) { error in
+            XCTAssertEqual("\(error)", "x.tgz: file is not gzip-compressed (a chart archive is a .tgz made by helm package)")
+        }
+    }
+
+    private func tar(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/tar")
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+}
