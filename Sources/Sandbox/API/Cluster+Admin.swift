@@ -1,0 +1,53 @@
+import Foundation
+import YAML
+
+/// The Sandbox's own endpoint, beside the Kubernetes API:
+/// - `GET /sandbox/status`: simulated time, object and request counts, active faults;
+/// - `POST /sandbox/advance?seconds=N`: move simulated time forward (tests, demos);
+/// - `POST /sandbox/faults` with a fault rule (YAML or JSON), `DELETE /sandbox/faults`.
+extension Cluster {
+    func admin(_ r: APIRequest) throws -> APIResponse {
+        switch (r.method, r.path) {
+        case ("GET", "/sandbox/status"):
+            var counts: [String: Value] = [:]
+            for t in catalog.types where catalog.isStored(t) { counts[t.resource] = .int(Int64(store.count(t))) }
+            return .json([
+                "time": .string(Timestamp.format(clock.now)), "resourceVersion": .int(store.resourceVersion),
+                "requests": .int(Int64(requestCount)), "objects": .strings([:]).merging(counts),
+                "faults": .int(Int64(faults.active.count)), "faultsInjected": .int(Int64(faults.injected)),
+            ])
+        case ("POST", "/sandbox/advance"):
+            guard let seconds = r.query["seconds"].flatMap(Double.init), seconds >= 0 else {
+                throw APIError.badRequest("advance needs ?seconds=N")
+            }
+            var remaining = seconds
+            while remaining > 0 {
+                let dt = min(1, remaining)
+                clock.advance(by: dt)
+                runControllers()
+                remaining -= dt
+            }
+            return .json(["time": .string(Timestamp.format(clock.now))])
+        case ("POST", "/sandbox/faults"):
+            let value: Value
+            do { value = try ValueDecoder.decode(String(decoding: r.body, as: UTF8.self)) } catch {
+                throw APIError.badRequest("fault rule: \(error)")
+            }
+            do { faults.add(try FaultRule(value, path: "fault")) } catch { throw APIError.badRequest("\(error)") }
+            return .json(["faults": .int(Int64(faults.active.count))], status: 201)
+        case ("DELETE", "/sandbox/faults"):
+            faults.clear()
+            return .json(["faults": 0])
+        default:
+            throw APIError.pathNotFound()
+        }
+    }
+}
+
+extension Value {
+    fileprivate func merging(_ entries: [String: Value]) -> Value {
+        var out = object ?? [:]
+        for (k, v) in entries.sorted(by: { $0.key < $1.key }) { out[k] = v }
+        return .object(out)
+    }
+}

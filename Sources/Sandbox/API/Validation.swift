@@ -1,0 +1,76 @@
+import Kubernetes
+import YAML
+
+/// The validation the Sandbox does on writes: names, namespaces and the few structural rules
+/// whose absence would let a broken object reach the controllers.
+enum Validation {
+    typealias Cause = (field: String, message: String, reason: String)
+
+    static func check(_ object: Value, type: ResourceType) -> [Cause] {
+        var causes: [Cause] = []
+        let name = object[path: ["metadata", "name"]]?.string ?? ""
+        if !isSubdomain(name) {
+            causes.append(("metadata.name", "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", "FieldValueInvalid"))
+        }
+        switch type.kind {
+        case "Deployment", "ReplicaSet":
+            let selector = object[path: ["spec", "selector"]]
+            if selector == nil {
+                causes.append(("spec.selector", "Required value", "FieldValueRequired"))
+            } else if let sel = try? LabelSelector(object: selector!),
+                      !sel.matches(object[path: ["spec", "template", "metadata", "labels"]]?.stringMap ?? [:]) {
+                causes.append(("spec.template.metadata.labels", "Invalid value: \(labelsText(object[path: ["spec", "template", "metadata", "labels"]])): `selector` does not match template `labels`", "FieldValueInvalid"))
+            }
+            causes += containers(object[path: ["spec", "template", "spec"]], field: "spec.template.spec")
+            if let r = object[path: ["spec", "replicas"]]?.intValue, r < 0 {
+                causes.append(("spec.replicas", "Invalid value: \(r): must be greater than or equal to 0", "FieldValueInvalid"))
+            }
+        case "Pod":
+            causes += containers(object["spec"], field: "spec")
+        case "HorizontalPodAutoscaler":
+            let min = object[path: ["spec", "minReplicas"]]?.intValue ?? 1
+            let max = object[path: ["spec", "maxReplicas"]]?.intValue ?? 0
+            if max < min {
+                causes.append(("spec.maxReplicas", "Invalid value: \(max): must be greater than or equal to `minReplicas`", "FieldValueInvalid"))
+            }
+        case "CronJob":
+            if let schedule = object[path: ["spec", "schedule"]]?.string, CronSchedule(schedule) == nil {
+                causes.append(("spec.schedule", "Invalid value: \"\(schedule)\": unparseable schedule", "FieldValueInvalid"))
+            }
+        default:
+            break
+        }
+        return causes
+    }
+
+    private static func containers(_ spec: Value?, field: String) -> [Cause] {
+        guard case .array(let list)? = spec?["containers"], !list.isEmpty else {
+            return [("\(field).containers", "Required value", "FieldValueRequired")]
+        }
+        var causes: [Cause] = []
+        var seen = Set<String>()
+        for (i, c) in list.enumerated() {
+            let name = c["name"]?.string ?? ""
+            if name.isEmpty { causes.append(("\(field).containers[\(i)].name", "Required value", "FieldValueRequired")) }
+            else if !seen.insert(name).inserted {
+                causes.append(("\(field).containers[\(i)].name", "Duplicate value: \"\(name)\"", "FieldValueDuplicate"))
+            }
+            if (c["image"]?.string ?? "").isEmpty {
+                causes.append(("\(field).containers[\(i)].image", "Required value", "FieldValueRequired"))
+            }
+        }
+        return causes
+    }
+
+    private static func labelsText(_ v: Value?) -> String {
+        "map[string]string{" + (v?.stringMap ?? [:]).sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ", ") + "}"
+    }
+
+    static func isSubdomain(_ s: String) -> Bool {
+        guard !s.isEmpty, s.utf8.count <= 253 else { return false }
+        let bytes = Array(s.utf8)
+        func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
+        guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
+        return bytes.allSatisfy { alnum($0) || $0 == 45 || $0 == 46 }
+    }
+}

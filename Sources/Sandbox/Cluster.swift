@@ -1,0 +1,133 @@
+import Foundation
+import YAML
+
+/// The simulated cluster: the object store, simulated time, the scenario and the controllers.
+/// Every API request and every controller pass runs under one lock, so the cluster is a
+/// single consistent state machine: deterministic for tests, simple to reason about.
+public final class Cluster: @unchecked Sendable {
+    let catalog: ResourceCatalog
+    let store = ObjectStore()
+    var clock: SimClock
+    var scenario: Scenario
+    let faults = FaultInjector()
+    var random: SplitMix64
+    var uidCounter: UInt64 = 0
+    /// Per-pod runtime state the kubelet keeps outside the API objects.
+    var kubelet = KubeletState()
+    /// HPA recommendations over time, for stabilization windows.
+    var hpaHistory: [String: [(time: Double, replicas: Int)]] = [:]
+    var hpaLastSync: [String: Double] = [:]
+    /// HPA-driven replica changes, for the behavior policies' periods.
+    var hpaScaleEvents: [String: [(time: Double, change: Int)]] = [:]
+    /// When the simulation began: scenario spikes are relative to it.
+    let simulationStart: Double
+    private let lock = NSRecursiveLock()
+
+    /// Statistics for benchmarks and the admin endpoint.
+    public private(set) var requestCount = 0
+
+    public init(scenario: Scenario = .default, start: Double? = nil, seed: UInt64 = 42,
+                catalog: ResourceCatalog = .standard) {
+        self.catalog = catalog
+        self.scenario = scenario
+        self.clock = SimClock(start: start ?? SimClock.wallNow())
+        self.simulationStart = clock.now
+        self.random = SplitMix64(seed: seed)
+        for rule in scenario.faults { faults.add(rule) }
+        withLock { bootstrap() }
+    }
+
+    @discardableResult
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// The current simulated time, seconds since the epoch.
+    public var now: Double { withLock { clock.now } }
+
+    /// Moves simulated time forward in controller-sized steps, running every controller at
+    /// each step, so a test can say "two minutes later" and get what a cluster would show.
+    public func advance(by seconds: Double, step: Double = 1) {
+        var remaining = seconds
+        while remaining > 0 {
+            let dt = min(step, remaining)
+            withLock {
+                clock.advance(by: dt)
+                runControllers()
+            }
+            remaining -= dt
+        }
+    }
+
+    /// Runs the controllers once at the current time (used after writes, so a created
+    /// Deployment gets its ReplicaSet without waiting for the next tick).
+    public func settle() {
+        withLock { runControllers() }
+    }
+
+    /// Handles one API request; watch requests return a stream the server pumps.
+    /// `applyFaults` is false when the HTTP layer has already consulted the fault injector.
+    public func handle(_ request: APIRequest, applyFaults: Bool = true) -> APIResult {
+        if applyFaults, let fault = faults.decide(request).error {
+            return .response(.error(fault))
+        }
+        return withLock {
+            requestCount += 1
+            do {
+                return try route(request)
+            } catch let error as APIError {
+                return .response(.error(error))
+            } catch {
+                return .response(.error(APIError(code: 500, reason: "InternalError", message: "\(error)")))
+            }
+        }
+    }
+
+    /// A fresh uid in the UUID text form, deterministic for a given seed.
+    func newUID() -> String {
+        uidCounter += 1
+        let a = random.next(), b = random.next()
+        let hex = String(format: "%016llx%016llx", a, b ^ uidCounter)
+        let c = Array(hex)
+        return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+    }
+
+    /// `length` characters from Kubernetes' name-suffix alphabet (no vowels, no look-alikes).
+    func randomSuffix(_ length: Int = 5) -> String {
+        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+        return String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+    }
+
+    private func bootstrap() {
+        for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
+            _ = try? createObject(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(ns)]], manager: "sandbox")
+        }
+        let node: Value = [
+            "apiVersion": "v1", "kind": "Node",
+            "metadata": ["name": "sandbox", "labels": ["kubernetes.io/hostname": "sandbox", "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64"]],
+            "status": [
+                "capacity": ["cpu": .string(scenario.node.cpu), "memory": .string(scenario.node.memory), "pods": "2500"],
+                "allocatable": ["cpu": .string(scenario.node.cpu), "memory": .string(scenario.node.memory), "pods": "2500"],
+                "conditions": [["type": "Ready", "status": "True", "reason": "KubeletReady", "message": "kubelet is posting ready status"]],
+                "nodeInfo": ["kubeletVersion": .string(APIServerVersion.gitVersion), "operatingSystem": "linux", "architecture": "amd64"],
+            ],
+        ]
+        _ = try? createObject(node, manager: "sandbox")
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64): the Sandbox's randomness is reproducible.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

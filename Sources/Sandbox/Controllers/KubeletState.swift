@@ -1,0 +1,58 @@
+/// What the simulated kubelet remembers about each pod beyond its API object: container
+/// lifecycles, restart back-off entries and the pod's IP.
+struct KubeletState {
+    struct Termination {
+        var exitCode: Int
+        var reason: String
+        var startedAt: Double
+        var finishedAt: Double
+    }
+
+    enum ContainerPhase {
+        case pulling(since: Double)
+        case imagePullBackOff(firstFailure: Double, nextTry: Double, backoff: Double)
+        case running(since: Double)
+        /// Crashed, waiting out the restart back-off until `until`.
+        case backOff(until: Double, backoff: Double)
+        case terminated
+    }
+
+    /// The kubelet's restart back-off entry (`flowcontrol.Backoff`): the current delay and the
+    /// time of the failure that last set it.
+    struct BackoffEntry {
+        var backoff: Double
+        var lastUpdate: Double
+    }
+
+    struct Container {
+        var name: String
+        var image: String
+        var phase: ContainerPhase
+        var restartCount = 0
+        var lastTermination: Termination?
+        var backoff: BackoffEntry?
+        var everStarted = false
+    }
+
+    struct Pod {
+        var containers: [Container]
+        var ip: String
+        var startTime: Double
+        var scheduledEventSent = false
+    }
+
+    var pods: [String: Pod] = [:]
+    var nextIP = 1
+
+    mutating func forget(_ uid: String) { pods.removeValue(forKey: uid) }
+
+    mutating func allocateIP() -> String {
+        defer { nextIP += 1 }
+        return "10.244.\((nextIP / 250) % 250).\(nextIP % 250 + 1)"
+    }
+
+    /// Kubelet constants: initial and maximum container restart back-off, and the image pull
+    /// back-off cap.
+    static let initialBackoff = 10.0
+    static let maxBackoff = 300.0
+}

@@ -1,0 +1,98 @@
+import Foundation
+import YAML
+
+/// What the simulated workloads do, by image: how long they take to start, whether they crash
+/// or finish, how much CPU and memory they use under load, what they log; plus the request
+/// rate each workload sees over simulated time and faults to inject into the API.
+/// docs/sandbox.md documents the YAML form.
+public struct Scenario: Sendable {
+    public struct Node: Sendable {
+        public var cpu = "8"
+        public var memory = "32Gi"
+    }
+
+    public struct LogTemplate: Sendable {
+        public var level: String
+        /// Lines per simulated minute per pod, at 1 request/s (scaled by load when `perRequest`).
+        public var ratePerMinute: Double
+        public var perRequest: Bool
+        public var template: String
+    }
+
+    public struct Image: Sendable {
+        /// A glob over the image reference: `todo-chatbot/backend:*`.
+        public var match: String
+        public var startupSeconds: Double = 2
+        /// Exits this long after starting with `crashExitCode`, every time.
+        public var crashAfterSeconds: Double?
+        public var crashExitCode = 1
+        /// Exits 0 this long after starting (batch images).
+        public var completeAfterSeconds: Double?
+        public var cpuBaseMillicores: Double = 5
+        public var cpuPerRequestMillicores: Double = 1
+        public var memoryBaselineMi: Double = 64
+        public var memoryPerRequestMi: Double = 0.5
+        public var memoryLeakMiPerHour: Double = 0
+        public var logs: [LogTemplate] = []
+    }
+
+    public struct Spike: Sendable {
+        public var at: Double
+        public var duration: Double
+        public var multiplier: Double
+    }
+
+    public struct Traffic: Sendable {
+        /// Matches a pod's `app.kubernetes.io/name`, `app.kubernetes.io/component` or `app` label.
+        public var target: String
+        public var baseRPS: Double
+        public var diurnalAmplitude: Double = 0
+        public var peakHour: Double = 14
+        public var spikes: [Spike] = []
+    }
+
+    public var node = Node()
+    public var images: [Image] = []
+    public var traffic: [Traffic] = []
+    public var faults: [FaultRule] = []
+
+    public init() {}
+
+    /// The image profile for an image reference, or nil for an image the scenario does not
+    /// know (the kubelet reports ImagePullBackOff for it).
+    public func image(_ reference: String) -> Image? {
+        images.first { Glob.matches($0.match, reference) }
+    }
+
+    /// Requests per second a target receives at simulated time `t`, `start` being when the
+    /// simulation began (spikes are relative to it).
+    public func requestRate(for labels: [String: String], at t: Double, start: Double) -> Double {
+        let names = [labels["app.kubernetes.io/component"], labels["app.kubernetes.io/name"], labels["app"]].compactMap { $0 }
+        guard let traffic = traffic.first(where: { names.contains($0.target) }) else { return 0 }
+        var hour = (t.truncatingRemainder(dividingBy: 86_400)) / 3600
+        if hour < 0 { hour += 24 }
+        let phase: Double = (hour - traffic.peakHour) / 24 * 2 * Double.pi
+        var rate: Double = traffic.baseRPS * (1 + traffic.diurnalAmplitude * Foundation.cos(phase))
+        let elapsed = t - start
+        for spike in traffic.spikes where elapsed >= spike.at && elapsed < spike.at + spike.duration {
+            rate *= spike.multiplier
+        }
+        return max(0, rate)
+    }
+}
+
+/// `*` and `?` globbing, for image matches.
+enum Glob {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) { pi += 1; ti += 1 }
+            else if pi < p.count && p[pi] == "*" { star = pi; mark = ti; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+            else { return false }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import YAML
+
+/// Reads a scenario file. Unknown keys and malformed values are errors that name the path,
+/// so a typo does not silently change the simulation.
+public enum ScenarioLoader {
+    public struct ScenarioError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func load(path: String) throws -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(description: "\(path): cannot read the scenario file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    public static func parse(_ text: String, file: String = "scenario.yaml") throws -> Scenario {
+        let root: Value
+        do { root = try ValueDecoder.decode(text, file: file) } catch { throw ScenarioError(description: "\(error)") }
+        var s = Scenario()
+        var r = Reader(value: root, path: file)
+        try r.only(["node", "images", "traffic", "faults"])
+        if let node = r.map("node") {
+            var n = Reader(value: node, path: "\(file): node")
+            try n.only(["cpu", "memory"])
+            s.node.cpu = try n.text("cpu") ?? s.node.cpu
+            s.node.memory = try n.text("memory") ?? s.node.memory
+        }
+        for (i, item) in (r.list("images")).enumerated() {
+            var m = Reader(value: item, path: "\(file): images[\(i)]")
+            try m.only(["match", "startup", "crashAfter", "crashExitCode", "completeAfter", "cpu", "memory", "logs"])
+            guard let match = try m.text("match") else { throw ScenarioError(description: "\(m.path).match: required") }
+            var image = Scenario.Image(match: match)
+            image.startupSeconds = try m.duration("startup") ?? image.startupSeconds
+            image.crashAfterSeconds = try m.duration("crashAfter")
+            image.crashExitCode = try m.number("crashExitCode").map { Int($0) } ?? image.crashExitCode
+            image.completeAfterSeconds = try m.duration("completeAfter")
+            if let cpu = m.map("cpu") {
+                var c = Reader(value: cpu, path: "\(m.path).cpu")
+                try c.only(["baseMillicores", "perRequestMillicores"])
+                image.cpuBaseMillicores = try c.number("baseMillicores") ?? image.cpuBaseMillicores
+                image.cpuPerRequestMillicores = try c.number("perRequestMillicores") ?? image.cpuPerRequestMillicores
+            }
+            if let memory = m.map("memory") {
+                var c = Reader(value: memory, path: "\(m.path).memory")
+                try c.only(["baselineMi", "perRequestMi", "leakMiPerHour"])
+                image.memoryBaselineMi = try c.number("baselineMi") ?? image.memoryBaselineMi
+                image.memoryPerRequestMi = try c.number("perRequestMi") ?? image.memoryPerRequestMi
+                image.memoryLeakMiPerHour = try c.number("leakMiPerHour") ?? image.memoryLeakMiPerHour
+            }
+            for (j, log) in m.list("logs").enumerated() {
+                var l = Reader(value: log, path: "\(m.path).logs[\(j)]")
+                try l.only(["level", "ratePerMinute", "perRequest", "template"])
+                guard let template = try l.text("template") else { throw ScenarioError(description: "\(l.path).template: required") }
+                image.logs.append(Scenario.LogTemplate(level: try l.text("level") ?? "info", ratePerMinute: try l.number("ratePerMinute") ?? 1,
+                                                       perRequest: l.value["perRequest"]?.boolValue ?? false, template: template))
+            }
+            s.images.append(image)
+        }
+        for (i, item) in r.list("traffic").enumerated() {
+            var t = Reader(value: item, path: "\(file): traffic[\(i)]")
+            try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "spikes"])
+            guard let target = try t.text("target") else { throw ScenarioError(description: "\(t.path).target: required") }
+            var traffic = Scenario.Traffic(target: target, baseRPS: try t.number("baseRPS") ?? 1)
+            traffic.diurnalAmplitude = try t.number("diurnalAmplitude") ?? 0
+            traffic.peakHour = try t.number("peakHour") ?? 14
+            for (j, spike) in t.list("spikes").enumerated() {
+                var sp = Reader(value: spike, path: "\(t.path).spikes[\(j)]")
+                try sp.only(["at", "duration", "multiplier"])
+                traffic.spikes.append(Scenario.Spike(at: try sp.duration("at") ?? 0, duration: try sp.duration("duration") ?? 60,
+                                                     multiplier: try sp.number("multiplier") ?? 2))
+            }
+            s.traffic.append(traffic)
+        }
+        for (i, item) in r.list("faults").enumerated() {
+            s.faults.append(try FaultRule(item, path: "\(file): faults[\(i)]"))
+        }
+        return s
+    }
+
+    /// Field access with path-naming errors.
+    struct Reader {
+        var value: Value
+        var path: String
+
+        func only(_ keys: Set<String>) throws {
+            guard case .object(let m) = value else {
+                if value.isNull { return }
+                throw ScenarioError(description: "\(path): expected a map")
+            }
+            for k in m.keys where !keys.contains(k) {
+                throw ScenarioError(description: "\(path): unknown field \"\(k)\" (known: \(keys.sorted().joined(separator: ", ")))")
+            }
+        }
+
+        func map(_ key: String) -> Value? { value[key].flatMap { $0.object != nil ? $0 : nil } }
+        func list(_ key: String) -> [Value] { value[key]?.array ?? [] }
+
+        func text(_ key: String) throws -> String? {
+            guard let v = value[key], !v.isNull else { return nil }
+            switch v {
+            case .string(let s): return s
+            case .int(let i): return String(i)
+            case .float(let f): return String(f)
+            default: throw ScenarioError(description: "\(path).\(key): expected a string")
+            }
+        }
+
+        func number(_ key: String) throws -> Double? {
+            guard let v = value[key], !v.isNull else { return nil }
+            guard let d = v.doubleValue else { throw ScenarioError(description: "\(path).\(key): expected a number, got \(MergeKeys.json(v))") }
+            return d
+        }
+
+        func duration(_ key: String) throws -> Double? {
+            guard let v = value[key], !v.isNull else { return nil }
+            if let d = v.doubleValue { return d }
+            guard let s = v.string, let d = SimDuration.parse(s) else {
+                throw ScenarioError(description: "\(path).\(key): expected a duration such as 30s, 5m or 2h")
+            }
+            return d
+        }
+    }
+}
+
+/// Durations written as Go writes them: `90s`, `5m`, `1h30m`, `1.5h`.
+enum SimDuration {
+    static func parse(_ text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        for ch in text {
+            if ch.isNumber || ch == "." { number.append(ch); continue }
+            guard let n = Double(number) else { return nil }
+            switch ch {
+            case "s": total += n
+            case "m": total += n * 60
+            case "h": total += n * 3600
+            case "d": total += n * 86_400
+            default: return nil
+            }
+            number = ""
+            sawUnit = true
+        }
+        if !number.isEmpty { return sawUnit ? nil : Double(number) }
+        return total
+    }
+}

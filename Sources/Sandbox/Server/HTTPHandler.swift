@@ -1,0 +1,129 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP/1.1 connection: collects each request, consults the fault injector, answers from
+/// the cluster, and for watches keeps the response open, writing each event as a chunk.
+final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let cluster: Cluster
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var watch: WatchStream?
+
+    init(cluster: Cluster) {
+        self.cluster = cluster
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let h):
+            head = h
+            body.removeAll(keepingCapacity: true)
+        case .body(var buffer):
+            if let bytes = buffer.readBytes(length: buffer.readableBytes) { body.append(contentsOf: bytes) }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            var headers: [String: String] = [:]
+            for (name, value) in head.headers { headers[name] = value }
+            let request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
+            let decision = cluster.faults.decide(request)
+            let keepAlive = head.isKeepAlive
+            let version = head.version
+            let respond = { [self] in
+                if let error = decision.error {
+                    self.write(.error(error), context: context, version: version, keepAlive: keepAlive)
+                    return
+                }
+                switch self.cluster.handle(request, applyFaults: false) {
+                case .response(let response):
+                    self.write(response, context: context, version: version, keepAlive: keepAlive)
+                case .watch(let stream):
+                    self.startWatch(stream, context: context, version: version, dropAfter: decision.dropWatchAfterSeconds)
+                }
+            }
+            if decision.delaySeconds > 0 {
+                context.eventLoop.scheduleTask(in: .milliseconds(Int64(decision.delaySeconds * 1000))) { respond() }
+            } else {
+                respond()
+            }
+        }
+    }
+
+    private func write(_ response: APIResponse, context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool) {
+        var headers = HTTPHeaders()
+        for (k, v) in response.headers { headers.add(name: k, value: v) }
+        headers.add(name: "Content-Length", value: String(response.body.count))
+        headers.add(name: "Date", value: Timestamp.httpDate(SimClock.wallNow()))
+        if !keepAlive { headers.add(name: "Connection", value: "close") }
+        let status = HTTPResponseStatus(statusCode: response.status)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)
+        var buffer = context.channel.allocator.buffer(capacity: response.body.count)
+        buffer.writeBytes(response.body)
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive { done.whenComplete { _ in context.close(promise: nil) } }
+    }
+
+    private func startWatch(_ stream: WatchStream, context: ChannelHandlerContext, version: HTTPVersion, dropAfter: Double?) {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Transfer-Encoding", value: "chunked")
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .ok, headers: headers))), promise: nil)
+        watch = stream
+        let loop = context.eventLoop
+        let channel = context.channel
+        let boxed = NIOLoopBound((self, context), eventLoop: loop)
+        stream.start { bytes in
+            loop.execute {
+                let (handler, ctx) = boxed.value
+                guard channel.isActive, handler.watch === stream else { return }
+                var buffer = channel.allocator.buffer(capacity: bytes.count)
+                buffer.writeBytes(bytes)
+                ctx.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+            }
+        }
+        let limit = min(stream.timeoutSeconds, dropAfter ?? .infinity)
+        loop.scheduleTask(in: .milliseconds(Int64(limit * 1000))) {
+            let (handler, ctx) = boxed.value
+            guard handler.watch === stream else { return }
+            handler.endWatch()
+            if dropAfter != nil && dropAfter! <= stream.timeoutSeconds {
+                ctx.close(promise: nil)
+            } else {
+                ctx.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
+            }
+        }
+    }
+
+    private func endWatch() {
+        watch?.stop()
+        watch = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        endWatch()
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        endWatch()
+        context.close(promise: nil)
+    }
+}
+
+extension Timestamp {
+    /// RFC 7231 date for the Date header.
+    static func httpDate(_ seconds: Double) -> String {
+        var t = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func pad(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(days[Int(parts.tm_wday)]), \(pad(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) \(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec)) GMT"
+    }
+}

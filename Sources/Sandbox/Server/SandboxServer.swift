@@ -1,0 +1,120 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The Sandbox on the network: the cluster's API over HTTP on 127.0.0.1, and a clock thread
+/// that moves simulated time at `speed` × wall time and runs the controllers. Usable
+/// in-process (tests start it on port 0 and read `url`) and from `shipshape sandbox`.
+public final class SandboxServer: @unchecked Sendable {
+    public let cluster: Cluster
+    public let speed: Double
+    private let group: MultiThreadedEventLoopGroup
+    private var channel: Channel?
+    private var ticker: Thread?
+    private let stopLock = NSLock()
+    private var stopping = false
+    /// Wall seconds between controller passes.
+    public var tickInterval = 0.25
+
+    public init(cluster: Cluster = Cluster(), speed: Double = 1) {
+        self.cluster = cluster
+        self.speed = speed
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
+    }
+
+    /// `http://127.0.0.1:PORT`, once started.
+    public private(set) var url = ""
+
+    /// Binds and starts serving; `port` 0 picks a free port. Returns the URL.
+    @discardableResult
+    public func start(host: String = "127.0.0.1", port: Int = 0, runClock: Bool = true) throws -> String {
+        let cluster = self.cluster
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
+                    channel.pipeline.addHandler(HTTPHandler(cluster: cluster))
+                }
+            }
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+        let channel = try bootstrap.bind(host: host, port: port).wait()
+        self.channel = channel
+        let bound = channel.localAddress?.port ?? port
+        url = "http://\(host):\(bound)"
+        if runClock { startClock() }
+        return url
+    }
+
+    private func startClock() {
+        let thread = Thread { [weak self] in
+            var last = SimClock.monotonicNow()
+            while let self, !self.isStopping {
+                Thread.sleep(forTimeInterval: self.tickInterval)
+                let now = SimClock.monotonicNow()
+                let simulated = (now - last) * self.speed
+                last = now
+                self.cluster.advance(by: simulated, step: max(1, simulated))
+            }
+        }
+        thread.name = "sandbox-clock"
+        ticker = thread
+        thread.start()
+    }
+
+    private var isStopping: Bool {
+        stopLock.lock(); defer { stopLock.unlock() }
+        return stopping
+    }
+
+    /// Stops the clock, closes the listener and open connections, and frees the threads.
+    public func shutdown() {
+        stopLock.lock()
+        stopping = true
+        stopLock.unlock()
+        try? channel?.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// Blocks until the listening channel closes (after `shutdown()` from a signal handler).
+    public func wait() throws {
+        try channel?.closeFuture.wait()
+    }
+
+    /// A kubeconfig for this server: cluster, user and context all named `sandbox`.
+    public func kubeconfig(namespace: String = "default") -> String {
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - cluster:
+            server: \(url)
+          name: sandbox
+        contexts:
+        - context:
+            cluster: sandbox
+            namespace: \(namespace)
+            user: sandbox
+          name: sandbox
+        current-context: sandbox
+        preferences: {}
+        users:
+        - name: sandbox
+          user:
+            token: sandbox
+
+        """
+    }
+
+    /// Writes the kubeconfig to a temporary name, then renames it into place.
+    public func writeKubeconfig(to path: String, namespace: String = "default") throws {
+        let tmp = path + ".tmp-\(getpid())"
+        try kubeconfig(namespace: namespace).write(toFile: tmp, atomically: false, encoding: .utf8)
+        chmod(tmp, 0o600)
+        if rename(tmp, path) != 0 {
+            unlink(tmp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}

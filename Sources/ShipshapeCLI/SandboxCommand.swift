@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Sandbox
+
+/// `shipshape sandbox`: a simulated Kubernetes API server with controllers and a kubelet on
+/// loopback, for trying changes, tests and the demo. Prints its URL, writes a kubeconfig,
+/// and runs until SIGINT or SIGTERM.
+struct SandboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run a simulated Kubernetes cluster on 127.0.0.1.",
+        discussion: """
+            Examples:
+              shipshape sandbox --kubeconfig /tmp/sandbox.kubeconfig
+              KUBECONFIG=/tmp/sandbox.kubeconfig kubectl get pods -A
+              shipshape sandbox --speed 60 --scenario my-scenario.yaml   # an hour of cluster time per minute
+            """)
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 0
+
+    @Option(help: "Write a kubeconfig for the sandbox to this file.")
+    var kubeconfig: String?
+
+    @Option(help: "Scenario file describing images, load and faults (default: the built-in chatbot scenario).")
+    var scenario: String?
+
+    @Option(help: "Simulated seconds per wall-clock second.")
+    var speed: Double = 1
+
+    @Flag(help: "Serve HTTPS with a generated CA (not supported yet: see docs/sandbox.md).")
+    var tls = false
+
+    @Option(help: "Seed for the simulation's randomness (names, uids, log lines).")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        guard speed > 0 else { throw ValidationError("--speed must be greater than 0, got \(speed)") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535, got \(port)") }
+        if tls { throw ValidationError("--tls is not supported yet: the sandbox serves plain HTTP on 127.0.0.1 (see docs/sandbox.md)") }
+    }
+
+    func run() throws {
+        let loaded: Scenario
+        do { loaded = try scenario.map(ScenarioLoader.load(path:)) ?? .default } catch {
+            throw ValidationError("\(error)")
+        }
+        let server = SandboxServer(cluster: Cluster(scenario: loaded, seed: seed), speed: speed)
+        let url = try server.start(port: port)
+        if let kubeconfig { try server.writeKubeconfig(to: kubeconfig) }
+        say("sandbox: serving the Kubernetes API at \(url)")
+        if let kubeconfig { say("sandbox: kubeconfig written to \(kubeconfig) (export KUBECONFIG=\(kubeconfig))") }
+        say("sandbox: simulated time runs at \(speed)x; stop with Ctrl-C")
+        let signals = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { server.shutdown() }
+            source.resume()
+            return source
+        }
+        try server.wait()
+        _ = signals
+        say("sandbox: stopped")
+    }
+
+    /// Unbuffered, so a parent process reading the URL sees it at once.
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
