@@ -10,6 +10,7 @@ import YAML
 enum ServerSideApply {
     struct Conflict {
         var manager: String
+        var subresource: String?
         var apiVersion: String
         var path: [PathElement]
     }
@@ -30,7 +31,7 @@ enum ServerSideApply {
                 let liveValue = ObjectPaths.value(in: base, at: path)
                 let wanted = ObjectPaths.value(in: config, at: path)
                 if !equivalent(liveValue, wanted) {
-                    conflicts.append(Conflict(manager: entry.manager, apiVersion: entry.apiVersion, path: path))
+                    conflicts.append(Conflict(manager: entry.manager, subresource: entry.subresource, apiVersion: entry.apiVersion, path: path))
                 }
             }
         }
@@ -44,12 +45,13 @@ enum ServerSideApply {
         }
 
         // Merge, then drop what this manager applied before and no longer does, unless others own it.
+        // Parents come before children, so a removed list element goes whole (its key fields intact).
         var merged = merge(base, config, path: [], kind: type.kind)
         let previous = entries.first { $0.sameOwner(manager, "Apply", subresource) }?.fields ?? FieldSet()
         var others = FieldSet()
         for e in entries where !e.sameOwner(manager, "Apply", subresource) { others.merge(e.fields) }
         let dropped = previous.subtracting(configSet)
-        for path in dropped.paths.reversed() where !others.containsPrefix(path) && !configSet.containsPrefix(path) {
+        for path in dropped.paths where !others.containsPrefix(path) && !configSet.containsPrefix(path) {
             ObjectPaths.remove(path, from: &merged)
         }
 
@@ -123,7 +125,10 @@ enum ServerSideApply {
     }
 
     static func conflictError(_ conflicts: [Conflict], type: ResourceType, name: String) -> APIError {
-        let describe = { (c: Conflict) in "conflict with \"\(c.manager)\"\(c.apiVersion.isEmpty ? "" : " using \(c.apiVersion)")" }
+        let describe = { (c: Conflict) in
+            "conflict with \"\(c.manager)\"" + (c.subresource.map { " with subresource \"\($0)\"" } ?? "")
+                + (c.apiVersion.isEmpty ? "" : " using \(c.apiVersion)")
+        }
         let lines = conflicts.map { "\(describe($0)): \(FieldSet.display($0.path))" }
         let message = conflicts.count == 1
             ? "Apply failed with 1 conflict: \(lines[0])"

@@ -142,7 +142,13 @@ extension Cluster {
         let rsName = newRS?[path: ["metadata", "name"]]?.string ?? ""
         let oldPods = sum(["status", "replicas"], olds)
         let complete = updated == replicas && available >= replicas && oldPods == 0 && total == replicas
-        let progressed = ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas"].contains { old[$0] != status[$0] }
+        // deploymentutil.DeploymentProgressing: only movement towards the goal counts.
+        func count(_ v: Value?) -> Int { v?.intValue ?? 0 }
+        let oldOldReplicas = count(old["replicas"]) - count(old["updatedReplicas"])
+        let progressed = count(status["updatedReplicas"]) > count(old["updatedReplicas"])
+            || (total - updated) < oldOldReplicas
+            || count(status["readyReplicas"]) > count(old["readyReplicas"])
+            || count(status["availableReplicas"]) > count(old["availableReplicas"])
         let previous = old["conditions"]?.array?.first { $0["type"]?.string == "Progressing" }
         let lastUpdate = previous?["lastUpdateTime"]?.string.flatMap(Timestamp.parse) ?? clock.now
         let deadline = Double(d[path: ["spec", "progressDeadlineSeconds"]]?.intValue ?? 600)

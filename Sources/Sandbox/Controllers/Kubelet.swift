@@ -165,7 +165,7 @@ extension Cluster {
                 started = true
             case .backOff(_, let backoff):
                 state = ["waiting": ["reason": "CrashLoopBackOff",
-                                     "message": .string("back-off \(Int(backoff))s restarting failed container=\(c.name) pod=\(podRef(pod))")]]
+                                     "message": .string("back-off \(GoDuration.format(backoff)) restarting failed container=\(c.name) pod=\(podRef(pod))")]]
             case .terminated:
                 let t = c.lastTermination
                 state = ["terminated": ["exitCode": .int(Int64(t?.exitCode ?? 0)), "reason": .string(t?.reason ?? "Completed"),
