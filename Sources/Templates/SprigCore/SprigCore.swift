@@ -9,6 +9,7 @@ public enum SprigCore {
         SprigCollections.register(add)
         SprigMath.register(add)
         SprigMisc.register(add)
+        SprigDates.register(add)
         return f
     }()
 }
