@@ -30,7 +30,8 @@ final class GoTime: TemplateObject, DataConvertible, @unchecked Sendable {
         let ts = Date().timeIntervalSince1970
         let sec = Int64(ts.rounded(.down))
         let ns = Int(((ts - Double(sec)) * 1e9).rounded(.down))
-        let mono = Int64(DispatchTime.now().uptimeNanoseconds &- processStart) + 1
+        let start = processStart
+        let mono = Int64(bitPattern: DispatchTime.now().uptimeNanoseconds &- start) + 1
         return GoTime(unix: sec, nanos: min(ns, 999_999_999), location: .local, monotonic: mono)
     }
 

@@ -10,6 +10,10 @@ public enum SprigCore {
         SprigMath.register(add)
         SprigMisc.register(add)
         SprigDates.register(add)
+        SprigEncoding.register(add)
+        SprigSemver.register(add)
+        SprigNetwork.register(add)
+        SprigURL.register(add)
         return f
     }()
 }
