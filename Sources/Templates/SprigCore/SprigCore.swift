@@ -14,6 +14,8 @@ public enum SprigCore {
         SprigSemver.register(add)
         SprigNetwork.register(add)
         SprigURL.register(add)
+        SprigCrypto.register(add)
+        SprigCertificates.register(add)
         return f
     }()
 }
