@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Sprig's crypto functions: keys, AES, scrypt (swift-crypto) and X.509 certificates.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // System libraries, each behind a shim header.
@@ -39,7 +43,13 @@ let package = Package(
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
         .target(
             name: "Templates",
-            dependencies: ["YAML", .product(name: "OrderedCollections", package: "swift-collections")]),
+            dependencies: [
+                "YAML", .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
         .target(
             name: "Charts",
             dependencies: ["YAML", "Templates", "Kubernetes", "CZlib", .product(name: "OrderedCollections", package: "swift-collections")]),

@@ -116,21 +116,61 @@ enum SprigCollections {
             return .anyList(out)
         }
         listFunction("compact") { items, _ in .anyList(items.filter { !C.isEmpty($0) }) }
-        for name in ["append", "push"] {
-            add(TemplateFunction(name, [any, any], returns: "[]interface {}") { call in
-                .anyList((C.items(call[0]) ?? []) + [call[1]])
+        // push/append, prepend, without, has: a wrong kind is an error in both forms (Sprig's
+        // plain forms panic with the message its must-forms return).
+        for name in ["append", "push", "mustAppend", "mustPush"] {
+            add(TemplateFunction(name, [any, any], returns: name.hasPrefix("must") ? "([]interface {}, error)" : "[]interface {}") { call in
+                .anyList(try listItems(call[0], "Cannot push on type") + [call[1]])
             })
         }
-        add(TemplateFunction("prepend", [any, any], returns: "[]interface {}") { .anyList([$0[1]] + (C.items($0[0]) ?? [])) })
+        for name in ["prepend", "mustPrepend"] {
+            add(TemplateFunction(name, [any, any], returns: name.hasPrefix("must") ? "([]interface {}, error)" : "[]interface {}") { call in
+                .anyList([call[1]] + (try listItems(call[0], "Cannot prepend on type")))
+            })
+        }
+        for name in ["without", "mustWithout"] {
+            add(TemplateFunction(name, [any], variadic: any, returns: name.hasPrefix("must") ? "([]interface {}, error)" : "[]interface {}") { call in
+                let drop = Array(call.arguments.dropFirst())
+                return .anyList(try listItems(call[0], "Cannot find without on type").filter { item in !drop.contains { deepEqual($0, item) } })
+            })
+        }
+        for name in ["has", "mustHas"] {
+            add(TemplateFunction(name, [any, any], returns: name.hasPrefix("must") ? "(bool, error)" : "bool") { call in
+                if case .null = call[1].plain { return .bool(false) }
+                if case .invalid = call[1].plain { return .bool(false) }
+                return .bool(try listItems(call[1], "Cannot find has on type").contains { deepEqual($0, call[0]) })
+            })
+        }
+        for name in ["slice", "mustSlice"] {
+            // Sprig's slice replaces Go's builtin: `slice $l 1 3` is `$l[1:3]`, keeping the slice type.
+            add(TemplateFunction(name, [any], variadic: any, returns: name.hasPrefix("must") ? "(interface {}, error)" : "interface {}") { call in
+                guard case .list(let items, let element) = call[0].plain else {
+                    throw FunctionError("list should be type of slice or array but \(SprigMisc.kind(call[0]))")
+                }
+                if items.isEmpty { return .null }
+                let start = call.count > 1 ? Int(C.int64(call[1])) : 0
+                let end = call.count > 2 ? Int(C.int64(call[2])) : items.count
+                guard start >= 0, start <= end, end <= items.count else {
+                    throw FunctionError("reflect.Value.Slice: slice index out of bounds")
+                }
+                return .list(Array(items[start..<end]), element: element)
+            })
+        }
+        for name in ["chunk", "mustChunk"] {
+            add(TemplateFunction(name, [GoType.int, any], returns: name.hasPrefix("must") ? "([][]interface {}, error)" : "[][]interface {}") { call in
+                let size = Int(C.int64(call[0]))
+                let items = try listItems(call[1], "Cannot chunk type")
+                if items.isEmpty { return .list([], element: .slice(.interface)) }
+                // Go's float arithmetic in mustChunk turns a zero or negative size into a bad make().
+                if size <= 0 { throw FunctionError("runtime error: makeslice: len out of range") }
+                let chunks = stride(from: 0, to: items.count, by: size).map { i in
+                    TemplateValue.anyList(Array(items[i..<min(i + size, items.count)]))
+                }
+                return .list(chunks, element: .slice(.interface))
+            })
+        }
         add(TemplateFunction("concat", [], variadic: any, returns: "interface {}") { call in
             .anyList(call.arguments.flatMap { C.items($0) ?? [] })
-        })
-        add(TemplateFunction("without", [any], variadic: any, returns: "[]interface {}") { call in
-            let drop = Array(call.arguments.dropFirst())
-            return .anyList((C.items(call[0]) ?? []).filter { item in !drop.contains { deepEqual($0, item) } })
-        })
-        add(TemplateFunction("has", [any, any], returns: "bool") { call in
-            .bool((C.items(call[1]) ?? []).contains { deepEqual($0, call[0]) })
         })
         add(TemplateFunction("until", [GoType.int], returns: "[]int") { call in
             let n = Int(C.int64(call[0]))
@@ -153,6 +193,14 @@ enum SprigCollections {
             if step == 0 || (step > 0 && start > end) || (step < 0 && start < end) { return .string("") }
             return .string(stride(from: start, through: end, by: step).map(String.init).joined(separator: " "))
         })
+    }
+
+    /// The elements of a slice argument, or Sprig's error naming the argument's kind.
+    static func listItems(_ v: TemplateValue, _ message: String) throws -> [TemplateValue] {
+        if let items = SprigConversion.items(v) { return items }
+        if case .null = v.plain { throw FunctionError("runtime error: invalid memory address or nil pointer dereference") }
+        if case .invalid = v.plain { throw FunctionError("runtime error: invalid memory address or nil pointer dereference") }
+        throw FunctionError("\(message) \(SprigMisc.kind(v))")
     }
 
     /// mergo's merge of maps, in place: keys missing in `dst` come from `src`; nested maps

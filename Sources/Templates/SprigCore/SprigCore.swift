@@ -9,6 +9,13 @@ public enum SprigCore {
         SprigCollections.register(add)
         SprigMath.register(add)
         SprigMisc.register(add)
+        SprigDates.register(add)
+        SprigEncoding.register(add)
+        SprigSemver.register(add)
+        SprigNetwork.register(add)
+        SprigURL.register(add)
+        SprigCrypto.register(add)
+        SprigCertificates.register(add)
         return f
     }()
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import YAML
 
@@ -28,12 +29,25 @@ enum SprigMisc {
             guard let data = call[0].dataValue, let text = try? JSONWriter(indent: 2).string(data) else { return .string("") }
             return .string(text)
         })
+        add(TemplateFunction("mustToPrettyJson", [any], returns: "(string, error)") { call in
+            guard let data = call[0].dataValue else { throw FunctionError("json: unsupported type: \(call[0].goType)") }
+            return .string(try JSONWriter(indent: 2).string(data))
+        })
+        add(TemplateFunction("mustFromJson", [s], returns: "(interface {}, error)") { call in
+            do {
+                return TemplateValue(try JSONParser(numbers: .json).parse(str(call[0])))
+            } catch {
+                throw FunctionError("\(error)")
+            }
+        })
+        add(TemplateFunction("hello", [], returns: "string") { _ in .string("Hello!") })
         add(TemplateFunction("b64enc", [s], returns: "string") { .string(Base64.encode(Array(str($0[0]).utf8))) })
         add(TemplateFunction("b64dec", [s], returns: "string") { call in
             guard let bytes = Base64.decode(str(call[0])) else { return .string("illegal base64 data at input byte 0") }
             return .string(String(decoding: bytes, as: UTF8.self))
         })
         add(TemplateFunction("sha256sum", [s], returns: "string") { .string(Hex.encode(SHA256Digest.hash(Array(str($0[0]).utf8)))) })
+        add(TemplateFunction("sha512sum", [s], returns: "string") { .string(Hex.encode(Array(SHA512.hash(data: Array(str($0[0]).utf8))))) })
         add(TemplateFunction("sha1sum", [s], returns: "string") { .string(Hex.encode(SHA1Digest.hash(Array(str($0[0]).utf8)))) })
         add(TemplateFunction("adler32sum", [s], returns: "string") { call in
             var a: UInt32 = 1, b: UInt32 = 0
@@ -61,6 +75,21 @@ enum SprigMisc {
         add(TemplateFunction("regexSplit", [s, s, GoType.int], returns: "[]string") { call in
             .stringList((try? GoRegex(str(call[0])).split(str(call[1]), limit: Int(C.int64(call[2])))) ?? [])
         })
+        add(TemplateFunction("mustRegexFind", [s, s], returns: "(string, error)") { call in
+            .string(try GoRegex(str(call[0])).find(str(call[1])))
+        })
+        add(TemplateFunction("mustRegexReplaceAll", [s, s, s], returns: "(string, error)") { call in
+            .string(try GoRegex(str(call[0])).replaceAll(str(call[1]), with: str(call[2]), literal: false))
+        })
+        add(TemplateFunction("mustRegexReplaceAllLiteral", [s, s, s], returns: "(string, error)") { call in
+            .string(try GoRegex(str(call[0])).replaceAll(str(call[1]), with: str(call[2]), literal: true))
+        })
+        add(TemplateFunction("mustRegexFindAll", [s, s, GoType.int], returns: "([]string, error)") { call in
+            .stringList(try GoRegex(str(call[0])).findAll(str(call[1]), limit: Int(C.int64(call[2]))))
+        })
+        add(TemplateFunction("mustRegexSplit", [s, s, GoType.int], returns: "([]string, error)") { call in
+            .stringList(try GoRegex(str(call[0])).split(str(call[1]), limit: Int(C.int64(call[2]))))
+        })
         add(TemplateFunction("regexQuoteMeta", [s], returns: "string") { .string(NSRegularExpression.escapedPattern(for: str($0[0]))) })
         add(TemplateFunction("typeOf", [any], returns: "string") { call in
             if case .invalid = call[0].plain { return .string("<nil>") }
@@ -68,6 +97,14 @@ enum SprigMisc {
             return .string(call[0].goType.description)
         })
         add(TemplateFunction("typeIs", [s, any], returns: "bool") { .bool(str($0[0]) == $0[1].goType.description) })
+        add(TemplateFunction("typeIsLike", [s, any], returns: "bool") { call in
+            let t: String
+            switch call[1].plain {
+            case .invalid, .null: t = "<nil>"
+            default: t = call[1].goType.description
+            }
+            return .bool(str(call[0]) == t || "*" + str(call[0]) == t)
+        })
         add(TemplateFunction("kindOf", [any], returns: "string") { .string(kind($0[0])) })
         add(TemplateFunction("kindIs", [s, any], returns: "bool") { .bool(str($0[0]) == kind($0[1])) })
         add(TemplateFunction("deepEqual", [any, any], returns: "bool") { .bool(SprigCollections.deepEqual($0[0], $0[1])) })
@@ -77,6 +114,18 @@ enum SprigMisc {
                 throw FunctionError("improper constraint: \(str(call[0]))")
             }
             return .bool(constraint.allows(version))
+        })
+        add(TemplateFunction("randInt", [GoType.int, GoType.int], returns: "int") { call in
+            // rand.Intn(max-min) + min; Go panics when max <= min.
+            let lo = C.int64(call[0]), hi = C.int64(call[1])
+            guard hi > lo else { throw FunctionError("invalid argument to Intn") }
+            return .goInt(Int(Int64.random(in: lo..<hi)))
+        })
+        add(TemplateFunction("randBytes", [GoType.int], returns: "(string, error)") { call in
+            var rng = SystemRandomNumberGenerator()
+            let n = Int(C.int64(call[0]))
+            guard n >= 0 else { throw FunctionError("runtime error: makeslice: len out of range") }
+            return .string(Base64.encode((0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }))
         })
         add(TemplateFunction("uuidv4", [], returns: "string") { _ in .string(UUID().uuidString.lowercased()) })
         for (name, alphabet) in [("randAlphaNum", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),

@@ -95,6 +95,12 @@ enum SprigStrings {
             if w < 4 || v.count <= w { return .string(v) }
             return .string(String(v.prefix(w - 3)) + "...")
         })
+        add(TemplateFunction("abbrevboth", [i, i, s], returns: "string") { call in
+            let left = Int(C.int64(call[0])), right = Int(C.int64(call[1])), v = str(call[2])
+            if right < 4 || (left > 0 && right < 7) { return .string(v) }
+            return .string(abbreviate(v, offset: left, maxWidth: right))
+        })
+        unary("shuffle") { String($0.shuffled()) }
         add(TemplateFunction("wrap", [i, s], returns: "string") { call in .string(wrap(str(call[1]), Int(C.int64(call[0])), "\n")) })
         add(TemplateFunction("wrapWith", [i, s, s], returns: "string") { call in
             .string(wrap(str(call[2]), Int(C.int64(call[0])), str(call[1])))
@@ -124,6 +130,20 @@ enum SprigStrings {
             add(TemplateFunction(name, [s], returns: "string") { .string(f(str($0[0]))) })
         }
         add(TemplateFunction("osIsAbs", [s], returns: "bool") { .bool(str($0[0]).hasPrefix("/")) })
+    }
+
+    /// goutils `AbbreviateFull` (byte offsets, as Go slices strings), for `abbrev`/`abbrevboth`.
+    static func abbreviate(_ s: String, offset: Int, maxWidth: Int) -> String {
+        let b = Array(s.utf8)
+        func text(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+        if b.isEmpty || maxWidth < 4 { return "" }
+        if b.count <= maxWidth { return s }
+        var offset = min(offset, b.count)
+        if b.count - offset < maxWidth - 3 { offset = b.count - (maxWidth - 3) }
+        if offset <= 4 { return text(0..<(maxWidth - 3)) + "..." }
+        if maxWidth < 7 { return "" }
+        if offset + maxWidth - 3 < b.count { return "..." + abbreviate(text(offset..<b.count), offset: 0, maxWidth: maxWidth - 3) }
+        return "..." + text((b.count - (maxWidth - 3))..<b.count)
     }
 
     /// `strings.Title`: the first letter of each space-separated word in upper case.
