@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
-        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport"]),
     ],

@@ -8,8 +8,13 @@ public final class RESTClient: @unchecked Sendable {
     public let config: ClientConfig
     public let transport: CurlTransport
     public var retry = RetryPolicy()
+    /// How the client waits between attempts (tests record the delays instead of waiting).
+    public var sleep: @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
     /// Receives one line per request (method, URL, status, time). Credentials never appear in it.
     public var debugLog: (@Sendable (String) -> Void)?
+    /// Also log request and response headers and bodies (kubectl's `--v=8`), with bearer
+    /// tokens, basic credentials and Secret contents redacted (see `Redaction`).
+    public var logBodies = false
 
     public init(config: ClientConfig) throws {
         self.config = config
@@ -44,19 +49,29 @@ public final class RESTClient: @unchecked Sendable {
             var req = request
             try authorize(&req, refresh: refreshed)
             let started = Date()
+            if logBodies, let debugLog {
+                for header in req.headers { debugLog("Request Header: " + Redaction.header(header.name, header.value)) }
+                if let body = req.body { debugLog("Request Body: " + Redaction.body(body)) }
+            }
             let response: HTTPResponse
             do {
                 response = try transport.perform(req, onData: stream)
             } catch let error as TransportError {
                 debugLog?("\(request.method) \(request.url) failed: \(error.message)")
                 if error.isRetryable && attempt + 1 < retry.maxAttempts {
-                    Thread.sleep(forTimeInterval: retry.delay(attempt: attempt))
+                    sleep(retry.delay(attempt: attempt))
                     attempt += 1
                     continue
                 }
                 throw error
             }
             debugLog?("\(request.method) \(request.url) \(response.status) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+            if logBodies, let debugLog {
+                for (name, value) in response.headers.sorted(by: { $0.key < $1.key }) {
+                    debugLog("Response Header: " + Redaction.header(name, value))
+                }
+                if stream == nil || !(200..<300).contains(response.status) { debugLog("Response Body: " + Redaction.body(response.body)) }
+            }
             if (200..<300).contains(response.status) { return response }
             if response.status == 401, case .exec = config.credentials, !refreshed {
                 refreshed = true
@@ -65,7 +80,7 @@ public final class RESTClient: @unchecked Sendable {
             let retryable = response.status == 429 || (request.idempotent && [500, 502, 503, 504].contains(response.status))
             if retryable && attempt + 1 < retry.maxAttempts {
                 let after = response.headers["retry-after"].flatMap(Double.init)
-                Thread.sleep(forTimeInterval: retry.delay(attempt: attempt, retryAfter: after))
+                sleep(retry.delay(attempt: attempt, retryAfter: after))
                 attempt += 1
                 continue
             }
@@ -105,48 +120,4 @@ public struct RetryPolicy: Sendable {
         let exponential = min(maxDelay, baseDelay * pow(2, Double(attempt)))
         return exponential * Double.random(in: 0.5...1.0)
     }
-}
-
-/// An error answer from the API server, decoded from its `Status` object.
-public struct KubeAPIError: Error, CustomStringConvertible, Sendable {
-    public struct Cause: Sendable, Equatable {
-        public var reason: String
-        public var message: String
-        public var field: String
-    }
-
-    public let code: Int
-    public let reason: String
-    public let message: String
-    public let causes: [Cause]
-    public let method: String
-    public let url: String
-
-    init(response: HTTPResponse, method: String, url: String) {
-        self.method = method
-        self.url = url
-        let status = try? JSONParser().parse(response.text)
-        if let status, status["kind"]?.string == "Status" {
-            if case .int(let c)? = status["code"] { code = Int(c) } else { code = response.status }
-            reason = status["reason"]?.string ?? ""
-            message = status["message"]?.string ?? ""
-            causes = (status["details"]?["causes"]?.array ?? []).map {
-                Cause(reason: $0["reason"]?.string ?? "", message: $0["message"]?.string ?? "", field: $0["field"]?.string ?? "")
-            }
-        } else {
-            code = response.status
-            reason = response.status == 401 ? "Unauthorized" : response.status == 403 ? "Forbidden" : ""
-            let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            message = text.isEmpty ? "the server answered \(response.status)" : String(text.prefix(500))
-            causes = []
-        }
-    }
-
-    public var description: String {
-        let r = reason.isEmpty ? "" : " (\(reason))"
-        return "Error from server\(r): \(message)"
-    }
-
-    public var isNotFound: Bool { code == 404 }
-    public var isConflict: Bool { code == 409 }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import Sandbox
+import XCTest
+import YAML
+@testable import KubeClient
+
+/// Starts a Sandbox API server on a free loopback port for each test and connects a `KubeAPI`
+/// to it over HTTP, through the same kubeconfig path a user's cluster takes. Simulated time
+/// only moves when a test says so (`advance`), so what the controllers did is predictable.
+class SandboxClientTestCase: XCTestCase {
+    var server: SandboxServer!
+    var api: KubeAPI!
+    /// The delays the client asked to wait between retries (it does not actually wait).
+    let sleeps = Recorder<Double>()
+
+    override func setUpWithError() throws {
+        server = SandboxServer(cluster: Cluster(start: 1_767_571_200, seed: 7))
+        try server.start(port: 0, runClock: false)
+        api = try makeAPI()
+    }
+
+    override func tearDownWithError() throws {
+        server?.shutdown()
+    }
+
+    /// Another client of the same server (a second contender, a second run).
+    func makeAPI(namespace: String = "default", token: String = "sandbox") throws -> KubeAPI {
+        let text = server.kubeconfig(namespace: namespace).replacingOccurrences(of: "token: sandbox", with: "token: \(token)")
+        let config = try ClientConfig.from(Kubeconfig(yaml: text, file: "sandbox-kubeconfig"))
+        let api = try KubeAPI(config: config)
+        let sleeps = self.sleeps
+        api.rest.sleep = { sleeps.append($0) }
+        return api
+    }
+
+    /// Moves simulated time forward, running the controllers.
+    func advance(_ seconds: Double) {
+        server.cluster.advance(by: seconds)
+    }
+
+    func resource(_ apiVersion: String, _ kind: String) throws -> APIResource {
+        try api.resource(apiVersion: apiVersion, kind: kind)
+    }
+
+    /// Sends a request to the Sandbox's admin endpoint (`/sandbox/...`).
+    @discardableResult
+    func admin(_ method: String, _ path: String, body: String? = nil) throws -> Value {
+        let response = try api.rest.send(HTTPRequest(method: method, url: api.rest.url(path), body: body.map { Array($0.utf8) }))
+        return try JSONParser().parse(response.text)
+    }
+
+    func yaml(_ text: String) throws -> Value { try ValueDecoder.decode(text) }
+
+    static func deployment(name: String = "web", namespace: String = "default", image: String = "nginx:1.27",
+                           replicas: Int = 3) -> String {
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: \(name)
+          namespace: \(namespace)
+          labels: {app: \(name)}
+        spec:
+          replicas: \(replicas)
+          selector:
+            matchLabels: {app: \(name)}
+          template:
+            metadata:
+              labels: {app: \(name)}
+            spec:
+              containers:
+              - name: main
+                image: \(image)
+                resources:
+                  requests: {cpu: 100m, memory: 64Mi}
+                  limits: {cpu: 200m, memory: 512Mi}
+        """
+    }
+
+    /// Asserts that `body` throws a `KubeAPIError` and returns it.
+    func apiError(_ body: () throws -> Any?, file: StaticString = #filePath, line: UInt = #line) -> KubeAPIError? {
+        do {
+            _ = try body()
+            XCTFail("expected an API error", file: file, line: line)
+        } catch let error as KubeAPIError {
+            return error
+        } catch {
+            XCTFail("expected an API error, got \(error)", file: file, line: line)
+        }
+        return nil
+    }
+}
+
+/// A thread-safe list that closures handed to the client can append to.
+final class Recorder<T>: @unchecked Sendable {
+    private var items: [T] = []
+    private let lock = NSLock()
+    func append(_ item: T) { lock.lock(); items.append(item); lock.unlock() }
+    var all: [T] { lock.lock(); defer { lock.unlock() }; return items }
+    func reset() { lock.lock(); items.removeAll(); lock.unlock() }
+}
