@@ -19,14 +19,14 @@ enum Redaction {
         if bytes.isEmpty { return "" }
         if let value = try? JSONParser().parse(bytes: bytes) {
             let safe = redactSecrets(value)
-            let text = (try? JSONWriter(indent: nil, sortKeys: false).string(safe)) ?? "<\(bytes.count) bytes>"
+            let text = (try? JSONWriter(indent: nil, sortKeys: false, escapeHTML: false).string(safe)) ?? "<\(bytes.count) bytes>"
             return truncate(text, limit)
         }
         let text = String(decoding: bytes, as: UTF8.self)
         // A YAML apply body: only logged once we know it carries no Secret.
         if let value = try? ValueDecoder.decode(text), case .object = value {
             let safe = redactSecrets(value)
-            return truncate((try? JSONWriter(indent: nil, sortKeys: false).string(safe)) ?? "<\(bytes.count) bytes>", limit)
+            return truncate((try? JSONWriter(indent: nil, sortKeys: false, escapeHTML: false).string(safe)) ?? "<\(bytes.count) bytes>", limit)
         }
         return truncate(text, limit)
     }
