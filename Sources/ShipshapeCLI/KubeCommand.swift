@@ -23,14 +23,17 @@ struct KubeCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "The namespace (default: the context's).")
         var namespace: String?
 
-        @Flag(name: .customLong("v"), help: "Log each request (method, URL, status, time; never credentials).")
-        var verbose = false
+        @Option(name: .customLong("v"), help: ArgumentHelp(
+            "Log verbosity, as kubectl's: 6 logs each request (method, URL, status, time), 8 also headers and bodies.",
+            discussion: "Bearer tokens, client keys and Secret contents are redacted at every level."))
+        var verbosity = 0
 
         func api() throws -> KubeAPI {
             let config = try ClientConfig.load(kubeconfig: kubeconfig, context: context, namespace: namespace)
             let api = try KubeAPI(config: config)
-            if verbose {
+            if verbosity >= 6 {
                 api.rest.debugLog = { line in FileHandle.standardError.write(Data(("I " + line + "\n").utf8)) }
+                api.rest.logBodies = verbosity >= 8
             }
             return api
         }
@@ -44,7 +47,7 @@ struct KubeCommand: ParsableCommand {
         @Argument(help: "The kind or resource: deployments, deploy, Deployment, hpa, ...") var kind: String
         @Argument(help: "An object name.") var name: String?
         @OptionGroup var connection: Connection
-        @Option(name: .shortAndLong, help: "A label selector, e.g. app=backend.") var selector: String?
+        @Option(name: [.customShort("l"), .long], help: "A label selector, e.g. app=backend.") var selector: String?
         @Option(name: .shortAndLong, help: "Output format: yaml or json (default: a table).") var output: String?
 
         func run() throws {
@@ -53,10 +56,22 @@ struct KubeCommand: ParsableCommand {
                 throw ValidationError("the server doesn't have a resource type \"\(kind)\"")
             }
             let namespace = connection.namespace ?? api.defaultNamespace
+            let plural = resource.group.isEmpty ? resource.name : "\(resource.name).\(resource.group)"
+            if output == nil {
+                // The server prints the table, as it does for kubectl.
+                if let table = try api.table(resource, namespace: namespace, name: name, labelSelector: selector) {
+                    if table.rows.isEmpty {
+                        FileHandle.standardError.write(Data((resource.namespaced ? "No resources found in \(namespace) namespace.\n"
+                                                                                 : "No resources found\n").utf8))
+                    } else {
+                        print(table.render())
+                    }
+                    return
+                }
+            }
             var objects: [Value]
             if let name {
                 guard let object = try api.get(resource, name: name, namespace: namespace) else {
-                    let plural = resource.group.isEmpty ? resource.name : "\(resource.name).\(resource.group)"
                     throw ExitMessage("Error from server (NotFound): \(plural) \"\(name)\" not found")
                 }
                 objects = [object]
@@ -128,11 +143,8 @@ struct KubeCommand: ParsableCommand {
                 let name = object["metadata"]?["name"]?.string ?? ""
                 do {
                     _ = try api.apply(object, fieldManager: fieldManager, force: forceConflicts, dryRun: dryRun == "server")
-                } catch let error as KubeAPIError where error.isConflict {
-                    var message = "error: \(error.message)"
-                    for cause in error.causes { message += "\n  \(cause.field): \(cause.message)" }
-                    message += "\nRerun with --force-conflicts to take ownership of these fields, or stop setting them here."
-                    throw ExitMessage(message)
+                } catch let error as KubeAPIError where error.isApplyConflict {
+                    throw ExitMessage("error: \(error)")
                 }
                 let kindName = r.group.isEmpty ? r.kind.lowercased() : "\(r.kind.lowercased()).\(r.group)"
                 print("\(kindName)/\(name) serverside-applied\(dryRun == "server" ? " (server dry run)" : "")")
