@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+import YAML
 @testable import KubeClient
 
 /// The client's TLS and authentication against nginx as a TLS front: a test CA, a server
@@ -110,5 +111,63 @@ final class TLSTransportTests: XCTestCase {
         let connections = try String(contentsOfFile: dir + "/connections.log", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(connections.count, 5)
         XCTAssertEqual(Set(connections).count, 1, "all five requests went over one kept-alive connection")
+    }
+
+    /// A plugin that prints the credential in `dir/credential-N.json` on its Nth run (the last
+    /// one again after that), and counts its runs in `dir/runs`.
+    private func plugin(_ credentials: [Value], apiVersion: String) throws -> ExecCredentialProvider {
+        for (i, status) in credentials.enumerated() {
+            let document: Value = ["apiVersion": .string(apiVersion), "kind": "ExecCredential", "status": status]
+            try JSONWriter().string(document).write(toFile: dir + "/credential-\(i + 1).json", atomically: true, encoding: .utf8)
+        }
+        let script = dir + "/plugin.sh"
+        try """
+            #!/bin/sh
+            echo run >> '\(dir!)/runs'
+            n=$(wc -l < '\(dir!)/runs')
+            [ "$n" -gt \(credentials.count) ] && n=\(credentials.count)
+            cat '\(dir!)/credential-'$n'.json'
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        return ExecCredentialProvider(config: .init(apiVersion: apiVersion, command: script), server: "https://127.0.0.1:\(nginx.port)")
+    }
+
+    private var pluginRuns: Int {
+        ((try? String(contentsOfFile: dir + "/runs", encoding: .utf8)) ?? "").split(separator: "\n").count
+    }
+
+    func testExecPluginTokenIsCachedUntilItExpires() throws {
+        for apiVersion in ["client.authentication.k8s.io/v1beta1", "client.authentication.k8s.io/v1"] {
+            try? FileManager.default.removeItem(atPath: dir + "/runs")
+            let provider = try plugin([["token": .string(Self.token), "expirationTimestamp": "2099-01-01T00:00:00Z"]], apiVersion: apiVersion)
+            let client = try RESTClient(config: config(credentials: .exec(provider)))
+            for _ in 0..<3 {
+                let response = try client.send(HTTPRequest(method: "GET", url: client.url("/api")))
+                XCTAssertTrue(response.text.contains("\"by\":\"token\""), response.text)
+            }
+            XCTAssertEqual(pluginRuns, 1, "\(apiVersion): one run serves every request until 2099")
+        }
+    }
+
+    func testExecPluginRunsAgainWhenItsTokenExpiresOrIsRefused() throws {
+        // The first credential has already expired; the second is refused (401); the third works.
+        let provider = try plugin([["token": "old", "expirationTimestamp": "2001-01-01T00:00:00Z"],
+                                   ["token": "revoked", "expirationTimestamp": "2099-01-01T00:00:00Z"],
+                                   ["token": .string(Self.token)]], apiVersion: "client.authentication.k8s.io/v1")
+        let client = try RESTClient(config: config(credentials: .exec(provider)))
+        XCTAssertEqual(try provider.credential().token, "old")
+        let response = try client.send(HTTPRequest(method: "GET", url: client.url("/api")))
+        XCTAssertTrue(response.text.contains("\"by\":\"token\""), response.text)
+        XCTAssertEqual(pluginRuns, 3, "expired → run again; 401 → run again")
+    }
+
+    func testExecPluginClientCertificateAuthenticates() throws {
+        let certificate = try String(contentsOfFile: dir + "/pki/alice.crt", encoding: .utf8)
+        let key = try String(contentsOfFile: dir + "/pki/alice.key", encoding: .utf8)
+        let provider = try plugin([["clientCertificateData": .string(certificate), "clientKeyData": .string(key)]],
+                                  apiVersion: "client.authentication.k8s.io/v1beta1")
+        let response = try get(config(credentials: .exec(provider)))
+        XCTAssertTrue(response.text.contains("\"by\":\"cert\""), response.text)
+        XCTAssertTrue(response.text.contains("CN=alice"), response.text)
     }
 }

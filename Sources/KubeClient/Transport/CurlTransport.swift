@@ -90,8 +90,8 @@ public final class CurlTransport: @unchecked Sendable {
         let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
             _ = shipshape_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorPointer.baseAddress)
             return withBlob(caPEM) { ca in
-                withBlob(certPEM) { cert in
-                    withBlob(keyPEM) { key in
+                withBlob(request.clientCertificatePEM ?? certPEM) { cert in
+                    withBlob(request.clientKeyPEM ?? keyPEM) { key in
                         if let ca { _ = shipshape_curl_setopt_pointer(handle, CURLOPT_CAINFO_BLOB, ca) }
                         if let cert { _ = shipshape_curl_setopt_pointer(handle, CURLOPT_SSLCERT_BLOB, cert) }
                         if let key { _ = shipshape_curl_setopt_pointer(handle, CURLOPT_SSLKEY_BLOB, key) }

@@ -7,6 +7,9 @@ public struct HTTPRequest: Sendable {
     /// Whether repeating the request is safe (GET, PUT, DELETE, apply): only then are 5xx
     /// answers retried.
     public var idempotent: Bool
+    /// A client certificate and key for this request only (an exec plugin's credential), PEM.
+    public var clientCertificatePEM: [UInt8]?
+    public var clientKeyPEM: [UInt8]?
 
     public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
         self.method = method

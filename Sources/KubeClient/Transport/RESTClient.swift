@@ -99,6 +99,10 @@ public final class RESTClient: @unchecked Sendable {
         case .exec(let provider):
             let credential = try provider.credential(refresh: refresh)
             if let token = credential.token { request.headers.append(("Authorization", "Bearer " + token)) }
+            if let certificate = credential.clientCertificateData, let key = credential.clientKeyData {
+                request.clientCertificatePEM = Array(certificate.utf8)
+                request.clientKeyPEM = Array(key.utf8)
+            }
         }
     }
 }
