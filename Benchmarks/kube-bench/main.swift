@@ -16,7 +16,7 @@ let arguments = CommandLine.arguments
 func option(_ name: String) -> Int? { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } }
 let configMapCount = option("--configmaps") ?? 5000
 let applyCount = option("--applies") ?? 1000
-let rounds = option("--rounds") ?? 3
+let rounds = option("--rounds") ?? 5
 
 func now() -> Double {
     var ts = timespec()
@@ -96,7 +96,7 @@ func runKubectl(_ args: [String]) throws {
 }
 
 func line(_ label: String, _ f: Figures) {
-    print("    " + label.padding(toLength: 36, withPad: " ", startingAt: 0)
+    print("    " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
           + String(format: "%8.1f ms  %6d requests  %8.2f MB", f.seconds * 1000, f.requests, Double(f.bytes) / 1e6))
 }
 
@@ -121,9 +121,21 @@ let oursList = best(try (0..<rounds).map { _ in
     }
 })
 guard listed == configMapCount else { throw BenchError("listed \(listed) ConfigMaps, expected \(configMapCount)") }
+// kubectl also prints what it read: the same list written as indented JSON, for comparison.
+let null = FileHandle(forWritingAtPath: "/dev/null")!
+let oursListPrinted = best(try (0..<rounds).map { _ in
+    try measure {
+        let api = try KubeAPI(config: config)
+        let items = try api.list(api.resource(apiVersion: "v1", kind: "ConfigMap"), namespace: "bench", pageSize: 500)
+        let document: Value = ["apiVersion": "v1", "items": .array(items), "kind": "List", "metadata": ["resourceVersion": ""]]
+        null.write(Data(try JSONWriter(indent: 4, sortKeys: false).string(document).utf8))
+    }
+})
 line("kubectl get configmaps -o json", kubectlList)
 line("shipshape KubeAPI.list", oursList)
 ratio(kubectlList, oursList, startup: startup)
+line("shipshape KubeAPI.list, printed as JSON", oursListPrinted)
+ratio(kubectlList, oursListPrinted, startup: startup)
 
 // (b) Server-side apply of the same files, each round into fresh namespaces: the first pass
 // creates every object, the second finds nothing to change. The two clients take turns.

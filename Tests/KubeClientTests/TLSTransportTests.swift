@@ -170,4 +170,39 @@ final class TLSTransportTests: XCTestCase {
         XCTAssertTrue(response.text.contains("\"by\":\"cert\""), response.text)
         XCTAssertTrue(response.text.contains("CN=alice"), response.text)
     }
+
+    func testInClusterServiceAccountAuthenticatesAndFollowsTokenRotation() throws {
+        // The API server's certificate names its service IP, as a cluster's does.
+        try certs.certificate("apiserver", signedBy: "ca", commonName: "kube-apiserver", subjectAltNames: ["IP:127.0.0.1"])
+        let apiserver = try NginxServer(dir: dir + "/nginx-in-cluster", servers: """
+            server {
+                listen 127.0.0.1:PORT ssl;
+                ssl_certificate \(dir!)/pki/apiserver.crt;
+                ssl_certificate_key \(dir!)/pki/apiserver.key;
+                location = /api {
+                    if ($http_authorization != "Bearer \(Self.token)") { return 401 '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}'; }
+                    return 200 '{"kind":"APIVersions","versions":["v1"]}';
+                }
+            }
+            """)
+        defer { apiserver.stop() }
+        let root = dir + "/serviceaccount"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: dir + "/pki/ca.crt", toPath: root + "/ca.crt")
+        try "chatbot-dev\n".write(toFile: root + "/namespace", atomically: true, encoding: .utf8)
+        try "expired-token\n".write(toFile: root + "/token", atomically: true, encoding: .utf8)
+        let env = ["KUBERNETES_SERVICE_HOST": "127.0.0.1", "KUBERNETES_SERVICE_PORT": String(apiserver.port), "HOME": dir + "/nohome"]
+        let config = try ClientConfig.load(environment: env, serviceAccountRoot: root)
+        XCTAssertEqual(config.namespace, "chatbot-dev")
+        let client = try RESTClient(config: config)
+        client.retry = RetryPolicy(maxAttempts: 1)
+        XCTAssertThrowsError(try client.send(HTTPRequest(method: "GET", url: client.url("/api")))) { error in
+            XCTAssertEqual((error as? KubeAPIError)?.code, 401, "\(error)")
+        }
+        // The kubelet rotates the projected token: written aside, then renamed into place.
+        try "\(Self.token)\n".write(toFile: root + "/token.new", atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(10)], ofItemAtPath: root + "/token.new")
+        XCTAssertEqual(rename(root + "/token.new", root + "/token"), 0)
+        XCTAssertEqual(try client.send(HTTPRequest(method: "GET", url: client.url("/api"))).status, 200, "the rotated token is read")
+    }
 }
