@@ -19,6 +19,10 @@ public final class Cluster: @unchecked Sendable {
     var hpaLastSync: [String: Double] = [:]
     /// HPA-driven replica changes, for the behavior policies' periods.
     var hpaScaleEvents: [String: [(time: Double, change: Int)]] = [:]
+    /// Events by (involved object uid, reason, message), so repeats bump one Event; and the
+    /// last event name's timestamp, so names stay unique and in order.
+    var eventKeys: [String: ObjectKey] = [:]
+    var eventNanos: Int64 = 0
     /// When the simulation began: scenario spikes are relative to it.
     let simulationStart: Double
     private let lock = NSRecursiveLock()
