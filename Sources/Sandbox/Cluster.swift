@@ -51,6 +51,9 @@ public final class Cluster: @unchecked Sendable {
     /// The current simulated time, seconds since the epoch.
     public var now: Double { withLock { clock.now } }
 
+    /// Simulated seconds since the simulation started (scenario spikes and faults count from it).
+    public var elapsed: Double { withLock { clock.now - simulationStart } }
+
     /// Moves simulated time forward in controller-sized steps, running every controller at
     /// each step, so a test can say "two minutes later" and get what a cluster would show.
     public func advance(by seconds: Double, step: Double = 1) {
@@ -74,7 +77,7 @@ public final class Cluster: @unchecked Sendable {
     /// Handles one API request; watch requests return a stream the server pumps.
     /// `applyFaults` is false when the HTTP layer has already consulted the fault injector.
     public func handle(_ request: APIRequest, applyFaults: Bool = true) -> APIResult {
-        if applyFaults, let fault = faults.decide(request).error {
+        if applyFaults, let fault = faults.decide(request, elapsed: elapsed).error {
             return .response(.error(fault))
         }
         return withLock {

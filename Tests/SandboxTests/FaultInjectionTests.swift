@@ -93,6 +93,22 @@ final class FaultInjectionTests: SandboxHTTPTestCase {
         }
     }
 
+    func testScenarioBurstsStartAndEndInSimulatedTime() throws {
+        let scenario = try ScenarioLoader.parse("""
+            faults:
+              - {status: 503, retryAfter: 5, after: 30m, for: 2m, path: /api/v1/namespaces/default/pods}
+            """)
+        try startServer(scenario: scenario)
+        XCTAssertEqual(try http("GET", "/api/v1/namespaces/default/pods").status, 200, "before the burst")
+        try advance(1800)
+        XCTAssertEqual(try http("GET", "/api/v1/namespaces/default/pods").status, 503, "30 minutes in")
+        try advance(60)
+        XCTAssertEqual(try http("GET", "/api/v1/namespaces/default/pods").status, 503, "31 minutes in")
+        try advance(60)
+        XCTAssertEqual(try http("GET", "/api/v1/namespaces/default/pods").status, 200, "the burst lasted two minutes")
+        XCTAssertEqual(try status()["faults"]?.intValue, 0)
+    }
+
     func testDeleteClearsFaults() throws {
         try startServer()
         try addFault("{status: 503}")

@@ -33,7 +33,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             var headers: [String: String] = [:]
             for (name, value) in head.headers { headers[name] = value }
             let request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
-            let decision = cluster.faults.decide(request)
+            let decision = cluster.faults.decide(request, elapsed: cluster.elapsed)
             let keepAlive = head.isKeepAlive
             let version = head.version
             let respond = { [self] in
