@@ -12,8 +12,9 @@ import Sandbox
 /// (a) server-side apply throughput creating N ConfigMaps, and LIST latency of all N:
 ///     server time (the X-Sandbox-Handler-Seconds header: routing, store, JSON encoding) and
 ///     client time (the whole HTTP round trip). Target: LIST of 5,000 under 100 ms server time.
-/// (b) D Deployments × R replicas with every controller running at --speed 60 for S wall
-///     seconds: CPU share of this process (getrusage user+sys over wall) and peak RSS.
+/// (b) D Deployments × R replicas (each with an HPA, under a diurnal load with a spike, beside
+///     a per-minute CronJob) with every controller running at --speed 60 for S wall seconds:
+///     CPU share of this process (getrusage user+sys over wall) and peak RSS.
 ///     Target: under one core.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -95,7 +96,7 @@ func deploymentManifest(_ name: String, replicas: Int) -> String {
       replicas: \(replicas)
       selector: {matchLabels: {app: \(name)}}
       template:
-        metadata: {labels: {app: \(name)}}
+        metadata: {labels: {app: \(name), app.kubernetes.io/component: load}}
         spec:
           containers:
           - name: main
@@ -105,13 +106,57 @@ func deploymentManifest(_ name: String, replicas: Int) -> String {
     """
 }
 
+/// An HPA holding each Deployment at its replica count (min = max), so the HPA controller
+/// and the metrics it reads run every pass without changing the pod count.
+func hpaManifest(_ name: String, replicas: Int) -> String {
+    """
+    apiVersion: autoscaling/v2
+    kind: HorizontalPodAutoscaler
+    metadata: {name: \(name), namespace: bench}
+    spec:
+      scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: \(name)}
+      minReplicas: \(replicas)
+      maxReplicas: \(replicas)
+      metrics:
+      - type: Resource
+        resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+    """
+}
+
+/// A CronJob every minute, so the CronJob and Job controllers have work too.
+let cronJob = """
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata: {name: tick, namespace: bench}
+    spec:
+      schedule: "* * * * *"
+      successfulJobsHistoryLimit: 3
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{name: tick, image: busybox:1.36}]
+    """
+
+/// The default scenario plus traffic for the load Deployments: a diurnal curve and a spike.
+func benchScenario() throws -> Scenario {
+    var scenario = Scenario.default
+    let extra = try ScenarioLoader.parse("""
+        traffic:
+          - {target: load, baseRPS: 2000, diurnalAmplitude: 0.5, spikes: [{at: 20m, duration: 10m, multiplier: 3}]}
+        """)
+    scenario.traffic += extra.traffic
+    return scenario
+}
+
 let namespace = #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}}"#
 let session = URLSession(configuration: .ephemeral)
 print("sandbox-bench")
 
 // (b) The simulation: done first, so peak RSS is the simulation's own.
 do {
-    let server = SandboxServer(cluster: Cluster(seed: 1), speed: 60)
+    let server = SandboxServer(cluster: Cluster(scenario: try benchScenario(), seed: 1), speed: 60)
     let url = try server.start(port: 0, runClock: true)
     _ = send(session, "POST", url + "/api/v1/namespaces", body: namespace)
     for d in 0..<deployments {
@@ -119,7 +164,13 @@ do {
         let r = send(session, "PATCH", url + "/apis/apps/v1/namespaces/bench/deployments/\(name)?fieldManager=bench",
                      body: deploymentManifest(name, replicas: replicas), contentType: "application/apply-patch+yaml")
         if r.status >= 300 { print("  apply \(name): HTTP \(r.status)") }
+        let h = send(session, "PATCH", url + "/apis/autoscaling/v2/namespaces/bench/horizontalpodautoscalers/\(name)?fieldManager=bench",
+                     body: hpaManifest(name, replicas: replicas), contentType: "application/apply-patch+yaml")
+        if h.status >= 300 { print("  apply HPA \(name): HTTP \(h.status) \(String(decoding: h.body, as: UTF8.self))") }
     }
+    let c = send(session, "PATCH", url + "/apis/batch/v1/namespaces/bench/cronjobs/tick?fieldManager=bench",
+                 body: cronJob, contentType: "application/apply-patch+yaml")
+    if c.status >= 300 { print("  apply CronJob: HTTP \(c.status) \(String(decoding: c.body, as: UTF8.self))") }
     let cpu0 = cpuSeconds(), wall0 = monotonic(), sim0 = server.cluster.now
     var pods = 0
     while monotonic() - wall0 < Double(seconds) {
@@ -132,7 +183,11 @@ do {
     }
     print(String(format: "  simulation: %d Deployments x %d replicas at --speed 60 for %.0f s wall (%.0f min simulated)",
                  deployments, replicas, wall1 - wall0, (sim1 - sim0) / 60))
-    print("    running pods at the end: \(pods)")
+    let jobs = send(session, "GET", url + "/apis/batch/v1/namespaces/bench/jobs")
+    let jobCount = ((try? JSONSerialization.jsonObject(with: jobs.body)) as? [String: Any]).flatMap { $0["items"] as? [Any] }?.count ?? 0
+    let statusReply = send(session, "GET", url + "/sandbox/status")
+    let requests = ((try? JSONSerialization.jsonObject(with: statusReply.body)) as? [String: Any])?["resourceVersion"] ?? "?"
+    print("    running pods at the end: \(pods) (plus \(deployments) HPAs, a CronJob every minute: \(jobCount) Jobs kept); resourceVersion \(requests)")
     print(String(format: "    CPU share: %.2f cores (user+sys %.1f s over %.1f s wall)   target: under 1 core",
                  (cpu1 - cpu0) / (wall1 - wall0), cpu1 - cpu0, wall1 - wall0))
     print(String(format: "    peak RSS: %.0f MB; RSS now: %.0f MB", peakRSSMB(), currentRSSMB()))
