@@ -63,6 +63,12 @@ final class KubectlTests: SandboxHTTPTestCase {
         XCTAssertTrue(missing.stderr.contains("Error from server (NotFound): pods \"nope\" not found"), missing.stderr)
         let names = try kubectlOK("get", "pods", "-o", "name", "--field-selector", "status.phase=Running")
         XCTAssertEqual(names.split(separator: "\n").count, 3, names)
+        // --sort-by asks for whole objects in the table rows (includeObject=Object).
+        let events = try kubectlOK("get", "events", "--sort-by=.lastTimestamp")
+        XCTAssertTrue(events.hasPrefix("LAST SEEN"), events)
+        XCTAssertTrue(events.contains("ScalingReplicaSet"), events)
+        let sorted = try kubectlOK("get", "pods", "--sort-by=.metadata.name", "-o", "name")
+        XCTAssertEqual(sorted.split(separator: "\n").map(String.init), names.split(separator: "\n").map(String.init).sorted())
     }
 
     func testDescribeDeploymentAndPod() throws {
