@@ -122,6 +122,15 @@ public final class Cluster: @unchecked Sendable {
             ],
         ]
         _ = try? createObject(node, manager: "sandbox")
+        // The API server's own Service, as every cluster has it.
+        let kubernetes: Value = [
+            "apiVersion": "v1", "kind": "Service",
+            "metadata": ["name": "kubernetes", "namespace": "default", "labels": ["component": "apiserver", "provider": "kubernetes"]],
+            "spec": ["type": "ClusterIP", "clusterIP": "10.96.0.1", "clusterIPs": ["10.96.0.1"],
+                     "ports": [["name": "https", "port": 443, "protocol": "TCP", "targetPort": 6443]]],
+        ]
+        _ = try? createObject(kubernetes, manager: "kube-apiserver")
+        runServiceAccounts()
     }
 }
 

@@ -247,6 +247,19 @@ final class KubectlTests: SandboxHTTPTestCase {
         XCTAssertEqual(gone.status, 0, gone.stderr)
     }
 
+    func testNamespacesGetTheirDefaultServiceAccountAndDefaultHasTheKubernetesService() throws {
+        try startServer()
+        let namespace = try write("apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}\n", to: "ns.yaml")
+        XCTAssertEqual(try kubectlOK("apply", "--server-side", "-f", namespace), "namespace/demo serverside-applied\n")
+        try advance(1)
+        XCTAssertEqual(try kubectlOK("get", "serviceaccounts", "-n", "demo", "-o", "name"), "serviceaccount/default\n")
+        XCTAssertEqual(try kubectlOK("delete", "serviceaccount", "default", "-n", "demo"), "serviceaccount \"default\" deleted\n")
+        try advance(1)
+        XCTAssertEqual(try kubectlOK("get", "serviceaccounts", "-n", "demo", "-o", "name"), "serviceaccount/default\n", "re-created")
+        let services = try kubectlOK("get", "services", "-n", "default")
+        XCTAssertEqual(row(services, "kubernetes")?[1...4].joined(separator: " "), "ClusterIP 10.96.0.1 <none> 443/TCP", services)
+    }
+
     func testCreateGeneratorsAreRefusedWithAdvice() throws {
         try startServer()
         let create = try kubectl("create", "configmap", "settings", "--from-literal=a=b")

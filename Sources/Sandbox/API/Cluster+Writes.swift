@@ -183,8 +183,19 @@ extension Cluster {
             object[path: ["spec", "clusterIPs"]] = ["None"]
             return
         }
-        let n = store.count(catalog.type(kind: "Service")!) + 1
-        let ip = "10.96.\((n / 250) % 250).\(n % 250 + 1)"
+        // A requested address is kept, as the real allocator keeps one that is free and in range.
+        if let requested = object[path: ["spec", "clusterIP"]]?.string, !requested.isEmpty {
+            if object[path: ["spec", "clusterIPs"]] == nil { object[path: ["spec", "clusterIPs"]] = [.string(requested)] }
+            return
+        }
+        let serviceType = catalog.type(kind: "Service")!
+        let used = Set(store.list(serviceType).compactMap { $0.object[path: ["spec", "clusterIP"]]?.string })
+        var n = store.count(serviceType) + 1
+        var ip = ""
+        repeat {
+            ip = "10.96.\((n / 250) % 250).\(n % 250 + 1)"
+            n += 1
+        } while used.contains(ip)
         object[path: ["spec", "clusterIP"]] = .string(ip)
         object[path: ["spec", "clusterIPs"]] = [.string(ip)]
     }
