@@ -260,6 +260,33 @@ final class KubectlTests: SandboxHTTPTestCase {
         XCTAssertEqual(row(services, "kubernetes")?[1...4].joined(separator: " "), "ClusterIP 10.96.0.1 <none> 443/TCP", services)
     }
 
+    func testJobsSelectTheirOwnPodsForLogsAndDescribe() throws {
+        try startServer()
+        XCTAssertEqual(try applyDeployment().status, 0)
+        let job = try write("""
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: once, namespace: default}
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: once, image: "shipshape/shipshape:0.1.0"}]
+            """, to: "job.yaml")
+        XCTAssertEqual(try kubectlOK("apply", "--server-side", "-f", job), "job.batch/once serverside-applied\n")
+        try advance(40)
+        let selector = try kubectlOK("get", "job", "once", "-o", "jsonpath={.spec.selector.matchLabels}")
+        XCTAssertTrue(selector.contains("batch.kubernetes.io/controller-uid"), selector)
+        let jobs = try kubectlOK("get", "jobs")
+        XCTAssertEqual(row(jobs, "once")?[1...2].joined(separator: " "), "Complete 1/1", jobs)
+        let logs = try kubectl("logs", "job/once")
+        XCTAssertEqual(logs.status, 0, logs.stderr)
+        XCTAssertTrue(logs.stdout.contains("pass finished: 0 changes"), logs.stdout)
+        XCTAssertFalse(logs.stderr.contains("Found"), "only the Job's own pod matches: \(logs.stderr)")
+        let described = try kubectlOK("describe", "job", "once")
+        XCTAssertTrue(described.contains("Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed"), described)
+    }
+
     func testCreateGeneratorsAreRefusedWithAdvice() throws {
         try startServer()
         let create = try kubectl("create", "configmap", "settings", "--from-literal=a=b")

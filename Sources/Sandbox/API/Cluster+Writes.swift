@@ -77,6 +77,7 @@ extension Cluster {
         if type.tracksGeneration { object[path: ["metadata", "generation"]] = 1 }
         if type.kind == "Namespace" { object[path: ["status", "phase"]] = "Active" }
         if type.kind == "Service" { allocateClusterIP(&object) }
+        if type.kind == "Job" { generateJobSelector(&object) }
         object = normalizedMetadata(object)
         if dryRun {
             object[path: ["metadata", "resourceVersion"]] = nil
@@ -176,6 +177,19 @@ extension Cluster {
         for k in ["apiVersion", "kind", "metadata"] { if let v = top[k] { out[k] = v } }
         for (k, v) in top where out[k] == nil { out[k] = v }
         return .object(out)
+    }
+
+    /// The Job API's generated selector (unless `spec.manualSelector`): the Job's uid, as
+    /// `spec.selector` and as labels on its pod template, so `kubectl logs job/NAME` and
+    /// `describe` find exactly its pods.
+    private func generateJobSelector(_ object: inout Value) {
+        guard object[path: ["spec", "manualSelector"]]?.boolValue != true,
+              let uid = object[path: ["metadata", "uid"]], let name = object[path: ["metadata", "name"]] else { return }
+        object[path: ["spec", "selector"]] = ["matchLabels": ["batch.kubernetes.io/controller-uid": uid]]
+        for (label, value) in [("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", name),
+                               ("controller-uid", uid), ("job-name", name)] {
+            object[path: ["spec", "template", "metadata", "labels", label]] = value
+        }
     }
 
     private func allocateClusterIP(_ object: inout Value) {
