@@ -56,6 +56,8 @@ final class KubectlTests: SandboxHTTPTestCase {
         XCTAssertEqual(yaml[path: ["status", "availableReplicas"]]?.intValue, 3)
         XCTAssertEqual(yaml[path: ["metadata", "annotations", "deployment.kubernetes.io/revision"]]?.string, "1")
 
+        let accounts = try kubectlOK("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[*].spec.serviceAccountName}")
+        XCTAssertEqual(accounts, "default default default")
         let wide = try kubectlOK("get", "pods", "-o", "wide")
         XCTAssertTrue(wide.split(separator: "\n")[0].contains("NODE"), wide)
         let missing = try kubectl("get", "pod", "nope")
@@ -85,8 +87,10 @@ final class KubectlTests: SandboxHTTPTestCase {
         let pod = try kubectlOK("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[0].metadata.name}")
         let described = try kubectlOK("describe", "pod", pod)
         XCTAssertTrue(described.contains("Controlled By:  ReplicaSet/web-"), described)
-        XCTAssertTrue(described.contains("Status:       Running"), described)
-        XCTAssertTrue(described.contains("QoS Class:                    Burstable"), described)
+        let fields = described.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        XCTAssertTrue(fields.contains("Status: Running"), described)
+        XCTAssertTrue(fields.contains("Service Account: default"), described)
+        XCTAssertTrue(fields.contains("QoS Class: Burstable"), described)
         // Events are listed in the order they happened: scheduled, pulled, created, started.
         let reasons = described.split(separator: "\n").drop { !$0.hasPrefix("Events:") }.dropFirst(3)
             .compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
