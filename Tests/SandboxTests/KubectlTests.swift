@@ -183,6 +183,18 @@ final class KubectlTests: SandboxHTTPTestCase {
         XCTAssertEqual(row(try kubectlOK("get", "deployment", "web"), "web")?[1...2].joined(separator: " "), "4/4 4")
     }
 
+    func testRolloutStatusFailsWhenTheProgressDeadlinePasses() throws {
+        try startServer(speed: 30, runClock: true)
+        let manifest = try write(Self.deployment(name: "stuck", image: "registry.example.com/unknown:1", replicas: 2)
+            .replacingOccurrences(of: "  replicas: 2\n", with: "  replicas: 2\n  progressDeadlineSeconds: 60\n"), to: "stuck.yaml")
+        XCTAssertEqual(try kubectlOK("apply", "--server-side", "-f", manifest), "deployment.apps/stuck serverside-applied\n")
+        let status = try kubectl("rollout", "status", "deployment/stuck", "--timeout=120s")
+        XCTAssertEqual(status.status, 1, status.stdout)
+        XCTAssertTrue(status.stderr.contains("deployment \"stuck\" exceeded its progress deadline"), status.stderr)
+        let pods = try kubectlOK("get", "pods", "-l", "app=stuck", "--no-headers")
+        XCTAssertTrue(pods.contains("ImagePullBackOff") || pods.contains("ErrImagePull"), pods)
+    }
+
     func testRolloutUndoReturnsToThePreviousTemplate() throws {
         try startServer()
         XCTAssertEqual(try applyDeployment().status, 0)
