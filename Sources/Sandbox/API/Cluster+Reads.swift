@@ -64,7 +64,7 @@ extension Cluster {
             meta["remainingItemCount"] = .int(Int64(remaining))
         }
         if table {
-            return Tables.table(type, items, now: clock.now, metadata: .object(meta), cluster: self)
+            return Tables.table(type, items, now: clock.now, metadata: .object(meta), cluster: self, includeObject: query["includeObject"])
         }
         let stripped: [Value] = items.map { item in
             guard case .object(var o) = item else { return item }

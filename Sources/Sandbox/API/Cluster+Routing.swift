@@ -62,7 +62,8 @@ extension Cluster {
         case ("GET", _, _):
             let object = try getObject(type, key)
             if Self.wantsTable(r) {
-                return .response(.json(Tables.table(type, [object], now: clock.now, metadata: ["resourceVersion": object[path: ["metadata", "resourceVersion"]] ?? ""], cluster: self)))
+                return .response(.json(Tables.table(type, [object], now: clock.now, metadata: ["resourceVersion": object[path: ["metadata", "resourceVersion"]] ?? ""],
+                                                    cluster: self, includeObject: r.query["includeObject"])))
             }
             return .response(.json(object))
         case ("POST", nil, _):

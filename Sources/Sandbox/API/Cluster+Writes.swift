@@ -77,6 +77,7 @@ extension Cluster {
         if type.tracksGeneration { object[path: ["metadata", "generation"]] = 1 }
         if type.kind == "Namespace" { object[path: ["status", "phase"]] = "Active" }
         if type.kind == "Service" { allocateClusterIP(&object) }
+        if type.kind == "Job" { generateJobSelector(&object) }
         object = normalizedMetadata(object)
         if dryRun {
             object[path: ["metadata", "resourceVersion"]] = nil
@@ -178,13 +179,37 @@ extension Cluster {
         return .object(out)
     }
 
+    /// The Job API's generated selector (unless `spec.manualSelector`): the Job's uid, as
+    /// `spec.selector` and as labels on its pod template, so `kubectl logs job/NAME` and
+    /// `describe` find exactly its pods.
+    private func generateJobSelector(_ object: inout Value) {
+        guard object[path: ["spec", "manualSelector"]]?.boolValue != true,
+              let uid = object[path: ["metadata", "uid"]], let name = object[path: ["metadata", "name"]] else { return }
+        object[path: ["spec", "selector"]] = ["matchLabels": ["batch.kubernetes.io/controller-uid": uid]]
+        for (label, value) in [("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", name),
+                               ("controller-uid", uid), ("job-name", name)] {
+            object[path: ["spec", "template", "metadata", "labels", label]] = value
+        }
+    }
+
     private func allocateClusterIP(_ object: inout Value) {
         if object[path: ["spec", "clusterIP"]]?.string == "None" {
             object[path: ["spec", "clusterIPs"]] = ["None"]
             return
         }
-        let n = store.count(catalog.type(kind: "Service")!) + 1
-        let ip = "10.96.\((n / 250) % 250).\(n % 250 + 1)"
+        // A requested address is kept, as the real allocator keeps one that is free and in range.
+        if let requested = object[path: ["spec", "clusterIP"]]?.string, !requested.isEmpty {
+            if object[path: ["spec", "clusterIPs"]] == nil { object[path: ["spec", "clusterIPs"]] = [.string(requested)] }
+            return
+        }
+        let serviceType = catalog.type(kind: "Service")!
+        let used = Set(store.list(serviceType).compactMap { $0.object[path: ["spec", "clusterIP"]]?.string })
+        var n = store.count(serviceType) + 1
+        var ip = ""
+        repeat {
+            ip = "10.96.\((n / 250) % 250).\(n % 250 + 1)"
+            n += 1
+        } while used.contains(ip)
         object[path: ["spec", "clusterIP"]] = .string(ip)
         object[path: ["spec", "clusterIPs"]] = [.string(ip)]
     }

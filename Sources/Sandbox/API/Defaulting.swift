@@ -28,6 +28,9 @@ enum Defaulting {
             setIfAbsent(&object, ["spec", "enableServiceLinks"], true)
             setIfAbsent(&object, ["spec", "preemptionPolicy"], "PreemptLowerPriority")
             setIfAbsent(&object, ["spec", "priority"], 0)
+            // The ServiceAccount admission plugin's part: pods run as `default` unless they say.
+            setIfAbsent(&object, ["spec", "serviceAccountName"], "default")
+            setIfAbsent(&object, ["spec", "serviceAccount"], object[path: ["spec", "serviceAccountName"]] ?? "default")
             if object[path: ["spec", "tolerations"]] == nil {
                 object[path: ["spec", "tolerations"]] = [
                     ["key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300],

@@ -8,15 +8,27 @@ import YAML
 enum Tables {
     typealias Column = (name: String, type: String, priority: Int)
 
-    static func table(_ type: ResourceType, _ items: [Value], now: Double, metadata: Value, cluster: Cluster) -> Value {
+    /// `includeObject` is the request's parameter: `Metadata` (the default: PartialObjectMetadata
+    /// without managedFields), `Object` (the whole object, which `kubectl get --sort-by` sorts
+    /// on) or `None`.
+    static func table(_ type: ResourceType, _ items: [Value], now: Double, metadata: Value, cluster: Cluster,
+                      includeObject: String? = nil) -> Value {
         let columns = self.columns(type.kind)
         let rows: [Value] = items.map { item in
-            var meta = item["metadata"] ?? .object([:])
-            meta[path: ["managedFields"]] = nil
-            return [
-                "cells": .array(cells(type.kind, item, now: now)),
-                "object": ["kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": meta],
-            ]
+            var row: OrderedDictionary<String, Value> = ["cells": .array(cells(type.kind, item, now: now))]
+            switch includeObject {
+            case "None": break
+            case "Object":
+                var object = item
+                if object["apiVersion"] == nil { object[path: ["apiVersion"]] = .string(type.apiVersion) }
+                if object["kind"] == nil { object[path: ["kind"]] = .string(type.kind) }
+                row["object"] = object
+            default:
+                var meta = item["metadata"] ?? .object([:])
+                meta[path: ["managedFields"]] = nil
+                row["object"] = ["kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": meta]
+            }
+            return .object(row)
         }
         return [
             "kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": metadata,

@@ -25,9 +25,12 @@ enum ServerSideApply {
         let base = live ?? .object([:])
 
         // Conflicts: fields in this configuration owned by someone else, with a different value.
+        // A list-map element's own membership (`k:{...}` with `.`) is identity, not a value:
+        // applying the same element is co-ownership; only its differing leaves conflict.
         var conflicts: [Conflict] = []
         for entry in entries where !entry.sameOwner(manager, "Apply", subresource) {
             for path in configSet.paths where entry.fields.contains(path) {
+                if case .key? = path.last, ObjectPaths.value(in: base, at: path) != nil { continue }
                 let liveValue = ObjectPaths.value(in: base, at: path)
                 let wanted = ObjectPaths.value(in: config, at: path)
                 if !equivalent(liveValue, wanted) {

@@ -109,7 +109,10 @@ extension Cluster {
                                    "reason": "CompletionsReached", "message": "Reached expected number of succeeded pods"])
                 conditions.append(["type": "Complete", "status": "True", "lastProbeTime": .string(now), "lastTransitionTime": .string(now),
                                    "reason": "CompletionsReached", "message": "Reached expected number of succeeded pods"])
-                status["completionTime"] = .string(now)
+                // When the last pod finished, not when this pass noticed.
+                let finished = owned.flatMap { $0[path: ["status", "containerStatuses"]]?.array ?? [] }
+                    .compactMap { $0[path: ["state", "terminated", "finishedAt"]]?.string }.max()
+                status["completionTime"] = .string(finished ?? now)
                 recordEvent(job, reason: "Completed", message: "Job completed", component: "job-controller")
             } else if failed > backoffLimit {
                 conditions.append(["type": "FailureTarget", "status": "True", "lastProbeTime": .string(now), "lastTransitionTime": .string(now),

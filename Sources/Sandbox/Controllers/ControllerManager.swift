@@ -3,6 +3,7 @@
 /// the result.
 extension Cluster {
     func runControllers() {
+        runServiceAccounts()
         runCronJobs()
         runDeployments()
         runReplicaSets()

@@ -10,15 +10,20 @@ extension Cluster {
         let ns = object[path: ["metadata", "namespace"]]?.string ?? "default"
         let name = object[path: ["metadata", "name"]]?.string ?? ""
         let uid = object[path: ["metadata", "uid"]]?.string ?? ""
-        let eventName = "\(name).\(String(Self.fnv(uid + reason + message), radix: 16))"
-        let key = ObjectKey(namespace: ns, name: eventName)
+        // Repeats of (object, reason, message) bump the first event; new events are named as
+        // the real recorder names them, `<object>.<hex unix nanoseconds>`, so names sort by time.
+        let identity = uid + "\u{0}" + reason + "\u{0}" + message
         let now = nowText
-        if var existing = store.get(eventType, key) {
+        if let key = eventKeys[identity], var existing = store.get(eventType, key) {
             existing[path: ["count"]] = .int(Int64((existing["count"]?.intValue ?? 1) + 1))
             existing[path: ["lastTimestamp"]] = .string(now)
             store.put(eventType, key, existing)
             return
         }
+        eventNanos = max(eventNanos + 1, Int64(clock.now * 1e9))
+        let eventName = "\(name).\(String(eventNanos, radix: 16))"
+        let key = ObjectKey(namespace: ns, name: eventName)
+        eventKeys[identity] = key
         let event: Value = [
             "apiVersion": "v1", "kind": "Event",
             "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(newUID()), "creationTimestamp": .string(now)],
@@ -43,6 +48,8 @@ extension Cluster {
             ($0.object["lastTimestamp"]?.string ?? "") < ($1.object["lastTimestamp"]?.string ?? "")
         }
         for entry in all.prefix(all.count - limit * 9 / 10) { store.remove(eventType, entry.key) }
+        let live = Set(store.list(eventType).map(\.key))
+        eventKeys = eventKeys.filter { live.contains($0.value) }
     }
 
     static func fnv(_ s: String) -> UInt32 {

@@ -13,9 +13,14 @@ public struct FaultRule: Sendable {
     public var method: String?
     /// How many requests the rule affects; nil for every one.
     public var count: Int?
+    /// The rule is in force from this long after the simulation starts (simulated time)...
+    public var afterSeconds: Double = 0
+    /// ...for this long (nil: until its count runs out or it is cleared).
+    public var durationSeconds: Double?
 
     public init(status: Int? = nil, retryAfterSeconds: Int? = nil, delaySeconds: Double = 0, dropWatchAfterSeconds: Double? = nil,
-                pathPrefix: String = "/", method: String? = nil, count: Int? = nil) {
+                pathPrefix: String = "/", method: String? = nil, count: Int? = nil,
+                afterSeconds: Double = 0, durationSeconds: Double? = nil) {
         self.status = status
         self.retryAfterSeconds = retryAfterSeconds
         self.delaySeconds = delaySeconds
@@ -23,11 +28,13 @@ public struct FaultRule: Sendable {
         self.pathPrefix = pathPrefix
         self.method = method
         self.count = count
+        self.afterSeconds = afterSeconds
+        self.durationSeconds = durationSeconds
     }
 
     init(_ value: Value, path: String) throws {
         let r = ScenarioLoader.Reader(value: value, path: path)
-        try r.only(["status", "retryAfter", "delay", "dropWatchAfter", "path", "method", "count"])
+        try r.only(["status", "retryAfter", "delay", "dropWatchAfter", "path", "method", "count", "after", "for"])
         status = try r.number("status").map { Int($0) }
         retryAfterSeconds = try r.number("retryAfter").map { Int($0) }
         delaySeconds = try r.duration("delay") ?? 0
@@ -35,13 +42,17 @@ public struct FaultRule: Sendable {
         pathPrefix = try r.text("path") ?? "/"
         method = try r.text("method")?.uppercased()
         count = try r.number("count").map { Int($0) }
+        afterSeconds = try r.duration("after") ?? 0
+        durationSeconds = try r.duration("for")
         if let status, !(400...599).contains(status) {
             throw ScenarioLoader.ScenarioError(description: "\(path).status: \(status) is not an error status (400-599)")
         }
     }
 
-    func matches(_ request: APIRequest) -> Bool {
-        request.path.hasPrefix(pathPrefix) && (method == nil || method == request.method) && !request.path.hasPrefix("/sandbox/")
+    /// Whether the rule applies to a request made `elapsed` simulated seconds into the simulation.
+    func matches(_ request: APIRequest, elapsed: Double) -> Bool {
+        elapsed >= afterSeconds && (durationSeconds.map { elapsed < afterSeconds + $0 } ?? true)
+            && request.path.hasPrefix(pathPrefix) && (method == nil || method == request.method) && !request.path.hasPrefix("/sandbox/")
     }
 
     var error: APIError? {
@@ -86,11 +97,12 @@ public final class FaultInjector: @unchecked Sendable {
         rules.removeAll()
     }
 
-    /// What to do to this request; consumes one use of each matching counted rule.
-    public func decide(_ request: APIRequest) -> Decision {
+    /// What to do to this request, made `elapsed` simulated seconds into the simulation;
+    /// consumes one use of each matching counted rule.
+    public func decide(_ request: APIRequest, elapsed: Double) -> Decision {
         lock.lock(); defer { lock.unlock() }
         var d = Decision()
-        for i in rules.indices where rules[i].matches(request) && (rules[i].count ?? 1) > 0 {
+        for i in rules.indices where rules[i].matches(request, elapsed: elapsed) && (rules[i].count ?? 1) > 0 {
             let rule = rules[i]
             var used = false
             if d.error == nil, let e = rule.error { d.error = e; used = true }
@@ -101,7 +113,7 @@ public final class FaultInjector: @unchecked Sendable {
             }
             if used, let c = rule.count { rules[i].count = c - 1; injected += 1 }
         }
-        rules.removeAll { $0.count == 0 }
+        rules.removeAll { rule in rule.count == 0 || rule.durationSeconds.map { elapsed >= rule.afterSeconds + $0 } ?? false }
         return d
     }
 

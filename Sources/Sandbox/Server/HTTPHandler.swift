@@ -13,6 +13,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var body: [UInt8] = []
     private var watch: WatchStream?
 
+    /// Seconds the cluster spent on the request, excluding network and fault delays.
+    static let handlerTimeHeader = "X-Sandbox-Handler-Seconds"
+
     init(cluster: Cluster) {
         self.cluster = cluster
     }
@@ -30,7 +33,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             var headers: [String: String] = [:]
             for (name, value) in head.headers { headers[name] = value }
             let request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
-            let decision = cluster.faults.decide(request)
+            let decision = cluster.faults.decide(request, elapsed: cluster.elapsed)
             let keepAlive = head.isKeepAlive
             let version = head.version
             let respond = { [self] in
@@ -38,8 +41,11 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                     self.write(.error(error), context: context, version: version, keepAlive: keepAlive)
                     return
                 }
+                let started = SimClock.monotonicNow()
                 switch self.cluster.handle(request, applyFaults: false) {
-                case .response(let response):
+                case .response(var response):
+                    // Time spent answering (routing, the store, encoding), for benchmarks.
+                    response.headers.append((Self.handlerTimeHeader, String(format: "%.6f", SimClock.monotonicNow() - started)))
                     self.write(response, context: context, version: version, keepAlive: keepAlive)
                 case .watch(let stream):
                     self.startWatch(stream, context: context, version: version, dropAfter: decision.dropWatchAfterSeconds)

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// The Sandbox on the network: the cluster's API over HTTP on 127.0.0.1, and a clock thread
 /// that moves simulated time at `speed` × wall time and runs the controllers. Usable
@@ -16,6 +17,9 @@ public final class SandboxServer: @unchecked Sendable {
     private var stopping = false
     /// Wall seconds between controller passes.
     public var tickInterval = 0.25
+    /// Set by `enableTLS()`: the generated CA and the server's TLS context.
+    public private(set) var certificateAuthority: SandboxCertificateAuthority?
+    private var tlsContext: NIOSSLContext?
 
     public init(cluster: Cluster = Cluster(), speed: Double = 1) {
         self.cluster = cluster
@@ -23,26 +27,41 @@ public final class SandboxServer: @unchecked Sendable {
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
     }
 
-    /// `http://127.0.0.1:PORT`, once started.
+    /// `http://127.0.0.1:PORT` (`https://` with TLS), once started.
     public private(set) var url = ""
+
+    /// Serve HTTPS with a CA generated now; call before `start`. The kubeconfig then carries
+    /// the CA as `certificate-authority-data`.
+    public func enableTLS() throws {
+        let authority = try SandboxCertificateAuthority()
+        let certificate = try NIOSSLCertificate(bytes: Array(authority.servingCertificatePEM.utf8), format: .pem)
+        let key = try NIOSSLPrivateKey(bytes: Array(authority.servingKeyPEM.utf8), format: .pem)
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
+        configuration.applicationProtocols = ["http/1.1"]
+        tlsContext = try NIOSSLContext(configuration: configuration)
+        certificateAuthority = authority
+    }
 
     /// Binds and starts serving; `port` 0 picks a free port. Returns the URL.
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 0, runClock: Bool = true) throws -> String {
         let cluster = self.cluster
+        let tls = tlsContext
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
-                    channel.pipeline.addHandler(HTTPHandler(cluster: cluster))
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(HTTPHandler(cluster: cluster))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
         let channel = try bootstrap.bind(host: host, port: port).wait()
         self.channel = channel
         let bound = channel.localAddress?.port ?? port
-        url = "http://\(host):\(bound)"
+        url = "\(tlsContext == nil ? "http" : "https")://\(host):\(bound)"
         if runClock { startClock() }
         return url
     }
@@ -89,7 +108,7 @@ public final class SandboxServer: @unchecked Sendable {
         kind: Config
         clusters:
         - cluster:
-            server: \(url)
+        \(certificateAuthorityLine)    server: \(url)
           name: sandbox
         contexts:
         - context:
@@ -105,6 +124,12 @@ public final class SandboxServer: @unchecked Sendable {
             token: sandbox
 
         """
+    }
+
+    /// The kubeconfig line `certificate-authority-data: <base64 PEM>` with TLS, else nothing.
+    private var certificateAuthorityLine: String {
+        guard let pem = certificateAuthority?.caPEM else { return "" }
+        return "    certificate-authority-data: \(Data(pem.utf8).base64EncodedString())\n"
     }
 
     /// Writes the kubeconfig to a temporary name, then renames it into place.
