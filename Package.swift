@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

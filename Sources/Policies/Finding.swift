@@ -6,12 +6,22 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// `apps/v1 Deployment chatbot-dev/backend-deployment`.
     public var object: String
-    /// The file the object came from (`chatbot/templates/backend.yaml`), when known.
+    /// The file the object came from (`charts/chatbot/templates/backend.yaml`), when known.
     public var file: String?
     public var message: String
 
+    public init(rule: String, severity: Severity, object: String, file: String? = nil, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.object = object
+        self.file = file
+        self.message = message
+    }
+
+    /// `apps/v1 Deployment chatbot-dev/backend: container "backend" has no readiness probe
+    /// [probes.readiness]`; severities below error say so before the message.
     public var description: String {
-        (file.map { "\($0): " } ?? "") + "\(object): [\(severity.rawValue)] \(rule): \(message)"
+        "\(object): \(severity == .error ? "" : "\(severity.rawValue): ")\(message) [\(rule)]"
     }
 }
 
