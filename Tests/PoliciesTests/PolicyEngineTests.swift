@@ -20,8 +20,8 @@ final class PolicyEngineTests: XCTestCase {
     }
 
     /// A workload that passes every guardrail; tests change one thing in it.
-    static func compliant(namespace: String = "chatbot-dev", replicas: Int = 2, image: String = "todo-chatbot/backend:1.4.0",
-                          readinessPath: String = "/ready", memoryLimit: String = "1Gi", extraAnnotations: String = "") -> String {
+    static func compliant(namespace: String = "chatbot-dev", replicas: Int? = 2, image: String = "todo-chatbot/backend:1.4.0",
+                          readinessPath: String? = "/ready", memoryLimit: String = "1Gi", extraAnnotations: String = "") -> String {
         """
         apiVersion: apps/v1
         kind: Deployment
@@ -30,7 +30,7 @@ final class PolicyEngineTests: XCTestCase {
           namespace: \(namespace)
           annotations: {\(extraAnnotations)}
         spec:
-          replicas: \(replicas)
+          \(replicas.map { "replicas: \($0)" } ?? "")
           selector: {matchLabels: {app: backend}}
           template:
             metadata: {labels: {app: backend}}
@@ -40,7 +40,7 @@ final class PolicyEngineTests: XCTestCase {
                 - name: backend
                   image: \(image)
                   livenessProbe: {httpGet: {path: /health, port: 8000}}
-                  readinessProbe: {httpGet: {path: \(readinessPath), port: 8000}}
+                  \(readinessPath.map { "readinessProbe: {httpGet: {path: \($0), port: 8000}}" } ?? "")
                   resources:
                     requests: {cpu: 200m, memory: 256Mi}
                     limits: {cpu: "1", memory: \(memoryLimit)}
@@ -106,7 +106,7 @@ final class PolicyEngineTests: XCTestCase {
               maxReplicas: 10
               metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
             """
-        XCTAssertEqual(try check(withoutPDB.replacingOccurrences(of: "replicas: 1\n", with: "") + hpa).findings.map(\.rule), ["pdb.required"])
+        XCTAssertEqual(try check(Self.compliant(replicas: nil).components(separatedBy: "---")[0] + hpa).findings.map(\.rule), ["pdb.required"])
     }
 
     func testHPABoundsAndProductionFloor() throws {
@@ -167,8 +167,8 @@ final class PolicyEngineTests: XCTestCase {
             "service.selects-workload: selector app=nothing matches no workload's pods; the Service has no endpoints",
             "rbac.no-wildcards: rules[0] uses a wildcard; list the verbs and resources the job needs",
             "rbac.no-secrets: rules[0] grants access to Secrets (*)",
-            "rbac.prefer-roles: ClusterRole kagent-cluster-role is only bound in namespace chatbot-dev; a Role there grants less",
             "rbac.no-cluster-admin: binds cluster-admin",
+            "rbac.prefer-roles: ClusterRole kagent-cluster-role is only bound in namespace chatbot-dev; a Role there grants less",
         ])
     }
 
@@ -207,8 +207,7 @@ final class PolicyEngineTests: XCTestCase {
     }
 
     func testReadinessFindingReadsAsTheIssueShowsIt() throws {
-        let yaml = Self.compliant().replacingOccurrences(of: "readinessProbe: {httpGet: {path: /ready, port: 8000}}\n", with: "")
-        let report = try check(yaml)
+        let report = try check(Self.compliant(readinessPath: nil))
         XCTAssertEqual(report.findings.map(\.description),
                        [#"apps/v1 Deployment chatbot-dev/backend-deployment: container "backend" has no readiness probe [probes.readiness]"#])
         let text = FindingReport(report, source: "overlays/prod", ruleCount: try guardrails().rules.count).text
@@ -228,10 +227,9 @@ final class PolicyEngineTests: XCTestCase {
               maxReplicas: 10
               metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
             """
-        XCTAssertEqual(try check(Self.compliant(replicas: 2) + hpa).findings.map(\.message),
+        XCTAssertEqual(try check(Self.compliant(replicas: 2) + "\n" + hpa).findings.map(\.message),
                        ["sets spec.replicas 2 but HorizontalPodAutoscaler backend-hpa owns the replica count; every apply would reset what the autoscaler chose"])
-        let unset = Self.compliant().replacingOccurrences(of: "  replicas: 2\n", with: "")
-        XCTAssertEqual(try check(unset + hpa).findings, [])
+        XCTAssertEqual(try check(Self.compliant(replicas: nil) + "\n" + hpa).findings, [])
     }
 
     func testAnUnsetFieldTakesItsKubernetesDefault() throws {
