@@ -80,7 +80,10 @@ let package = Package(
         // Benchmarks: executables that print figures; they never fail on time.
         .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
         .executableTarget(name: "git-bench", dependencies: ["GitStore"], path: "Benchmarks/git-bench"),
-        .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates"], path: "Benchmarks/render-bench"),
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+        .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates", "BenchmarkSupport"], path: "Benchmarks/render-bench"),
+        .executableTarget(name: "check-bench", dependencies: ["Charts", "Templates", "Policies", "YAML", "BenchmarkSupport"],
+                          path: "Benchmarks/check-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),

@@ -46,3 +46,11 @@ public struct CheckedObject: Sendable {
     var namespace: String { object["metadata"]?["namespace"]?.string ?? "" }
     var metadataName: String { object["metadata"]?["name"]?.string ?? "" }
 }
+
+extension CheckedObject {
+    /// Every object in a multi-document YAML text (rendered manifests, kustomize output), each
+    /// tagged with `file`; empty documents are left out. Errors name the file, line and column.
+    public static func decodeAll(_ text: String, file: String) throws -> [CheckedObject] {
+        try ValueDecoder.decodeAll(text, file: file).filter { !$0.isNull }.map { CheckedObject($0, file: file) }
+    }
+}

@@ -85,8 +85,7 @@ struct CheckCommand: ParsableCommand {
         if let manifests {
             let data = manifests == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: manifests)
             guard let data else { throw ValidationError("cannot read \(manifests)") }
-            return try ValueDecoder.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
-                .filter { !$0.isNull }.map { CheckedObject($0, file: manifests) }
+            return try CheckedObject.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
         }
         let loaded = try ChartLoader.load(directory: chart!)
         var options = RenderOptions()
@@ -97,14 +96,9 @@ struct CheckCommand: ParsableCommand {
             return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
         }, values: set)
         let result = try ChartRenderer.render(loaded, options: options)
-        var objects: [CheckedObject] = []
-        for name in result.rendered.keys.sorted() where !name.hasSuffix("/NOTES.txt") {
-            for document in ManifestSplitter.split(result.rendered[name]!.text) {
-                let value = try ValueDecoder.decode(document, file: name)
-                if !value.isNull { objects.append(CheckedObject(value, file: Self.repositoryPath(of: name, chart: chart!))) }
-            }
+        return try result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }.flatMap { name in
+            try CheckedObject.decodeAll(result.rendered[name]!.text, file: Self.repositoryPath(of: name, chart: chart!))
         }
-        return objects
     }
 
     /// Helm names rendered files after the chart (`chatbot/templates/backend.yaml`); findings
