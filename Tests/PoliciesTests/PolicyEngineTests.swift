@@ -95,18 +95,8 @@ final class PolicyEngineTests: XCTestCase {
     func testPDBRequiredCountsTheHPAsMinimum() throws {
         let withoutPDB = Self.compliant(replicas: 1).components(separatedBy: "---")[0]
         XCTAssertEqual(try check(withoutPDB).findings.map(\.rule), [], "one replica needs no PDB")
-        let hpa = """
-            ---
-            apiVersion: autoscaling/v2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: backend-hpa, namespace: chatbot-dev}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: backend-deployment}
-              minReplicas: 3
-              maxReplicas: 10
-              metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
-            """
-        XCTAssertEqual(try check(Self.compliant(replicas: nil).components(separatedBy: "---")[0] + hpa).findings.map(\.rule), ["pdb.required"])
+        XCTAssertEqual(try check(Self.compliant(replicas: nil).components(separatedBy: "---")[0] + Self.backendHPA(minReplicas: 3)).findings.map(\.rule),
+                       ["pdb.required"])
     }
 
     func testHPABoundsAndProductionFloor() throws {
@@ -215,21 +205,26 @@ final class PolicyEngineTests: XCTestCase {
         XCTAssertTrue(text.contains("overlays/prod: 3 objects checked against"), text)
     }
 
+    /// An HPA scaling backend-deployment, as a document to append.
+    static func backendHPA(minReplicas: Int) -> String {
+        """
+
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: backend-hpa, namespace: chatbot-dev}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: backend-deployment}
+          minReplicas: \(minReplicas)
+          maxReplicas: 10
+          metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
+        """
+    }
+
     func testAnHPAOwnsTheReplicasOfItsTarget() throws {
-        let hpa = """
-            ---
-            apiVersion: autoscaling/v2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: backend-hpa, namespace: chatbot-dev}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: backend-deployment}
-              minReplicas: 2
-              maxReplicas: 10
-              metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
-            """
-        XCTAssertEqual(try check(Self.compliant(replicas: 2) + "\n" + hpa).findings.map(\.message),
+        XCTAssertEqual(try check(Self.compliant(replicas: 2) + Self.backendHPA(minReplicas: 2)).findings.map(\.message),
                        ["sets spec.replicas 2 but HorizontalPodAutoscaler backend-hpa owns the replica count; every apply would reset what the autoscaler chose"])
-        XCTAssertEqual(try check(Self.compliant(replicas: nil) + "\n" + hpa).findings, [])
+        XCTAssertEqual(try check(Self.compliant(replicas: nil) + Self.backendHPA(minReplicas: 2)).findings, [])
     }
 
     func testAnUnsetFieldTakesItsKubernetesDefault() throws {

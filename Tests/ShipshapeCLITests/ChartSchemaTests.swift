@@ -5,16 +5,10 @@ import XCTest
 /// charts/chatbot/values.schema.json as `shipshape render` applies it: the chart's own values
 /// and both overlays pass; a bad value fails the render, naming its values path.
 final class ChartSchemaTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    var chart: String { Self.repository.appendingPathComponent("charts/chatbot").path }
+    var chart: String { Repository.chart }
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
+    override func setUpWithError() throws { dir = try Repository.scratch("schema") }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     private func render(_ arguments: [String]) throws -> TestSupport.Subprocess.Result {
@@ -24,7 +18,7 @@ final class ChartSchemaTests: XCTestCase {
     func testTheChartsValuesAndBothOverlaysMeetTheSchema() throws {
         XCTAssertEqual(try render([]).status, 0)
         for env in ["dev", "prod"] {
-            let r = try render(["-f", Self.repository.appendingPathComponent("overlays/\(env)/values.yaml").path])
+            let r = try render(["-f", Repository.overlay(env).appendingPathComponent("values.yaml").path])
             XCTAssertEqual(r.status, 0, r.stderr)
         }
     }

@@ -5,24 +5,18 @@ import XCTest
 /// `shipshape check` on the repository's chart and overlays, on a deliberately bad overlay, in
 /// every output format, and the rendered environments against Kubernetes' own schemas.
 final class CheckCommandTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    var chart: String { Self.repository.appendingPathComponent("charts/chatbot").path }
-    var policies: String { Self.repository.appendingPathComponent("policies").path }
+    var chart: String { Repository.chart }
+    var policies: String { Repository.policies }
     static let badOverlay = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bad-overlay")
     /// The Kubernetes version docs/chart.md names: the schemas kubernetes-validate ships that are
     /// closest to the Sandbox's v1.32.4.
     static let kubernetesVersion = "1.32.0"
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
+    override func setUpWithError() throws { dir = try Repository.scratch("check") }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    private func overlay(_ env: String) -> URL { Self.repository.appendingPathComponent("overlays/\(env)") }
+    private func overlay(_ env: String) -> URL { Repository.overlay(env) }
 
     func testBothOverlaysRenderAndPassTheGuardrails() throws {
         for env in ["dev", "prod"] {
