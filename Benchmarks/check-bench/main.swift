@@ -11,7 +11,7 @@ import YAML
 /// fails on time.
 ///
 ///   swift build -c release --product check-bench --product shipshape
-///   .build/release/check-bench [--services N]
+///   .build/release/check-bench [--services N] [--per-rule]
 let arguments = CommandLine.arguments
 let services = arguments.firstIndex(of: "--services").flatMap { Int(arguments[$0 + 1]) } ?? 1000
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -59,6 +59,15 @@ print(String(format: "  check (policy evaluation):      %7.1f ms  (best of 10; t
 print(String(format: "  decode rendered YAML to values: %7.1f ms  (best of 3)", decoding.seconds * 1000))
 print(String(format: "  render (load + template):       %7.1f ms  (best of 3)", rendering.seconds * 1000))
 print(String(format: "  render + decode + check:        %7.1f ms  (best of 3)", together.seconds * 1000))
+if arguments.contains("--per-rule") {
+    // Where the time goes: each rule on its own, slowest first.
+    let perRule = policies.rules.map { rule in
+        (rule.id, best(3) { PolicyEngine(policies: PolicySet(rules: [rule])).check(objects, environment: "prod") }.seconds)
+    }
+    for (id, seconds) in perRule.sorted(by: { $0.1 > $1.1 }).prefix(8) {
+        print(String(format: "    %-32@ %7.1f ms", id as NSString, seconds * 1000))
+    }
+}
 print("  peak RSS of this process: \(ProcessClock.peakRSS(RUSAGE_SELF.rawValue)) MB")
 
 // The whole process, as CI runs it (exit status 1: the generated chart has findings).

@@ -60,12 +60,20 @@ public struct PolicyEngine: Sendable {
                       checkedObjects: objects.count)
     }
 
-    /// Replaces `{word}` in a rule's message; without a message the check's own words are used.
+    /// Replaces `{word}` in a rule's message with the check's details (unknown words stay as
+    /// written); without a message the check's own words are used.
     static func fill(_ template: String, _ details: [String: String]) -> String {
         guard !template.isEmpty else { return details["detail"] ?? "violates the rule" }
-        var out = template
-        for (k, v) in details { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-        return out
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let word = String(rest[rest.index(after: open)..<close])
+            out += details[word] ?? "{\(word)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 }
 
@@ -74,23 +82,25 @@ public struct PolicyEngine: Sendable {
 struct RuleContext: Sendable {
     let objects: [CheckedObject]
     private var byKind: [String: [CheckedObject]] = [:]
-    /// Namespace → the pod labels of each workload there.
-    private var workloadPods: [String: [[String: String]]] = [:]
+    /// Namespace → the pod labels of its workloads.
+    private var workloadPods: [String: LabelSetIndex] = [:]
     /// Namespace → the selectors of its PodDisruptionBudgets (empty selectors left out).
-    private var budgets: [String: [LabelSelector]] = [:]
+    private var budgets: [String: SelectorIndex] = [:]
     /// `namespace/Kind/name` of a scale target → the HPA that scales it.
     private var autoscalers: [String: CheckedObject] = [:]
 
     init(objects: [CheckedObject]) {
         self.objects = objects
+        var pods: [String: [[String: String]]] = [:]
+        var selectors: [String: [LabelSelector]] = [:]
         for o in objects {
             byKind[o.kind, default: []].append(o)
             switch o.kind {
             case _ where Workload.kinds.contains(o.kind):
-                workloadPods[o.namespace, default: []].append(Workload.podLabels(o.object))
+                pods[o.namespace, default: []].append(Workload.podLabels(o.object))
             case "PodDisruptionBudget":
                 if let selector = o.object["spec"]?["selector"], let s = try? LabelSelector(object: selector), !s.isEmpty {
-                    budgets[o.namespace, default: []].append(s)
+                    selectors[o.namespace, default: []].append(s)
                 }
             case "HorizontalPodAutoscaler":
                 let ref = o.object["spec"]?["scaleTargetRef"]
@@ -101,15 +111,23 @@ struct RuleContext: Sendable {
                 break
             }
         }
+        workloadPods = pods.mapValues(LabelSetIndex.init)
+        budgets = selectors.mapValues(SelectorIndex.init)
     }
 
     func all(_ kind: String, namespace: String? = nil) -> [CheckedObject] {
         (byKind[kind] ?? []).filter { namespace == nil || $0.namespace == namespace }
     }
 
-    func podLabels(in namespace: String) -> [[String: String]] { workloadPods[namespace] ?? [] }
+    /// Whether some workload in `namespace` runs pods carrying every label of `selector`.
+    func workloadSelected(by selector: [String: String], in namespace: String) -> Bool {
+        workloadPods[namespace]?.anyContains(selector) ?? false
+    }
 
-    func disruptionBudgets(in namespace: String) -> [LabelSelector] { budgets[namespace] ?? [] }
+    /// Whether some PodDisruptionBudget in `namespace` selects pods with `labels`.
+    func disruptionBudgetCovers(_ labels: [String: String], in namespace: String) -> Bool {
+        budgets[namespace]?.anyMatches(labels) ?? false
+    }
 
     /// The HPA whose scaleTargetRef names `workload`, if any.
     func autoscaler(of workload: CheckedObject) -> CheckedObject? {

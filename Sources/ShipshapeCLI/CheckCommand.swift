@@ -46,7 +46,9 @@ struct CheckCommand: ParsableCommand {
         let objects: [CheckedObject]
         do {
             policySet = try loadPolicies()
+            guard !policySet.rules.isEmpty else { throw ValidationError("no rules in \(policies): expected files with kind: PolicySet") }
             objects = try loadObjects()
+            guard !objects.isEmpty else { throw ValidationError("\(source) holds no Kubernetes objects to check") }
         } catch {
             // Input errors exit 2, apart from findings (1): say what and stop.
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))

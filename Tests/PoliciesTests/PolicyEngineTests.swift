@@ -252,4 +252,37 @@ final class PolicyEngineTests: XCTestCase {
             XCTAssertNotNil(rule.id.range(of: #"^[a-z]+\.[a-z-]+$"#, options: .regularExpression), rule.id)
         }
     }
+
+    /// The cross-object rules look selectors up through indexes; selectors of every shape
+    /// still find their pods, among many that share common labels.
+    func testSelectorsOfEveryShapeFindTheirPodsAmongMany() throws {
+        var yaml = ""
+        for i in 0..<50 {
+            yaml += """
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: other-\(i), namespace: chatbot-dev}
+                spec: {minAvailable: 1, selector: {matchLabels: {app: other-\(i), part-of: chatbot}}}
+                ---
+
+                """
+        }
+        let deployment = Self.compliant().components(separatedBy: "---")[0]
+        let covered = { (selector: String) in
+            try self.check(yaml + deployment + """
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: backend-pdb, namespace: chatbot-dev}
+                spec: {minAvailable: 1, selector: \(selector)}
+                """).findings.filter { $0.rule == "pdb.required" }.isEmpty
+        }
+        XCTAssertTrue(try covered("{matchLabels: {app: backend}}"))
+        XCTAssertTrue(try covered("{matchExpressions: [{key: app, operator: In, values: [backend, api]}]}"))
+        XCTAssertTrue(try covered("{matchExpressions: [{key: app, operator: In, values: [backend]}]}"))
+        XCTAssertTrue(try covered("{matchExpressions: [{key: app, operator: Exists}]}"))
+        XCTAssertFalse(try covered("{matchLabels: {app: backend, tier: web}}"))
+        XCTAssertFalse(try covered("{matchExpressions: [{key: app, operator: NotIn, values: [backend]}]}"))
+        XCTAssertFalse(try covered("{matchLabels: {app: backend}}".replacingOccurrences(of: "backend", with: "other-1")))
+    }
 }

@@ -52,7 +52,7 @@ enum WorkloadRules {
         let count = replicas(target, context)
         guard count >= threshold else { return [] }
         let labels = Workload.podLabels(target.object)
-        let covered = context.disruptionBudgets(in: target.namespace).contains { $0.matches(labels) }
+        let covered = context.disruptionBudgetCovers(labels, in: target.namespace)
         return covered ? [] : [["detail": "runs \(count) replicas but no PodDisruptionBudget selects its pods; a node drain could take them all"]]
     }
 
@@ -61,9 +61,7 @@ enum WorkloadRules {
         guard target.kind == "Service", case .object(let selector)? = target.object["spec"]?["selector"], !selector.isEmpty else { return [] }
         var wanted: [String: String] = [:]
         for (k, v) in selector { wanted[k] = v.string ?? "" }
-        let matched = context.podLabels(in: target.namespace).contains { labels in
-            wanted.allSatisfy { labels[$0.key] == $0.value }
-        }
+        let matched = context.workloadSelected(by: wanted, in: target.namespace)
         let text = wanted.keys.sorted().map { "\($0)=\(wanted[$0]!)" }.joined(separator: ",")
         return matched ? [] : [["selector": text, "detail": "selector \(text) matches no workload's pods; the Service has no endpoints"]]
     }
