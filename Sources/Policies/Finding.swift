@@ -25,26 +25,27 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// An object under check, with the file that produced it.
+/// An object under check, with the file that produced it. Its kind, namespace and name are
+/// read once, since every rule asks for them.
 public struct CheckedObject: Sendable {
-    public var object: Value
+    public let object: Value
     public var file: String?
+    let kind: String
+    let namespace: String
+    let metadataName: String
 
     public init(_ object: Value, file: String? = nil) {
         self.object = object
         self.file = file
+        kind = object["kind"]?.string ?? ""
+        namespace = object["metadata"]?["namespace"]?.string ?? ""
+        metadataName = object["metadata"]?["name"]?.string ?? ""
     }
 
     /// `apps/v1 Deployment chatbot-dev/backend-deployment`, as errors name objects.
     public var name: String {
-        let meta = object["metadata"]
-        let ns = meta?["namespace"]?.string.map { "\($0)/" } ?? ""
-        return "\(object["apiVersion"]?.string ?? "?") \(object["kind"]?.string ?? "?") \(ns)\(meta?["name"]?.string ?? "?")"
+        "\(object["apiVersion"]?.string ?? "?") \(kind.isEmpty ? "?" : kind) \(namespace.isEmpty ? "" : namespace + "/")\(metadataName.isEmpty ? "?" : metadataName)"
     }
-
-    var kind: String { object["kind"]?.string ?? "" }
-    var namespace: String { object["metadata"]?["namespace"]?.string ?? "" }
-    var metadataName: String { object["metadata"]?["name"]?.string ?? "" }
 }
 
 extension CheckedObject {

@@ -56,7 +56,6 @@ public struct SARIFReport: Sendable {
         var run: Value = [
             "tool": ["driver": [
                 "name": "shipshape",
-                "informationUri": "https://git.example.com/shipshape/shipshape",
                 "version": .string(toolVersion),
                 "rules": .array(descriptors),
             ]],

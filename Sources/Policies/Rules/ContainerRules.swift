@@ -34,8 +34,8 @@ enum ContainerRules {
             let name = container["name"]?.string ?? "?"
             let resources = container["resources"]
             func quantity(_ path: String) -> Quantity? {
-                let parts = path.split(separator: ".").map(String.init)
-                guard parts.count == 2, let v = resources?[parts[0]]?[parts[1]] else { return nil }
+                guard let dot = path.firstIndex(of: "."),
+                      let v = resources?[String(path[..<dot])]?[String(path[path.index(after: dot)...])] else { return nil }
                 switch v {
                 case .string(let s): return try? Quantity(parsing: s)
                 case .int(let i): return Quantity(units: i)
