@@ -194,6 +194,20 @@ final class PolicyEngineTests: XCTestCase {
                 verbs: [get, list, delete]
             """
         XCTAssertEqual(try check(old).findings.map(\.message), ["rules[0] grants access to Secrets (get,list,delete)"])
+        // Bound cluster-wide, as it was, it also deletes in every namespace.
+        let bound = old + """
+
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: kagent-cluster-binding}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: kagent-cluster-role}
+            subjects: [{kind: ServiceAccount, name: kagent, namespace: chatbot-dev}]
+            """
+        XCTAssertEqual(try check(bound).findings.map { "\($0.rule): \($0.message)" }, [
+            "rbac.no-secrets: rules[0] grants access to Secrets (get,list,delete)",
+            "rbac.no-cluster-wide-delete: rules[0] grants delete in every namespace (ClusterRoleBinding kagent-cluster-binding); bind a Role in the namespace instead",
+        ])
     }
 
     func testReadinessFindingReadsAsTheIssueShowsIt() throws {
