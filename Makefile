@@ -29,6 +29,7 @@ bench: deps
 	.build/release/render-bench
 	.build/release/kube-bench
 	.build/release/sandbox-bench
+	.build/release/check-bench
 
 fuzz: deps
 	Fuzz/run.sh 300

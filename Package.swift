@@ -86,7 +86,10 @@ let package = Package(
         // Benchmarks: executables that print figures; they never fail on time.
         .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
         .executableTarget(name: "git-bench", dependencies: ["GitStore"], path: "Benchmarks/git-bench"),
-        .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates"], path: "Benchmarks/render-bench"),
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+        .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates", "BenchmarkSupport"], path: "Benchmarks/render-bench"),
+        .executableTarget(name: "check-bench", dependencies: ["Charts", "Templates", "Policies", "YAML", "BenchmarkSupport"],
+                          path: "Benchmarks/check-bench"),
         .executableTarget(name: "kube-bench", dependencies: ["KubeClient", "Sandbox", "YAML"], path: "Benchmarks/kube-bench"),
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
 
@@ -105,7 +108,7 @@ let package = Package(
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
-        .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"]),
+        .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

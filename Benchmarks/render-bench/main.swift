@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Charts
 import Foundation
 import Templates
@@ -10,17 +11,8 @@ let arguments = CommandLine.arguments
 let services = arguments.firstIndex(of: "--services").flatMap { Int(arguments[$0 + 1]) } ?? 1000
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-func peakRSS(_ who: Int32) -> Int {
-    var usage = rusage()
-    getrusage(who, &usage)
-    return Int(usage.ru_maxrss) / 1024
-}
+let now = ProcessClock.now
+let peakRSS = ProcessClock.peakRSS
 
 /// Loads and renders a chart, returning the best time of `runs`, and the document count.
 func renderInProcess(_ dir: String, runs: Int) throws -> (seconds: Double, documents: Int, bytes: Int) {
@@ -58,23 +50,7 @@ print("  peak RSS of this process: \(peakRSS(RUSAGE_SELF.rawValue)) MB")
 // The whole process, as an engineer or the reconciler runs it.
 let binary = root + "/.build/release/shipshape"
 if FileManager.default.isExecutableFile(atPath: binary) {
-    // posix_spawn and waitpid, so the figure is the process's own time, not Foundation's
-    // Process bookkeeping.
-    var best = Double.infinity
-    let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), strdup("render"), strdup(umbrella), nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for _ in 0..<20 {
-        var pid: pid_t = 0
-        let start = now()
-        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { break }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        best = min(best, now() - start)
-    }
+    let best = ProcessClock.bestProcessTime(binary, ["render", umbrella], runs: 20) ?? .nan
     print(String(format: "  shipshape render charts/chatbot, whole process: %.1f ms (best of 20; target under 50 ms); peak RSS %d MB",
                  best * 1000, peakRSS(RUSAGE_CHILDREN.rawValue)))
 } else {

@@ -37,6 +37,7 @@ public struct PolicySet: Sendable {
                 guard let severity else { throw PolicyError("\(place): rule \(id): severity must be error, warning or info") }
                 if rules.contains(where: { $0.id == id }) { throw PolicyError("\(place): rule id \(id) is used twice") }
                 rules.append(Rule(id: id, kind: ruleKind, severity: severity, message: raw["message"]?.string ?? "",
+                                  description: raw["description"]?.string ?? "",
                                   params: raw["params"] ?? .object([:]), match: Match(raw["match"] ?? .object([:])),
                                   source: place))
             }
@@ -57,7 +58,7 @@ public enum Severity: String, Sendable, Comparable {
 public struct Rule: Sendable {
     /// The code that checks a rule; its parameters are documented in policies/README.md.
     public enum Kind: String, Sendable, CaseIterable {
-        case containerProbes, containerResources, imageTag, hpaBounds, pdbRequired, serviceSelects, rbac,
+        case containerProbes, containerResources, imageTag, hpaBounds, hpaOwnsReplicas, pdbRequired, serviceSelects, rbac,
              securityContext, field
     }
 
@@ -66,24 +67,35 @@ public struct Rule: Sendable {
     public var severity: Severity
     /// The message template: `{object}`, `{container}` and rule-specific words are filled in.
     public var message: String
+    /// What the rule asks for, in a sentence (SARIF's rule description, `shipshape check` docs).
+    public var description: String = ""
     public var params: Value
     public var match: Match
     /// Where the rule is written (`policies/guardrails.yaml:12:5`).
     public var source: String
 }
 
-/// Which objects a rule looks at: kinds, namespaces (glob `*` allowed), a label selector.
+/// Which objects a rule looks at: kinds, namespaces (glob `*` allowed), a label selector, and
+/// the environments (`shipshape.yaml` names: dev, prod) the rule holds in. A rule that names
+/// environments is skipped when the check does not know its environment.
 public struct Match: Sendable {
     public var kinds: [String]
     public var namespaces: [String]
     public var labels: [String: String]
+    public var environments: [String]
 
     init(_ value: Value) {
+        environments = (value["environments"]?.array ?? []).compactMap(\.string)
         kinds = (value["kinds"]?.array ?? []).compactMap(\.string)
         namespaces = (value["namespaces"]?.array ?? []).compactMap(\.string)
         var labels: [String: String] = [:]
         for (k, v) in value["labels"]?.object ?? [:] { labels[k] = v.string ?? "" }
         self.labels = labels
+    }
+
+    /// Whether the rule holds in `environment` (nil: not known).
+    func applies(in environment: String?) -> Bool {
+        environments.isEmpty || environment.map(environments.contains) == true
     }
 
     func matches(_ object: Value) -> Bool {

@@ -4,16 +4,22 @@ import Foundation
 import Policies
 import YAML
 
-/// `shipshape check`: hold rendered manifests to the policies in `policies/`. Exit status 1
-/// when any error-severity rule fails, as linters do.
+/// `shipshape check`: hold rendered manifests to the policies in `policies/`. Exit status 0
+/// when clean, 1 when any error-severity rule fails (as linters do), 2 on usage or input errors
+/// (a chart that does not render, a policy file that does not parse).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check rendered manifests against the policies.",
         discussion: """
+            One line per finding: SOURCE: OBJECT: MESSAGE [RULE-ID]. Exit status: 0 clean,
+            1 error findings (warnings too with --strict), 2 usage or input errors.
+            Rules that name environments (match.environments) hold only for --env.
+
             Examples:
-              shipshape check charts/chatbot -f overlays/prod/values.yaml
+              shipshape check charts/chatbot -f overlays/prod/values.yaml --env prod
               shipshape check --manifests rendered.yaml -o json
+              shipshape check charts/chatbot -o sarif > shipshape.sarif
             """)
 
     @Argument(help: "A chart directory to render and check.") var chart: String?
@@ -22,33 +28,39 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Set values on the command line.") var set: [String] = []
     @Option(name: .shortAndLong, help: "The release namespace when rendering.") var namespace = "default"
     @Option(help: "The folder (or file) with the policies.") var policies = "policies"
-    @Option(name: .shortAndLong, help: "Output format: text or json.") var output: Format = .text
+    @Option(name: .customLong("env"), help: "The environment (dev, prod) for environment-specific rules.") var environment: String?
+    @Option(name: .shortAndLong, help: "Output format: text, json or sarif.") var output: Format = .text
     @Flag(help: "Fail on warnings too.") var strict = false
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
+
+    /// What the findings are about, as the engineer named it on the command line.
+    var source: String { manifests ?? chart ?? "-" }
 
     func validate() throws {
         if (chart == nil) == (manifests == nil) { throw ValidationError("give either a CHART or --manifests FILE") }
     }
 
     func run() throws {
-        let policySet = try loadPolicies()
-        let objects = try loadObjects()
-        let report = PolicyEngine(policies: policySet).check(objects)
+        let policySet: PolicySet
+        let objects: [CheckedObject]
+        do {
+            policySet = try loadPolicies()
+            guard !policySet.rules.isEmpty else { throw ValidationError("no rules in \(policies): expected files with kind: PolicySet") }
+            objects = try loadObjects()
+            guard !objects.isEmpty else { throw ValidationError("\(source) holds no Kubernetes objects to check") }
+        } catch {
+            // Input errors exit 2, apart from findings (1): say what and stop.
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let report = PolicyEngine(policies: policySet).check(objects, environment: environment)
         switch output {
-        case .json:
-            let findings: [Value] = report.findings.map { f in
-                ["rule": .string(f.rule), "severity": .string(f.severity.rawValue), "object": .string(f.object),
-                 "file": f.file.map { .string($0) } ?? .null, "message": .string(f.message)]
-            }
-            let exemptions: [Value] = report.exemptions.map { ["rule": .string($0.rule), "object": .string($0.object), "reason": .string($0.reason)] }
-            print(try JSONWriter(indent: 2, sortKeys: false).string(
-                ["checked": .int(Int64(report.checkedObjects)), "findings": .array(findings), "exemptions": .array(exemptions)]))
-        case .text:
-            for finding in report.findings { print(finding) }
-            for e in report.exemptions { print("exempt: \(e.object): \(e.rule): \(e.reason)") }
-            let warnings = report.findings.filter { $0.severity == .warning }.count
-            print("\(report.checkedObjects) objects checked against \(policySet.rules.count) rules: \(report.errors) errors, \(warnings) warnings, \(report.exemptions.count) exemptions")
+        case .text: print(FindingReport(report, source: source, ruleCount: policySet.rules.count).text, terminator: "")
+        case .json: print(try FindingReport(report, source: source, ruleCount: policySet.rules.count).json(), terminator: "")
+        case .sarif:
+            print(try SARIFReport(report, rules: policySet.rules, source: source, toolVersion: Shipshape.configuration.version).json(),
+                  terminator: "")
         }
         let failing = report.findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing { throw ExitCode(1) }
@@ -75,8 +87,7 @@ struct CheckCommand: ParsableCommand {
         if let manifests {
             let data = manifests == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: manifests)
             guard let data else { throw ValidationError("cannot read \(manifests)") }
-            return try ValueDecoder.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
-                .filter { !$0.isNull }.map { CheckedObject($0, file: manifests) }
+            return try CheckedObject.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
         }
         let loaded = try ChartLoader.load(directory: chart!)
         var options = RenderOptions()
@@ -87,13 +98,16 @@ struct CheckCommand: ParsableCommand {
             return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
         }, values: set)
         let result = try ChartRenderer.render(loaded, options: options)
-        var objects: [CheckedObject] = []
-        for name in result.rendered.keys.sorted() where !name.hasSuffix("/NOTES.txt") {
-            for document in ManifestSplitter.split(result.rendered[name]!.text) {
-                let value = try ValueDecoder.decode(document, file: name)
-                if !value.isNull { objects.append(CheckedObject(value, file: name)) }
-            }
+        return try result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }.flatMap { name in
+            try CheckedObject.decodeAll(result.rendered[name]!.text, file: Self.repositoryPath(of: name, chart: chart!))
         }
-        return objects
+    }
+
+    /// Helm names rendered files after the chart (`chatbot/templates/backend.yaml`); findings
+    /// name them where they are in the repository (`charts/chatbot/templates/backend.yaml`).
+    static func repositoryPath(of rendered: String, chart: String) -> String {
+        guard let slash = rendered.firstIndex(of: "/") else { return rendered }
+        let directory = chart.hasSuffix("/") ? String(chart.dropLast()) : chart
+        return directory + rendered[slash...]
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `shipshape` command: argument parsing and wiring only; the work lives in the libraries.
 @main
@@ -9,4 +10,20 @@ struct Shipshape: ParsableCommand {
         discussion: "Git is the only author of desired state: every change Shipshape wants becomes a reviewed commit.",
         version: "0.1.0",
         subcommands: [RenderCommand.self, CheckCommand.self, ValuesCommand.self, HistoryCommand.self, KubeCommand.self, SandboxCommand.self])
+
+    /// As ArgumentParser's, except that `shipshape check` exits 2 on usage errors (as linters
+    /// do, keeping 1 for findings) instead of 64.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if arguments.first == CheckCommand.configuration.commandName, exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

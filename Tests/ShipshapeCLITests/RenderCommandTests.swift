@@ -60,7 +60,7 @@ final class RenderCommandTests: XCTestCase {
         let failing = dir.appendingPathComponent("failing").path
         let bad = try ShipshapeBinary.run(["render", chart, "--set", "backend.probes=null", "--output-dir", failing])
         XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains("chatbot/templates"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("at '/backend': missing property 'probes'"), bad.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: failing), "nothing is written when rendering fails")
     }
 
@@ -70,6 +70,6 @@ final class RenderCommandTests: XCTestCase {
         let bad = try ShipshapeBinary.run(["check", chart, "--set", "backend.image.tag=latest",
                                            "--policies", Self.repository.appendingPathComponent("policies").path])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.stdout.contains("chatbot/templates/backend.yaml: apps/v1 Deployment chatbot-dev/backend-deployment: [error] image-pinned"), bad.stdout)
+        XCTAssertTrue(bad.stdout.contains(#"\#(chart): apps/v1 Deployment chatbot-dev/backend-deployment: container "backend" uses image todo-chatbot/backend:latest; pin a version tag or digest [images.pinned]"#), bad.stdout)
     }
 }

@@ -12,11 +12,13 @@ enum ContainerRules {
         for container in Workload.containers(target.object) {
             let name = container["name"]?.string ?? "?"
             for probe in required where container[probe] == nil || container[probe]?.isNull == true {
-                out.append(["container": name, "probe": probe, "detail": "container \(name) has no \(probe)"])
+                let word = probe.hasSuffix("Probe") ? String(probe.dropLast(5)) : probe
+                out.append(["container": name, "probe": probe, "probeName": word,
+                            "detail": "container \"\(name)\" has no \(word) probe"])
             }
             if params.flag("distinct", true), let l = container["livenessProbe"], let r = container["readinessProbe"], l == r {
-                out.append(["container": name, "probe": "readinessProbe",
-                            "detail": "container \(name) uses the same check for liveness and readiness; a failing dependency would restart it instead of taking it out of rotation"])
+                out.append(["container": name, "probe": "readinessProbe", "probeName": "readiness",
+                            "detail": "container \"\(name)\" uses the same check for liveness and readiness; a failing dependency would restart it instead of taking it out of rotation"])
             }
         }
         return out
@@ -32,8 +34,8 @@ enum ContainerRules {
             let name = container["name"]?.string ?? "?"
             let resources = container["resources"]
             func quantity(_ path: String) -> Quantity? {
-                let parts = path.split(separator: ".").map(String.init)
-                guard parts.count == 2, let v = resources?[parts[0]]?[parts[1]] else { return nil }
+                guard let dot = path.firstIndex(of: "."),
+                      let v = resources?[String(path[..<dot])]?[String(path[path.index(after: dot)...])] else { return nil }
                 switch v {
                 case .string(let s): return try? Quantity(parsing: s)
                 case .int(let i): return Quantity(units: i)
@@ -42,12 +44,12 @@ enum ContainerRules {
                 }
             }
             for path in required where quantity(path) == nil {
-                out.append(["container": name, "resource": path, "detail": "container \(name) sets no resources.\(path)"])
+                out.append(["container": name, "resource": path, "detail": "container \"\(name)\" sets no resources.\(path)"])
             }
             if params.flag("memoryLimitAtLeastRequest", true), let limit = quantity("limits.memory"),
                let request = quantity("requests.memory"), limit < request {
                 out.append(["container": name, "resource": "limits.memory",
-                            "detail": "container \(name): memory limit \(limit) is below its request \(request)"])
+                            "detail": "container \"\(name)\": memory limit \(limit) is below its request \(request)"])
             }
             for resource in ["cpu", "memory"] {
                 guard let bound = params["maxLimitRequestRatio"]?.number(resource),
@@ -56,7 +58,7 @@ enum ContainerRules {
                 let ratio = limit.doubleValue / request.doubleValue
                 if ratio > bound {
                     out.append(["container": name, "resource": resource,
-                                "detail": "container \(name): \(resource) limit \(limit) is \(String(format1: ratio))× its request \(request) (at most \(String(format1: bound))×)"])
+                                "detail": "container \"\(name)\": \(resource) limit \(limit) is \(String(format1: ratio))× its request \(request) (at most \(String(format1: bound))×)"])
                 }
             }
         }
@@ -71,7 +73,7 @@ enum ContainerRules {
         for container in Workload.containers(target.object, includeInit: true) {
             let name = container["name"]?.string ?? "?"
             guard let image = container["image"]?.string else {
-                out.append(["container": name, "image": "", "detail": "container \(name) has no image"])
+                out.append(["container": name, "image": "", "detail": "container \"\(name)\" has no image"])
                 continue
             }
             if image.contains("@sha256:") { continue }
@@ -79,10 +81,10 @@ enum ContainerRules {
             if let colon = lastSegment.lastIndex(of: ":") {
                 let tag = String(lastSegment[lastSegment.index(after: colon)...])
                 if forbidden.contains(tag) {
-                    out.append(["container": name, "image": image, "detail": "container \(name) uses image \(image); pin a version tag or digest"])
+                    out.append(["container": name, "image": image, "detail": "container \"\(name)\" uses image \(image); pin a version tag or digest"])
                 }
             } else {
-                out.append(["container": name, "image": image, "detail": "container \(name) uses untagged image \(image) (that means :latest); pin a version"])
+                out.append(["container": name, "image": image, "detail": "container \"\(name)\" uses untagged image \(image) (that means :latest); pin a version"])
             }
         }
         return out
@@ -98,7 +100,7 @@ enum ContainerRules {
             let name = container["name"]?.string ?? "?"
             let sc = container["securityContext"]
             func add(_ setting: String, _ text: String) {
-                out.append(["container": name, "setting": setting, "detail": "container \(name): \(text)"])
+                out.append(["container": name, "setting": setting, "detail": "container \"\(name)\": \(text)"])
             }
             if params.flag("runAsNonRoot", true) && !(podNonRoot || sc?["runAsNonRoot"] == .bool(true)) {
                 add("runAsNonRoot", "runAsNonRoot is not true (pod or container securityContext)")

@@ -3,12 +3,15 @@ import YAML
 
 /// `field`: a generic check on one field, so new rules need only YAML. Params: `path`
 /// (`spec.template.spec.hostNetwork`, `[*]` for every list element), `op` (exists, absent,
-/// equals, notEquals, in, notIn, matches) and `value`/`values`.
+/// equals, notEquals, in, notIn, matches), `value`/`values`, and `default` (the value Kubernetes
+/// assumes when the field is unset).
 enum FieldRule {
     static func check(_ params: Value, _ target: CheckedObject) -> [[String: String]] {
         guard let path = params["path"]?.string else { return [["detail": "rule has no params.path"]] }
         let op = params["op"]?.string ?? "exists"
-        let found = values(at: path.split(separator: ".").map(String.init), in: target.object)
+        var found = values(at: path.split(separator: ".").map(String.init), in: target.object)
+        // What Kubernetes assumes when the field is unset (concurrencyPolicy: Allow).
+        if found.isEmpty, let fallback = params["default"] { found = [fallback] }
         func text(_ v: Value) -> String { v.string ?? (try? JSONWriter().string(v)) ?? "?" }
         switch op {
         case "exists":

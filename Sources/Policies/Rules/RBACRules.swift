@@ -2,7 +2,8 @@ import YAML
 
 /// `rbac`: least privilege. Params (each default true): `forbidWildcards`, `forbidSecrets`,
 /// `forbidClusterAdmin`, `preferRoles` (a ClusterRole only ever bound in one namespace should
-/// be a Role).
+/// be a Role); and `clusterWideVerbs` (default none): verbs a ClusterRole bound cluster-wide by
+/// a ClusterRoleBinding must not grant (`[delete, deletecollection]`).
 enum RBACRules {
     static func check(_ params: Value, _ target: CheckedObject, _ context: RuleContext) -> [[String: String]] {
         var out: [[String: String]] = []
@@ -17,6 +18,19 @@ enum RBACRules {
                 }
                 if params.flag("forbidSecrets", true) && (resources.contains("secrets") || (resources.contains("*") && groups.contains(""))) {
                     out.append(["detail": "rules[\(i)] grants access to Secrets (\(verbs.joined(separator: ",")))"])
+                }
+            }
+            let clusterWide = (params["clusterWideVerbs"]?.array ?? []).compactMap(\.string)
+            if target.kind == "ClusterRole", !clusterWide.isEmpty,
+               let binding = context.all("ClusterRoleBinding").first(where: {
+                   $0.object["roleRef"]?["kind"]?.string == "ClusterRole" && $0.object["roleRef"]?["name"]?.string == target.metadataName
+               }) {
+                for (i, rule) in (target.object["rules"]?.array ?? []).enumerated() {
+                    let verbs = (rule["verbs"]?.array ?? []).compactMap(\.string)
+                    let granted = clusterWide.filter { verbs.contains($0) || verbs.contains("*") }
+                    if !granted.isEmpty {
+                        out.append(["detail": "rules[\(i)] grants \(granted.joined(separator: ",")) in every namespace (ClusterRoleBinding \(binding.metadataName)); bind a Role in the namespace instead"])
+                    }
                 }
             }
             if target.kind == "ClusterRole" && params.flag("preferRoles", true) {

@@ -11,6 +11,7 @@ enum RuleChecks {
         case .imageTag: return ContainerRules.imageTag(rule.params, target)
         case .securityContext: return ContainerRules.securityContext(rule.params, target)
         case .hpaBounds: return WorkloadRules.hpaBounds(rule.params, target)
+        case .hpaOwnsReplicas: return WorkloadRules.hpaOwnsReplicas(target, context)
         case .pdbRequired: return WorkloadRules.pdbRequired(rule.params, target, context)
         case .serviceSelects: return WorkloadRules.serviceSelects(target, context)
         case .rbac: return RBACRules.check(rule.params, target, context)

@@ -10,7 +10,7 @@ enum WorkloadRules {
         var out: [[String: String]] = []
         let min = spec["minReplicas"]?.integer ?? 1
         let max = spec["maxReplicas"]?.integer ?? 0
-        if min > max { out.append(["detail": "minReplicas \(min) is above maxReplicas \(max)"]) }
+        if params.flag("minAtMostMax", true), min > max { out.append(["detail": "minReplicas \(min) is above maxReplicas \(max)"]) }
         if let floor = params.number("minReplicasAtLeast"), Double(min) < floor {
             out.append(["detail": "minReplicas \(min) is below \(Int(floor)); one pod is no redundancy"])
         }
@@ -29,13 +29,19 @@ enum WorkloadRules {
 
     /// The replicas a workload runs with: its HPA's minimum when an HPA targets it.
     static func replicas(_ target: CheckedObject, _ context: RuleContext) -> Int {
-        for hpa in context.all("HorizontalPodAutoscaler", namespace: target.namespace) {
-            let ref = hpa.object["spec"]?["scaleTargetRef"]
-            if ref?["kind"]?.string == target.kind, ref?["name"]?.string == target.metadataName {
-                return hpa.object["spec"]?["minReplicas"]?.integer ?? 1
-            }
-        }
+        if let hpa = context.autoscaler(of: target) { return hpa.object["spec"]?["minReplicas"]?.integer ?? 1 }
         return target.object["spec"]?["replicas"]?.integer ?? 1
+    }
+
+    /// `hpaOwnsReplicas`: a workload an HPA scales sets no `spec.replicas`; otherwise every
+    /// apply resets the count the autoscaler chose.
+    static func hpaOwnsReplicas(_ target: CheckedObject, _ context: RuleContext) -> [[String: String]] {
+        guard ["Deployment", "StatefulSet", "ReplicaSet"].contains(target.kind),
+              let replicas = target.object["spec"]?["replicas"], !replicas.isNull,
+              let hpa = context.autoscaler(of: target) else { return [] }
+        let count = replicas.integer.map(String.init) ?? "?"
+        return [["hpa": hpa.metadataName,
+                 "detail": "sets spec.replicas \(count) but HorizontalPodAutoscaler \(hpa.metadataName) owns the replica count; every apply would reset what the autoscaler chose"]]
     }
 
     /// `pdbRequired`: a workload with at least `minReplicas` (default 2) replicas needs a
@@ -46,10 +52,7 @@ enum WorkloadRules {
         let count = replicas(target, context)
         guard count >= threshold else { return [] }
         let labels = Workload.podLabels(target.object)
-        let covered = context.all("PodDisruptionBudget", namespace: target.namespace).contains { pdb in
-            guard let selector = pdb.object["spec"]?["selector"], let s = try? LabelSelector(object: selector), !s.isEmpty else { return false }
-            return s.matches(labels)
-        }
+        let covered = context.disruptionBudgetCovers(labels, in: target.namespace)
         return covered ? [] : [["detail": "runs \(count) replicas but no PodDisruptionBudget selects its pods; a node drain could take them all"]]
     }
 
@@ -58,10 +61,7 @@ enum WorkloadRules {
         guard target.kind == "Service", case .object(let selector)? = target.object["spec"]?["selector"], !selector.isEmpty else { return [] }
         var wanted: [String: String] = [:]
         for (k, v) in selector { wanted[k] = v.string ?? "" }
-        let matched = context.objects.contains { o in
-            o.namespace == target.namespace && Workload.kinds.contains(o.kind)
-                && wanted.allSatisfy { Workload.podLabels(o.object)[$0.key] == $0.value }
-        }
+        let matched = context.workloadSelected(by: wanted, in: target.namespace)
         let text = wanted.keys.sorted().map { "\($0)=\(wanted[$0]!)" }.joined(separator: ",")
         return matched ? [] : [["selector": text, "detail": "selector \(text) matches no workload's pods; the Service has no endpoints"]]
     }

@@ -55,6 +55,9 @@ initialDelaySeconds: {{ . }}
 periodSeconds: {{ .periodSeconds | default 10 }}
 timeoutSeconds: {{ .timeoutSeconds | default 1 }}
 failureThreshold: {{ .failureThreshold | default 3 }}
+{{- with .successThreshold }}
+successThreshold: {{ . }}
+{{- end }}
 {{- end -}}
 
 {{- define "chatbot.podSecurityContext" -}}

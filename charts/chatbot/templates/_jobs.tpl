@@ -1,34 +1,50 @@
 {{/*
-The permissions each Shipshape job needs, and nothing more: namespace-scoped, no wildcards,
-no Secrets (the git credentials are mounted, which needs no RBAC), no cluster-wide delete.
+The permissions each Shipshape job needs, and nothing more: namespace-scoped Roles, no
+wildcards, no Secrets (the git credentials are mounted, which needs no RBAC), no cluster-wide
+anything. docs/chart.md says why each rule is there.
+
+reconcile applies the chart: server-side apply (patch, create), reads for the diff and the
+inventory (get, list), prune (delete). Kubernetes refuses to create a Role that grants more than
+its creator holds, so reconcile also holds every permission the other jobs' Roles grant.
+Context: (dict "job" NAME "root" $).
 */}}
 {{- define "chatbot.jobRules" -}}
+{{- $apply := list "get" "list" "create" "patch" "delete" -}}
+{{- $read := list "get" "list" -}}
+{{- $state := printf "shipshape-%s-state" .root.Values.global.environment -}}
 {{- $rules := dict -}}
 {{- $_ := set $rules "reconcile" (list
-  (dict "apiGroups" (list "") "resources" (list "configmaps" "services" "serviceaccounts") "verbs" (list "get" "list" "watch" "create" "patch" "update" "delete"))
-  (dict "apiGroups" (list "apps") "resources" (list "deployments") "verbs" (list "get" "list" "watch" "create" "patch" "update" "delete"))
-  (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" (list "get" "list" "watch"))
-  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" (list "get" "list" "watch" "create" "patch" "update" "delete"))
-  (dict "apiGroups" (list "policy") "resources" (list "poddisruptionbudgets") "verbs" (list "get" "list" "watch" "create" "patch" "update" "delete"))
-  (dict "apiGroups" (list "batch") "resources" (list "cronjobs") "verbs" (list "get" "list" "watch" "create" "patch" "update" "delete"))
-  (dict "apiGroups" (list "rbac.authorization.k8s.io") "resources" (list "roles" "rolebindings") "verbs" (list "get" "list" "watch" "create" "patch" "update" "delete"))
+  (dict "apiGroups" (list "") "resources" (list "configmaps" "serviceaccounts" "services") "verbs" $apply)
+  (dict "apiGroups" (list "apps") "resources" (list "deployments") "verbs" $apply)
+  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $apply)
+  (dict "apiGroups" (list "policy") "resources" (list "poddisruptionbudgets") "verbs" $apply)
+  (dict "apiGroups" (list "batch") "resources" (list "cronjobs") "verbs" $apply)
+  (dict "apiGroups" (list "rbac.authorization.k8s.io") "resources" (list "rolebindings" "roles") "verbs" $apply)
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $state) "verbs" (list "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
-  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "get" "list" "watch"))
+  (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
+  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
+  (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" $read)
+  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
+  (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
 ) -}}
 {{- $_ := set $rules "heal" (list
-  (dict "apiGroups" (list "") "resources" (list "pods" "events") "verbs" (list "get" "list" "watch"))
+  (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
   (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
-  (dict "apiGroups" (list "apps") "resources" (list "deployments" "replicasets") "verbs" (list "get" "list" "watch"))
+  (dict "apiGroups" (list "apps") "resources" (list "deployments" "replicasets") "verbs" $read)
 ) -}}
 {{- $_ := set $rules "recommend" (list
-  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "get" "list"))
-  (dict "apiGroups" (list "apps") "resources" (list "deployments") "verbs" (list "get" "list"))
-  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" (list "get" "list"))
-  (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" (list "get" "list"))
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" $read)
+  (dict "apiGroups" (list "apps") "resources" (list "deployments") "verbs" $read)
+  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
+  (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "get" "create" "patch"))
 ) -}}
 {{- $_ := set $rules "logs" (list
-  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "get" "list"))
+  (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
 ) -}}
-{{- toYaml (index $rules .) -}}
+{{- toYaml (index $rules .job) -}}
 {{- end -}}

@@ -145,9 +145,11 @@ spec:
         - type: Percent
           value: {{ $v.hpa.scaleUp.percent }}
           periodSeconds: {{ $v.hpa.scaleUp.periodSeconds }}
+        {{- with $v.hpa.scaleUp.pods }}
         - type: Pods
-          value: {{ $v.hpa.scaleUp.pods }}
+          value: {{ . }}
           periodSeconds: {{ $v.hpa.scaleUp.periodSeconds }}
+        {{- end }}
     scaleDown:
       stabilizationWindowSeconds: {{ $v.hpa.scaleDown.stabilizationWindowSeconds }}
       policies:

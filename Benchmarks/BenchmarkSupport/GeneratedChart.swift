@@ -1,9 +1,10 @@
 import Foundation
 
-/// A chart with `count` services, each a Deployment, Service, HPA and PDB, built from named
-/// helpers through `include` the way real charts are (labels, names, images, resources).
-enum GeneratedChart {
-    static func write(services count: Int, to dir: String) throws {
+/// A chart with `count` services, each a Deployment, Service, HPA and PDB (1,000 services make
+/// a 4,000-document render), built from named helpers through `include` the way real charts
+/// are (labels, names, images, resources). render-bench renders it; check-bench checks it.
+public enum GeneratedChart {
+    public static func write(services count: Int, to dir: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: dir + "/templates", withIntermediateDirectories: true)
         try """

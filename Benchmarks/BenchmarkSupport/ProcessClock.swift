@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The clock and memory figures the benchmarks print: a monotonic clock, peak RSS, and the
+/// best wall time of a whole child process.
+public enum ProcessClock {
+    /// Seconds on the monotonic clock.
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Peak resident set size in MB of this process (`RUSAGE_SELF`) or its waited-for
+    /// children (`RUSAGE_CHILDREN`).
+    public static func peakRSS(_ who: Int32) -> Int {
+        var usage = rusage()
+        getrusage(who, &usage)
+        return Int(usage.ru_maxrss) / 1024
+    }
+
+    /// The best wall time of `runs` runs of `binary arguments`, stdout to /dev/null. Uses
+    /// posix_spawn and waitpid, so the figure is the process's own time, not Foundation's
+    /// Process bookkeeping. Nil if the process cannot be started.
+    public static func bestProcessTime(_ binary: String, _ arguments: [String], runs: Int) -> Double? {
+        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var best: Double?
+        for _ in 0..<runs {
+            var pid: pid_t = 0
+            let start = now()
+            guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { return nil }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            best = min(best ?? .infinity, now() - start)
+        }
+        return best
+    }
+}
