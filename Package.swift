@@ -41,6 +41,10 @@ let package = Package(
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
+        // kustomize-compatible overlays applied to rendered manifests.
+        .target(
+            name: "Overlays",
+            dependencies: ["YAML", "Kubernetes", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Templates",
             dependencies: [
@@ -73,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -94,6 +98,7 @@ let package = Package(
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
+        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "YAML", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
