@@ -50,15 +50,17 @@ struct ConfigGenerator {
         return resource
     }
 
-    /// Per-generator options override the kustomization's `generatorOptions`; labels and
-    /// annotations combine.
+    /// The kustomization's `generatorOptions` folded into a generator's own, as kustomize's
+    /// MergeGlobalOptionsIntoLocal does: labels and annotations combine (the generator's win),
+    /// and a global `true` for disableNameSuffixHash or immutable cannot be turned off locally.
     private func merged(_ local: Kustomization.GeneratorOptions?, _ global: Kustomization.GeneratorOptions?) -> Kustomization.GeneratorOptions {
-        var out = global ?? Kustomization.GeneratorOptions()
-        guard let local else { return out }
-        out.labels += local.labels
-        out.annotations += local.annotations
-        if let d = local.disableNameSuffixHash { out.disableNameSuffixHash = d }
-        if let i = local.immutable { out.immutable = i }
+        var out = local ?? Kustomization.GeneratorOptions()
+        guard let global else { return out }
+        let localLabels = Set(out.labels.map(\.0)), localAnnotations = Set(out.annotations.map(\.0))
+        out.labels = global.labels.filter { !localLabels.contains($0.0) } + out.labels
+        out.annotations = global.annotations.filter { !localAnnotations.contains($0.0) } + out.annotations
+        if global.disableNameSuffixHash == true { out.disableNameSuffixHash = true }
+        if global.immutable == true { out.immutable = true }
         return out
     }
 
@@ -119,7 +121,12 @@ struct ConfigGenerator {
     }
 
     private func read(_ path: String, _ located: Kustomization.Located<Kustomization.GeneratorArgs>) throws -> [UInt8] {
-        guard let bytes = try files.read(OverlayFiles.join(directory, path)) else {
+        let joined = OverlayFiles.join(directory, path)
+        guard OverlayFiles.isWithin(joined, directory) else {
+            throw OverlayError(file: kustomization.file, mark: located.mark, field: located.field,
+                               "\(path) is outside \(directory); a kustomization may only read files in or below its own folder")
+        }
+        guard let bytes = try files.read(joined) else {
             throw OverlayError(file: kustomization.file, mark: located.mark, field: located.field,
                                "cannot read \(path) (relative to \(directory)); check the path")
         }

@@ -5,7 +5,7 @@ import YAML
 /// name without its tag or digest).
 enum ImageTransform {
     static func apply(_ rule: Kustomization.ImageRule, to resources: inout [Resource]) {
-        guard let pattern = try? Regex("^(?:" + rule.name + ")(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$") else { return }
+        guard let pattern = try? Regex("^(?:" + rule.name + ")(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$") else { return }
         for i in resources.indices {
             update(&resources[i].object, rule, pattern)
             for spec in [FieldSpec("spec/volumes[]/image/reference"), FieldSpec("spec/template/spec/volumes[]/image/reference")] {

@@ -35,9 +35,10 @@ enum ManifestDecoding {
         return out
     }
 
-    /// One node, with the string-map rule applied below the document's top-level metadata.
-    static func decode(_ node: Node, file: String) throws -> Value {
-        try value(node, path: [], file: file)
+    /// One node, with the string-map rule applied below the document's top-level metadata
+    /// unless `stringMetadata` is off (patches, where `null` must stay a deletion).
+    static func decode(_ node: Node, file: String, stringMetadata: Bool = true) throws -> Value {
+        try value(node, path: stringMetadata ? [] : ["patch"], file: file)
     }
 
     private static func value(_ node: Node, path: [String], file: String) throws -> Value {

@@ -2,12 +2,13 @@ import OrderedCollections
 import YAML
 
 /// The `-<hash>` suffix kustomize gives generated ConfigMaps and Secrets: SHA-256 of a JSON
-/// encoding of kind, name, data (and type for Secrets), its first ten hex digits with 0, 1, 3,
-/// a and e swapped for letters that cannot spell words.
+/// encoding of kind, data (and type for Secrets) and an empty name — kustomize v5 hashes before
+/// the name is filled in, so the suffix depends on content only — its first ten hex digits with
+/// 0, 1, 3, a and e swapped for letters that cannot spell words.
 enum NameHash {
     static func suffix(for object: Value) throws -> String {
         let kind = object["kind"]?.string ?? ""
-        let name = object[path: ["metadata", "name"]]?.string ?? ""
+        let name = ""
         var encoded: OrderedDictionary<String, Value> = ["kind": .string(kind), "name": .string(name)]
         switch kind {
         case "ConfigMap":

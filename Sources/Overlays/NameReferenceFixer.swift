@@ -32,14 +32,13 @@ enum NameReferenceFixer {
     /// RoleBindings name the kind of their role, HPAs the kind of their target: only a referral of
     /// that kind may be rewritten into them.
     private static func kindGuard(_ referrer: Resource, reference: NameReference) -> String? {
-        switch referrer.kind {
-        case "RoleBinding", "ClusterRoleBinding" where reference.kind == "Role" || reference.kind == "ClusterRole":
+        if (referrer.kind == "RoleBinding" || referrer.kind == "ClusterRoleBinding") && (reference.kind == "Role" || reference.kind == "ClusterRole") {
             return referrer.object[path: ["roleRef", "kind"]]?.string
-        case "HorizontalPodAutoscaler":
-            return referrer.object[path: ["spec", "scaleTargetRef", "kind"]]?.string
-        default:
-            return nil
         }
+        if referrer.kind == "HorizontalPodAutoscaler" {
+            return referrer.object[path: ["spec", "scaleTargetRef", "kind"]]?.string
+        }
+        return nil
     }
 
     /// Namespaced objects refer within their namespace (RoleBindings also into their subjects'

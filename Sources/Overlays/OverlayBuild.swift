@@ -73,6 +73,10 @@ public enum OverlayBuild {
                     try add(r, field: entry.field, mark: entry.mark)
                 }
             } else {
+                guard OverlayFiles.isWithin(path, directory) else {
+                    throw OverlayError(file: file, mark: entry.mark, field: entry.field,
+                                       "\(ref) is outside \(directory); a kustomization may only read files in or below its own folder (list a folder with its own kustomization.yaml instead)")
+                }
                 guard let bytes = try files.read(path) else {
                     throw OverlayError(file: file, mark: entry.mark, field: entry.field,
                                        "\(ref) does not exist (relative to \(directory)); check the path")

@@ -24,6 +24,13 @@ public struct OverlayFiles: Sendable {
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
         })
 
+    /// Whether `path` (already joined) lies in or below `directory`, kustomize's rule for the
+    /// files a kustomization may read (other kustomizations may be anywhere).
+    static func isWithin(_ path: String, _ directory: String) -> Bool {
+        let root = join(directory, ".")
+        return root == "." ? !path.hasPrefix("..") && !path.hasPrefix("/") : (path == root || path.hasPrefix(root == "/" ? "/" : root + "/"))
+    }
+
     /// `path` relative to `directory` (absolute paths stay as they are), with `.` and `..` folded.
     static func join(_ directory: String, _ path: String) -> String {
         let combined = path.hasPrefix("/") ? path : (directory.isEmpty ? path : directory + "/" + path)

@@ -92,6 +92,9 @@ struct PatchTransform {
             origin = kustomization.file
         } else {
             let path = OverlayFiles.join(directory, spec.path!)
+            guard OverlayFiles.isWithin(path, directory) else {
+                throw error(located, "\(spec.path!) is outside \(directory); a kustomization may only read files in or below its own folder")
+            }
             guard let bytes = try files.read(path) else {
                 throw error(located, "cannot read patch file \(spec.path!) (relative to \(directory)); check the path")
             }
@@ -101,7 +104,7 @@ struct PatchTransform {
         let documents: [Value]
         do {
             documents = try YAMLParser.parse(text, file: origin).compactMap { doc in
-                try doc.root.map { try ManifestDecoding.decode($0, file: origin) }
+                try doc.root.map { try ManifestDecoding.decode($0, file: origin, stringMetadata: false) }
             }.filter { !$0.isNull }
         } catch let e as OverlayError {
             throw OverlayError(file: e.file, mark: e.mark ?? located.mark, field: located.field, e.message)

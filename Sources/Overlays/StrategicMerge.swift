@@ -41,19 +41,22 @@ enum StrategicMerge {
                 return cleaned(.array(items.filter { $0["$patch"]?.string != "replace" }))
             }
             guard let key = mergeKey(path: path, kind: kind, dest: existing, patch: items) else { return cleaned(patch) }
-            var result = existing
+            // kyaml lists the patch's elements first (merged with their namesakes), then the
+            // elements only the destination has.
+            var result: [Value] = []
+            var used = Set<Int>()
             for element in items {
-                guard case .object = element else { continue }
-                let id = element[key]
-                let index = result.firstIndex { $0[key] == id && id != nil }
-                if element["$patch"]?.string == "delete" {
-                    result.removeAll { $0[key] == id && id != nil }
-                } else if let index {
-                    if let merged = merge(result[index], element, path: path, kind: kind) { result[index] = merged } else { result.remove(at: index) }
+                guard case .object = element, let id = element[key] else { continue }
+                let index = existing.indices.first { !used.contains($0) && existing[$0][key] == id }
+                if let index { used.insert(index) }
+                if element["$patch"]?.string == "delete" { continue }
+                if let index {
+                    if let merged = merge(existing[index], element, path: path, kind: kind) { result.append(merged) }
                 } else {
                     result.append(cleaned(element))
                 }
             }
+            for (i, element) in existing.enumerated() where !used.contains(i) { result.append(element) }
             return .array(result)
         default:
             return patch

@@ -393,8 +393,10 @@ final class KustomizeFieldTests: XCTestCase {
     }
 
     func testNestedKustomizationAsResource() throws {
-        try same("resources:\n- base\nnamePrefix: top-\ncommonLabels:\n  layer: top\n", extra: [
-            "base/kustomization.yaml": "resources:\n- ../app.yaml\nnamespace: base-ns\ncommonAnnotations:\n  from: base\n",
+        try same("resources:\n- base\n- app.yaml\nnamePrefix: top-\ncommonLabels:\n  layer: top\n", extra: [
+            "app.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: top-level\n",
+            "base/app.yaml": Fixtures.app,
+            "base/kustomization.yaml": "resources:\n- app.yaml\nnamespace: base-ns\ncommonAnnotations:\n  from: base\n",
         ])
     }
 }
