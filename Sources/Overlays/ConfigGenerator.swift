@@ -79,21 +79,18 @@ struct ConfigGenerator {
         }
         for env in args.envs {
             let text = try read(env, located)
-            guard let string = String(validating: text, as: UTF8.self) else {
+            guard String(validating: text, as: UTF8.self) != nil else {
                 throw OverlayError(file: kustomization.file, mark: located.mark, field: located.field, "env file \(env) is not UTF-8 text")
             }
-            for (lineNumber, rawLine) in string.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var line = Substring(rawLine)
-                if line.hasSuffix("\r") { line = line.dropLast() }
+            // Lines split on LF bytes, a CR before it dropped, as Go's bufio.ScanLines does.
+            for (lineNumber, rawBytes) in text.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                let bytes = rawBytes.last == 0x0D ? rawBytes.dropLast() : rawBytes
+                var line = Substring(String(decoding: bytes, as: UTF8.self))
                 if lineNumber == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
                 line = line.drop { $0.isWhitespace }
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = String(parts[0])
-                guard Self.isEnvVarName(key) else {
-                    throw OverlayError(file: kustomization.file, mark: located.mark, field: located.field,
-                                       "\(env):\(lineNumber + 1): \"\(key)\" is not a valid environment variable name")
-                }
                 guard parts.count == 2 else {
                     throw OverlayError(file: kustomization.file, mark: located.mark, field: located.field,
                                        "\(env):\(lineNumber + 1): \"\(key)\" has no value; Shipshape does not read values from its own environment, write KEY=VALUE")
@@ -137,10 +134,5 @@ struct ConfigGenerator {
     static func removeQuotes(_ s: String) -> String {
         guard s.count >= 2, let first = s.first, first == s.last, first == "\"" || first == "'" else { return s }
         return String(s.dropFirst().dropLast())
-    }
-
-    static func isEnvVarName(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, !(first.properties.numericType != nil && first.isASCII && ("0"..."9").contains(first)) else { return false }
-        return key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == ".") }
     }
 }
