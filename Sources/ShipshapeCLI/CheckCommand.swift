@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Foundation
+import Overlays
 import Policies
 import YAML
 
@@ -21,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("values")], help: "Values files for rendering the chart.") var valueFiles: [String] = []
     @Option(name: .customLong("set"), help: "Set values on the command line.") var set: [String] = []
     @Option(name: .shortAndLong, help: "The release namespace when rendering.") var namespace = "default"
+    @Option(help: "An overlay folder: its values.yaml and kustomization.yaml are applied before checking.") var overlay: String?
     @Option(help: "The folder (or file) with the policies.") var policies = "policies"
     @Option(name: .shortAndLong, help: "Output format: text or json.") var output: Format = .text
     @Flag(help: "Fail on warnings too.") var strict = false
@@ -78,15 +80,21 @@ struct CheckCommand: ParsableCommand {
             return try ValueDecoder.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
                 .filter { !$0.isNull }.map { CheckedObject($0, file: manifests) }
         }
+        let overlay = try self.overlay.map { try OverlayRender(directory: $0) }
         let loaded = try ChartLoader.load(directory: chart!)
         var options = RenderOptions()
         options.namespace = namespace
         options.functions = TemplateFunctions.all
-        options.values = ValueOptions(valueFiles: try valueFiles.map { path in
+        options.values = ValueOptions(valueFiles: try ((overlay?.valuesFiles ?? []) + valueFiles).map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
             return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
         }, values: set)
         let result = try ChartRenderer.render(loaded, options: options)
+        let templates = result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }
+        if let overlay {
+            return try overlay.apply(toRendered: templates.map { result.rendered[$0]!.text }, origin: chart!)
+                .map { CheckedObject($0, file: overlay.directory) }
+        }
         var objects: [CheckedObject] = []
         for name in result.rendered.keys.sorted() where !name.hasSuffix("/NOTES.txt") {
             for document in ManifestSplitter.split(result.rendered[name]!.text) {
