@@ -105,7 +105,7 @@ public enum OverlayBuild {
         MetadataTransform.apply(k.commonLabels, specs: BuiltinFieldSpecs.commonLabels, to: &resources)
         MetadataTransform.apply(k.commonAnnotations, specs: BuiltinFieldSpecs.commonAnnotations, to: &resources)
         for patch in k.patchesJson6902 { try patcher.apply(patch, to: &resources, legacyJSON: true) }
-        for rule in k.replicas { ReplicaTransform.apply(rule.value, to: &resources) }
+        for rule in k.replicas { try ReplicaTransform.apply(rule, to: &resources, file: file) }
         for rule in k.images { ImageTransform.apply(rule.value, to: &resources) }
         return resources
     }

@@ -92,6 +92,10 @@ final class KustomizeErrorTests: XCTestCase {
                      expecting: ["noname.yaml", "metadata.name"])
     }
 
+    func testReplicasForAKindWithoutReplicas() throws {
+        try bothFail("resources:\n- cm.yaml\nreplicas:\n- name: cm\n  count: 2\n", expecting: ["kustomization.yaml:4:3", "replicas[0]", "\"cm\""])
+    }
+
     func testBadLabelSelectorInTarget() throws {
         try bothFail("resources:\n- cm.yaml\npatches:\n- target:\n    labelSelector: \"a in (b\"\n  patch: |-\n    - op: add\n      path: /data/x\n      value: y\n",
                      expecting: ["patches[0].target.labelSelector"])

@@ -29,6 +29,21 @@ enum KustomizeOracle {
         return Outcome(kubectl: reference, ours: ours)
     }
 
+    /// Asserts that both succeed with the same bytes, or both fail (whichever kubectl does).
+    static func assertAgree(_ files: [String: String], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+        let dir = try write(files)
+        let outcome = try run(dir)
+        try? FileManager.default.removeItem(at: dir)
+        if outcome.kubectl.status == 0 {
+            try assertSame(files, name, file: file, line: line)
+            return true
+        }
+        if case .success(let text) = outcome.ours {
+            XCTFail("\(name): we succeeded where kubectl failed (\(outcome.kubectl.stderr)):\n\(text)\nkustomization:\n\(files["kustomization.yaml"] ?? "")", file: file, line: line)
+        }
+        return false
+    }
+
     /// Asserts that kubectl kustomize and OverlayBuild print the same bytes for `files`.
     static func assertSame(_ files: [String: String], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let dir = try write(files)
