@@ -2,8 +2,9 @@ import OrderedCollections
 import YAML
 
 /// Reads manifests as kustomize does: go-yaml v3 resolves plain scalars (YAML 1.2 booleans, so
-/// `yes` and `on` stay strings), and top-level `metadata.labels` / `metadata.annotations` are
-/// string maps whose values keep their source text (`replicas: "1.0"`, never `1`).
+/// `yes` and `on` stay strings), and top-level `metadata.annotations` is a string map whose
+/// values keep their source text (`n: "0x10"`, never `16`) because kustomize rewrites every
+/// object's annotations through a Go `map[string]string`.
 enum ManifestDecoding {
     /// Every non-empty document of `text`.
     static func decodeStream(_ text: String, file: String) throws -> [Value] {
@@ -59,7 +60,7 @@ enum ManifestDecoding {
             }
             return .object(out)
         case .scalar(let text, let style):
-            if path.count == 3, path[0] == "metadata", path[1] == "labels" || path[1] == "annotations" {
+            if path.count == 3, path[0] == "metadata", path[1] == "annotations" {
                 return .string(text)
             }
             return scalar(text, style: style, tag: node.tag)

@@ -70,7 +70,11 @@ enum NameReferenceFixer {
             // A webhook's clientConfig.service: name and namespace together.
             guard let name = map["name"]?.string else { return value }
             let namespace = map["namespace"]?.string ?? ""
-            let matching = candidates.filter { $0.originalName == name && ($0.originalNamespace == namespace || $0.namespace == namespace) }
+            let wanted = Resource.effectiveNamespace(namespace, namespaced: true)
+            let matching = candidates.filter {
+                $0.originalName == name
+                    && (Resource.effectiveNamespace($0.originalNamespace, namespaced: true) == wanted || $0.namespace == namespace)
+            }
             guard let target = matching.first else { return value }
             map["name"] = .string(target.name)
             map["namespace"] = .string(target.namespace)
