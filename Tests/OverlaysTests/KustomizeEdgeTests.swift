@@ -287,4 +287,41 @@ final class KustomizeEdgeTests: XCTestCase {
     func testRenamedStatefulSetServiceAndIngressBackends() throws {
         try same(["kustomization.yaml": "resources:\n- app.yaml\nnameSuffix: -blue\nnamespace: blue\n", "app.yaml": Fixtures.app])
     }
+
+    func testOverlayMergesIntoABaseGeneratorAndStacksPrefixes() throws {
+        try same([
+            "base/kustomization.yaml": """
+                resources:
+                - app.yaml
+                namePrefix: base-
+                configMapGenerator:
+                - name: flags
+                  literals:
+                  - A=1
+                  - B=2
+
+                """,
+            "base/app.yaml": Fixtures.app
+                .replacingOccurrences(of: "kind: ConfigMap\nmetadata:\n  name: settings", with: "kind: ConfigMap\nmetadata:\n  name: unused")
+                .replacingOccurrences(of: "name: settings", with: "name: flags"),
+            "kustomization.yaml": """
+                resources:
+                - base
+                namePrefix: top-
+                namespace: stacked
+                configMapGenerator:
+                - name: flags
+                  behavior: merge
+                  literals:
+                  - B=20
+                  - C=3
+                secretGenerator:
+                - name: creds
+                  behavior: replace
+                  literals:
+                  - token=new
+
+                """,
+        ])
+    }
 }
