@@ -266,21 +266,38 @@ struct FieldReader: Sendable {
         return items
     }
 
+    /// A string field. kustomize reads kustomizations through JSON, so an unquoted number or
+    /// boolean (`newTag: 1.20`, `enabled: true`) is not a string there either.
     func string(_ node: Node, _ field: String) throws -> String {
-        guard let text = node.dereferenced.scalarText else { throw error(node, field, "expected a string") }
+        let target = node.dereferenced
+        guard case .scalar(let text, let style) = target.content else { throw error(node, field, "expected a string") }
+        if style.isPlain, target.tag == nil {
+            switch ScalarResolver.resolve(text) {
+            case .null: return ""
+            case .string, .timestamp: break
+            default: throw error(node, field, "\(text) is a number or boolean here; quote it (\"\(text)\") to make it a string")
+            }
+        }
+        return text
+    }
+
+    /// The text of a scalar whatever it resolves to (numbers, booleans).
+    func scalarText(_ node: Node, _ field: String) throws -> String {
+        guard let text = node.dereferenced.scalarText else { throw error(node, field, "expected a scalar") }
         return text
     }
 
     func bool(_ node: Node, _ field: String) throws -> Bool {
-        switch try string(node, field) {
-        case "true", "True", "TRUE": return true
-        case "false", "False", "FALSE": return false
-        case let other: throw error(node, field, "expected true or false, found \"\(other)\"")
-        }
+        let text = try scalarText(node, field)
+        // Read as sigs.k8s.io/yaml reads kustomizations (YAML 1.1: `yes` and `on` are true).
+        guard node.dereferenced.tag == nil, case .scalar(_, .plain) = node.dereferenced.content,
+            case .bool(let b) = ScalarResolver.resolve(text)
+        else { throw error(node, field, "expected true or false, found \"\(text)\"") }
+        return b
     }
 
     func int(_ node: Node, _ field: String) throws -> Int64 {
-        let text = try string(node, field)
+        let text = try scalarText(node, field)
         guard let n = Int64(text) else { throw error(node, field, "expected a whole number, found \"\(text)\"") }
         return n
     }

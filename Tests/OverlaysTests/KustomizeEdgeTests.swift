@@ -324,4 +324,46 @@ final class KustomizeEdgeTests: XCTestCase {
                 """,
         ])
     }
+
+    func testUnquotedNumericTagsAndRegexTargets() throws {
+        try same([
+            "kustomization.yaml": """
+                resources:
+                - app.yaml
+                images:
+                - name: nginx
+                  newTag: "1.20"
+                - name: postgres
+                  newTag: "16"
+                patches:
+                - target:
+                    group: apps|batch
+                    name: (web|tick)
+                  patch: |-
+                    - op: add
+                      path: /metadata/annotations
+                      value:
+                        matched: "yes"
+                - target:
+                    version: v1
+                    kind: Serv.*
+                  patch: |-
+                    apiVersion: v1
+                    kind: Service
+                    metadata:
+                      name: whatever
+                    spec:
+                      sessionAffinity: ClientIP
+                      newMap:
+                        keep: 1
+                        drop: null
+                labels:
+                - pairs:
+                    sel: "on"
+                  includeSelectors: true
+
+                """,
+            "app.yaml": Fixtures.app + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: headless\nspec:\n  type: ExternalName\n  externalName: x.example.com\n",
+        ])
+    }
 }

@@ -96,6 +96,11 @@ final class KustomizeErrorTests: XCTestCase {
         try bothFail("resources:\n- cm.yaml\nreplicas:\n- name: cm\n  count: 2\n", expecting: ["kustomization.yaml:4:3", "replicas[0]", "\"cm\""])
     }
 
+    func testUnquotedNumberWhereAStringBelongs() throws {
+        try bothFail("resources:\n- cm.yaml\nimages:\n- name: nginx\n  newTag: 1.20\n", expecting: ["kustomization.yaml:5:11", "images[0].newTag", "quote"])
+        try bothFail("resources:\n- cm.yaml\ncommonLabels:\n  enabled: true\n", expecting: ["kustomization.yaml:4:12", "commonLabels.enabled", "quote"])
+    }
+
     func testBadLabelSelectorInTarget() throws {
         try bothFail("resources:\n- cm.yaml\npatches:\n- target:\n    labelSelector: \"a in (b\"\n  patch: |-\n    - op: add\n      path: /data/x\n      value: y\n",
                      expecting: ["patches[0].target.labelSelector"])
