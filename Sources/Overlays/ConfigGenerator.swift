@@ -40,7 +40,8 @@ struct ConfigGenerator {
         var object: OrderedDictionary<String, Value> = [
             "apiVersion": "v1", "kind": .string(secret ? "Secret" : "ConfigMap"), "metadata": .object(metadata),
         ]
-        if !data.isEmpty { object["data"] = .object(data) }
+        // kustomize always gives a generated Secret a data map, a ConfigMap only when it has data.
+        if !data.isEmpty || secret { object["data"] = .object(data) }
         if !binaryData.isEmpty { object["binaryData"] = .object(binaryData) }
         if secret { object["type"] = .string(args.type ?? "Opaque") }
         if options.immutable == true { object["immutable"] = true }

@@ -13,10 +13,11 @@ enum NameHash {
         var encoded: OrderedDictionary<String, Value> = ["kind": .string(kind), "name": .string(name)]
         switch kind {
         case "ConfigMap":
-            encoded["data"] = object["data"] ?? .object([:])
+            // A ConfigMap without data hashes its data as "" (what kustomize encodes).
+            encoded["data"] = object["data"] ?? .string("")
             if let binary = object["binaryData"]?.object, !binary.isEmpty { encoded["binaryData"] = .object(binary) }
         case "Secret":
-            encoded["data"] = object["data"] ?? .object([:])
+            encoded["data"] = object["data"] ?? .string("")
             encoded["type"] = object["type"] ?? .string("")
         default:
             encoded = object.object ?? [:]

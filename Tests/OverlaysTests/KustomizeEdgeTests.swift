@@ -366,4 +366,32 @@ final class KustomizeEdgeTests: XCTestCase {
             "app.yaml": Fixtures.app + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: headless\nspec:\n  type: ExternalName\n  externalName: x.example.com\n",
         ])
     }
+
+    func testTargetsThatSelectNothingAndEmptyKustomizations() throws {
+        try same([
+            "kustomization.yaml": """
+                resources:
+                - app.yaml
+                patches:
+                - target:
+                    kind: DaemonSet
+                  patch: |-
+                    - op: remove
+                      path: /spec
+                - target:
+                    labelSelector: app=nothing
+                  patch: |-
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: x
+                    data:
+                      a: b
+
+                """,
+            "app.yaml": Fixtures.app,
+        ])
+        try same(["kustomization.yaml": "namespace: only\n"])
+        try same(["kustomization.yaml": "resources: []\ncommonLabels:\n  a: b\nconfigMapGenerator:\n- name: lone\nsecretGenerator:\n- name: empty\n"])
+    }
 }
