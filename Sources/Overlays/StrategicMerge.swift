@@ -36,7 +36,12 @@ enum StrategicMerge {
             }
             return .object(result)
         case .array(let items):
-            guard case .array(let existing)? = dest else { return cleaned(patch) }
+            guard case .array(let existing)? = dest else {
+                // kyaml keeps a lone `$patch: replace` element (and nothing else) when the list
+                // did not exist; reproduced so output stays identical.
+                if items.contains(where: { $0["$patch"]?.string == "replace" }) { return .array([["$patch": "replace"]]) }
+                return cleaned(patch)
+            }
             if items.contains(where: { $0["$patch"]?.string == "replace" }) {
                 return cleaned(.array(items.filter { $0["$patch"]?.string != "replace" }))
             }
