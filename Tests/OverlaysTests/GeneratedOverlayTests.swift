@@ -9,16 +9,17 @@ final class GeneratedOverlayTests: XCTestCase {
     static let cases = 60
 
     func testGeneratedKustomizationsMatchKubectl() throws {
-        var rng = SeededGenerator(seed: 0x5EED_0_7)
+        // OVERLAY_SEED explores other cases; the default seed is what CI runs.
+        var rng = SeededGenerator(seed: ProcessInfo.processInfo.environment["OVERLAY_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0_7)
         var succeeded = 0
         for n in 0..<Self.cases {
             var files = ["app.yaml": Fixtures.app]
             files["kustomization.yaml"] = Self.kustomization(&rng, files: &files)
             if try KustomizeOracle.assertAgree(files, "generated case \(n)") { succeeded += 1 }
         }
-        print("generated kustomizations: \(succeeded) of \(Self.cases) built identically, \(Self.cases - succeeded) rejected by both")
+        print("generated kustomizations: \(succeeded) of \(Self.cases) accepted by kubectl and compared byte for byte, \(Self.cases - succeeded) rejected by both")
         // Most generated cases must be valid, or the comparison proves little.
-        XCTAssertGreaterThan(succeeded, Self.cases * 3 / 4)
+        XCTAssertGreaterThan(succeeded, Self.cases * 2 / 3)
     }
 
     private static func pick<T>(_ options: [T], _ rng: inout SeededGenerator) -> T { options[Int(rng.next() % UInt64(options.count))] }

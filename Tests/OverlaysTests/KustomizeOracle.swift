@@ -59,6 +59,8 @@ enum KustomizeOracle {
                 let base = name.filter { $0.isLetter || $0.isNumber }
                 try? Data(outcome.kubectl.stdout.utf8).write(to: keep.appendingPathComponent(base + ".kubectl.yaml"))
                 try? Data(text.utf8).write(to: keep.appendingPathComponent(base + ".ours.yaml"))
+                let inputs = files.filter { $0.key != "app.yaml" }.sorted { $0.key < $1.key }.map { "# \($0.key)\n\($0.value)" }.joined(separator: "\n")
+                try? Data(inputs.utf8).write(to: keep.appendingPathComponent(base + ".input.txt"))
                 XCTFail("\(name): output differs from kubectl kustomize\n--- kubectl\n\(outcome.kubectl.stdout)\n--- ours\n\(text)\n--- diff\n\(diff(outcome.kubectl.stdout, text))", file: file, line: line)
             }
         case .failure(let error):
