@@ -31,6 +31,7 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if (chart == nil) == (manifests == nil) { throw ValidationError("give either a CHART or --manifests FILE") }
+        if overlay != nil && manifests != nil { throw ValidationError("--overlay applies to a CHART's render; it cannot be combined with --manifests") }
     }
 
     func run() throws {
@@ -90,8 +91,8 @@ struct CheckCommand: ParsableCommand {
             return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
         }, values: set)
         let result = try ChartRenderer.render(loaded, options: options)
-        let templates = result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }
         if let overlay {
+            let templates = result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }
             return try overlay.apply(toRendered: templates.map { result.rendered[$0]!.text }, origin: chart!)
                 .map { CheckedObject($0, file: overlay.directory) }
         }
