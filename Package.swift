@@ -42,11 +42,17 @@ let package = Package(
             name: "YAML",
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
+        // SHA-256 and SHA-1, shared by Sprig's checksum functions and the overlays' name hashes.
+        .target(name: "Digests"),
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
+        // kustomize-compatible overlays applied to rendered manifests.
+        .target(
+            name: "Overlays",
+            dependencies: ["YAML", "Kubernetes", "Digests", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Templates",
             dependencies: [
-                "YAML", .product(name: "OrderedCollections", package: "swift-collections"),
+                "YAML", "Digests", .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -79,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -105,6 +111,7 @@ let package = Package(
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
+        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Foundation
+import Overlays
 import Policies
 import YAML
 
@@ -17,6 +18,7 @@ struct CheckCommand: ParsableCommand {
             Rules that name environments (match.environments) hold only for --env.
 
             Examples:
+              shipshape check charts/chatbot --overlay overlays/prod
               shipshape check charts/chatbot -f overlays/prod/values.yaml --env prod
               shipshape check --manifests rendered.yaml -o json
               shipshape check charts/chatbot -o sarif > shipshape.sarif
@@ -27,6 +29,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("values")], help: "Values files for rendering the chart.") var valueFiles: [String] = []
     @Option(name: .customLong("set"), help: "Set values on the command line.") var set: [String] = []
     @Option(name: .shortAndLong, help: "The release namespace when rendering.") var namespace = "default"
+    @Option(help: "An overlay folder: its values.yaml and kustomization.yaml are applied before checking.") var overlay: String?
     @Option(help: "The folder (or file) with the policies.") var policies = "policies"
     @Option(name: .customLong("env"), help: "The environment (dev, prod) for environment-specific rules.") var environment: String?
     @Option(name: .shortAndLong, help: "Output format: text, json or sarif.") var output: Format = .text
@@ -35,10 +38,21 @@ struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
 
     /// What the findings are about, as the engineer named it on the command line.
-    var source: String { manifests ?? chart ?? "-" }
+    var source: String { overlay.map(Self.trimmed) ?? manifests ?? chart ?? "-" }
+
+    /// `--env`, or the overlay folder's name (`overlays/prod` → `prod`), so that
+    /// `check CHART --overlay overlays/prod` holds prod to the prod-only rules.
+    var effectiveEnvironment: String? {
+        environment ?? overlay.map { URL(fileURLWithPath: Self.trimmed($0)).lastPathComponent }
+    }
+
+    private static func trimmed(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
 
     func validate() throws {
         if (chart == nil) == (manifests == nil) { throw ValidationError("give either a CHART or --manifests FILE") }
+        if overlay != nil && manifests != nil { throw ValidationError("--overlay applies to a CHART's render; it cannot be combined with --manifests") }
     }
 
     func run() throws {
@@ -54,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let report = PolicyEngine(policies: policySet).check(objects, environment: environment)
+        let report = PolicyEngine(policies: policySet).check(objects, environment: effectiveEnvironment)
         switch output {
         case .text: print(FindingReport(report, source: source, ruleCount: policySet.rules.count).text, terminator: "")
         case .json: print(try FindingReport(report, source: source, ruleCount: policySet.rules.count).json(), terminator: "")
@@ -89,15 +103,21 @@ struct CheckCommand: ParsableCommand {
             guard let data else { throw ValidationError("cannot read \(manifests)") }
             return try CheckedObject.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
         }
+        let overlay = try self.overlay.map { try OverlayRender(directory: $0) }
         let loaded = try ChartLoader.load(directory: chart!)
         var options = RenderOptions()
         options.namespace = namespace
         options.functions = TemplateFunctions.all
-        options.values = ValueOptions(valueFiles: try valueFiles.map { path in
+        options.values = ValueOptions(valueFiles: try ((overlay?.valuesFiles ?? []) + valueFiles).map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
             return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
         }, values: set)
         let result = try ChartRenderer.render(loaded, options: options)
+        if let overlay {
+            let templates = result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }
+            return try overlay.apply(toRendered: templates.map { result.rendered[$0]!.text }, origin: chart!)
+                .map { CheckedObject($0, file: source) }
+        }
         return try result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }.flatMap { name in
             try CheckedObject.decodeAll(result.rendered[name]!.text, file: Self.repositoryPath(of: name, chart: chart!))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Foundation
+import Overlays
 import Templates
 import YAML
 
@@ -15,6 +16,7 @@ struct RenderCommand: ParsableCommand {
 
             Examples:
               shipshape render charts/chatbot -f overlays/dev/values.yaml
+              shipshape render charts/chatbot --overlay overlays/prod
               shipshape render charts/chatbot --set backend.replicaCount=3 -s templates/backend.yaml
               shipshape render charts/chatbot --trace 'apps/v1/Deployment/backend-deployment:spec.template.spec.containers[name=backend].resources.limits.memory'
             """)
@@ -36,8 +38,14 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("skip-tests"), help: "Leave out test hooks.") var skipTests = false
     @Flag(name: .customLong("strict"), help: "Fail on a missing map key instead of printing nothing.") var strict = false
     @Option(help: "Which values line drives a field: APIVERSION/KIND/NAME:FIELD.") var trace: String?
+    @Option(help: "An overlay folder: its values.yaml goes under the -f files, its kustomization.yaml is applied to the result.") var overlay: String?
+
+    func validate() throws {
+        if overlay != nil && outputDir != nil { throw ValidationError("--overlay prints one kustomized stream; it cannot be combined with --output-dir") }
+    }
 
     func run() throws {
+        let overlay = try self.overlay.map { try OverlayRender(directory: $0) }
         let chart = try ChartLoader.load(directory: self.chart)
         var options = RenderOptions()
         options.releaseName = releaseName
@@ -54,7 +62,7 @@ struct RenderCommand: ParsableCommand {
             return Array(data)
         }
         options.values = ValueOptions(
-            valueFiles: try valueFiles.map { path in
+            valueFiles: try ((overlay?.valuesFiles ?? []) + valueFiles).map { path in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw ExitMessage("Error: open \(path): no such file or directory")
                 }
@@ -77,7 +85,9 @@ struct RenderCommand: ParsableCommand {
             outputOptions.existingFiles = OutputDirectory.existingFiles(under: outputDir)
         }
         let output = try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: outputOptions)
-        if let outputDir {
+        if let overlay {
+            FileHandle.standardOutput.write(Data(try overlay.render(rendered: [output.stdout], origin: self.chart).utf8))
+        } else if let outputDir {
             try OutputDirectory.write(output.files, under: outputDir)
             print(output.stdout, terminator: "")
         } else {

@@ -1,6 +1,6 @@
-/// SHA-256 and SHA-1 for `sha256sum` and `sha1sum` (checksum annotations roll pods when
-/// config changes, so these must be the real digests).
-enum SHA256Digest {
+/// SHA-256 and SHA-1, shared by Sprig's `sha256sum` / `sha1sum` (checksum annotations roll pods
+/// when config changes, so these must be the real digests) and the overlays' name hashes.
+public enum SHA256Digest {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -12,7 +12,7 @@ enum SHA256Digest {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let data = padded(message)
         var w = [UInt32](repeating: 0, count: 64)
@@ -52,8 +52,8 @@ enum SHA256Digest {
     }
 }
 
-enum SHA1Digest {
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+public enum SHA1Digest {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
         let data = SHA256Digest.padded(message)
         var w = [UInt32](repeating: 0, count: 80)
