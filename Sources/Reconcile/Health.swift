@@ -106,35 +106,18 @@ public enum HealthCheck {
         return .progressing("job running")
     }
 
-    /// Argo CD's HPA rule: a false AbleToScale or ScalingActive (other than being at the
-    /// limits) is degraded.
+    /// Argo CD's HPA rule, less its false alarms: a false AbleToScale or ScalingActive is
+    /// degraded, except while metrics are missing (`FailedGet*Metric`), which is what every new
+    /// HPA reports until its pods are ready — that is progressing, and only fails at the timeout.
     static func hpa(_ object: Value) -> Health {
         for type in ["AbleToScale", "ScalingActive"] {
             if let c = condition(object, type), c["status"]?.string == "False" {
-                return .degraded("\(type) is False: \(c["reason"]?.string ?? "") \(c["message"]?.string ?? "")")
+                let reason = c["reason"]?.string ?? ""
+                let why = "\(type) is False: \(reason) \(c["message"]?.string ?? "")"
+                if reason.hasPrefix("FailedGet") && reason.hasSuffix("Metric") { return .progressing(why) }
+                return .degraded(why)
             }
         }
         return .healthy
-    }
-}
-
-/// The order objects are applied in: what others depend on first.
-public enum ApplyOrder {
-    static let ranks: [String: Int] = [
-        "Namespace": 0, "CustomResourceDefinition": 1, "ServiceAccount": 2, "ClusterRole": 3, "Role": 3,
-        "ClusterRoleBinding": 4, "RoleBinding": 4, "ConfigMap": 5, "Secret": 5, "Service": 6,
-        "Deployment": 7, "StatefulSet": 7, "DaemonSet": 7, "Job": 7, "HorizontalPodAutoscaler": 8,
-        "PodDisruptionBudget": 9, "CronJob": 10,
-    ]
-
-    public static func rank(_ kind: String) -> Int { ranks[kind] ?? 11 }
-
-    /// Sorted by rank, then by namespace and name, stably.
-    public static func sorted(_ objects: [Value]) -> [Value] {
-        objects.enumerated().sorted { a, b in
-            let ra = rank(a.element["kind"]?.string ?? ""), rb = rank(b.element["kind"]?.string ?? "")
-            if ra != rb { return ra < rb }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 }

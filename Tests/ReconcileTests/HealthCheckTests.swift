@@ -58,6 +58,8 @@ final class HealthCheckTests: XCTestCase {
         XCTAssertTrue(HealthCheck.evaluate(try yaml("kind: Job\nstatus: {conditions: [{type: Failed, status: \"True\", reason: BackoffLimitExceeded}]}")).isDegraded)
         XCTAssertEqual(HealthCheck.evaluate(try yaml("kind: Job\nstatus: {active: 1}")), .progressing("job running"))
         XCTAssertEqual(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: ScalingLimited, status: \"True\"}]}")), .healthy)
-        XCTAssertTrue(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: ScalingActive, status: \"False\", reason: FailedGetResourceMetric}]}")).isDegraded)
+        XCTAssertFalse(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: ScalingActive, status: \"False\", reason: FailedGetResourceMetric}]}")).isDegraded,
+                       "missing metrics are what every new HPA reports until its pods are ready: progressing, not broken")
+        XCTAssertTrue(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: AbleToScale, status: \"False\", reason: FailedGetScale}]}")).isDegraded)
     }
 }

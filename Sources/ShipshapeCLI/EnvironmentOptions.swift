@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KubeClient
+import Reconcile
+
+/// The flags every environment command takes: which environment of which shipshape.yaml, and
+/// how to reach its cluster (`--kubeconfig`/`--context` override the environment's cluster).
+struct EnvironmentOptions: ParsableArguments {
+    @Option(name: .customLong("env"), help: "The environment in shipshape.yaml (dev, prod, ...).")
+    var environment: String
+
+    @Option(help: "The environments file.")
+    var config = "shipshape.yaml"
+
+    @Option(help: "Path to a kubeconfig file (overrides the environment's cluster).")
+    var kubeconfig: String?
+
+    @Option(help: "The kubeconfig context to use (overrides the environment's cluster.context).")
+    var context: String?
+
+    @Flag(name: .customLong("v"), help: "Log each API request (method, URL, status, time; never credentials).")
+    var verbose = false
+
+    /// The reconciler for the environment, its cluster and its git source.
+    func reconciler(log: @escaping @Sendable (String) -> Void) throws -> Reconciler {
+        guard let data = FileManager.default.contents(atPath: config) else {
+            throw ValidationError("cannot read \(config) (pass --config PATH to the environments file)")
+        }
+        let env = try EnvironmentConfig(yaml: String(decoding: data, as: UTF8.self), file: config).environment(environment)
+        let client: ClientConfig
+        if kubeconfig != nil || context != nil || !env.inCluster {
+            client = try ClientConfig.load(kubeconfig: kubeconfig, context: context ?? env.context, namespace: env.namespace)
+        } else {
+            client = try ClientConfig.inCluster()
+        }
+        let api = try KubeAPI(config: client)
+        if verbose { api.rest.debugLog = { line in FileHandle.standardError.write(Data(("I " + line + "\n").utf8)) } }
+        let base = (URL(fileURLWithPath: config).deletingLastPathComponent().path)
+        let source = try RevisionSource(location: env.repository, branch: env.branch, base: base)
+        return Reconciler(environment: env, cluster: api, source: source, log: log)
+    }
+}
+
+/// Runs a command body so that any error exits with status 2 (1 is kept for "differences" or
+/// "unhealthy"), the message on stderr.
+func exitingOnError(_ body: () throws -> Void) throws {
+    do { try body() } catch let exit as ExitCode { throw exit } catch let validation as ValidationError {
+        throw validation
+    } catch {
+        FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// A log line, flushed at once so a Job's log and a demo show steps as they happen.
+@Sendable func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
