@@ -51,12 +51,14 @@ public enum HealthCheck {
     /// kstatus for Deployments: generation observed, every replica updated and available,
     /// no ProgressDeadlineExceeded; and no pod crash-looping, failing to pull or OOM-killed.
     static func workload(_ object: Value, pods: [Value]) -> Health {
+        let generation = int(object["metadata"]?["generation"]) ?? 0
+        let observed = int(object["status"]?["observedGeneration"]) ?? 0
+        // Until the controller has seen the new spec, the pods belong to the old one: a
+        // rollback away from a crash-looping revision must not be judged by its pods.
+        if generation > observed { return .progressing("the controller has not seen generation \(generation) yet") }
         for p in pods {
             if let problem = pod(p), problem.isDegraded { return problem }
         }
-        let generation = int(object["metadata"]?["generation"]) ?? 0
-        let observed = int(object["status"]?["observedGeneration"]) ?? 0
-        if generation > observed { return .progressing("the controller has not seen generation \(generation) yet") }
         if let progressing = condition(object, "Progressing"), progressing["reason"]?.string == "ProgressDeadlineExceeded" {
             return .degraded("rollout exceeded its progress deadline: \(progressing["message"]?.string ?? "")")
         }
