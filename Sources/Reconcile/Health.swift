@@ -88,7 +88,8 @@ public enum HealthCheck {
                ["CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CreateContainerConfigError"].contains(reason) {
                 var why = "pod \(name) container \(container): \(reason)"
                 if let last = status["lastState"]?["terminated"]?["reason"]?.string { why += " (last exit: \(last))" }
-                if let message = waiting["message"]?.string, !message.isEmpty { why += ": \(message)" }
+                // The kubelet's back-off message only repeats the pod and container names.
+                if reason != "CrashLoopBackOff", let message = waiting["message"]?.string, !message.isEmpty { why += ": \(message)" }
                 return .degraded(why)
             }
             if status["lastState"]?["terminated"]?["reason"]?.string == "OOMKilled", int(status["restartCount"]) ?? 0 > 0,
