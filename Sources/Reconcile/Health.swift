@@ -87,7 +87,11 @@ public enum HealthCheck {
             if let waiting = status["state"]?["waiting"], let reason = waiting["reason"]?.string,
                ["CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CreateContainerConfigError"].contains(reason) {
                 var why = "pod \(name) container \(container): \(reason)"
-                if let last = status["lastState"]?["terminated"]?["reason"]?.string { why += " (last exit: \(last))" }
+                if let last = status["lastState"]?["terminated"], let lastReason = last["reason"]?.string {
+                    let code = int(last["exitCode"]).map { ", exit code \($0)" } ?? ""
+                    let restarts = int(status["restartCount"]).map { ", \($0) restarts" } ?? ""
+                    why += " (last exit: \(lastReason)\(code)\(restarts))"
+                }
                 // The kubelet's back-off message only repeats the pod and container names.
                 if reason != "CrashLoopBackOff", let message = waiting["message"]?.string, !message.isEmpty { why += ": \(message)" }
                 return .degraded(why)
