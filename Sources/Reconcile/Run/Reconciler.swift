@@ -255,8 +255,15 @@ public final class Reconciler: @unchecked Sendable {
     public func state() throws -> ReconcileState { try store.load() }
 
     /// Creates the environment's namespace if it does not exist (the lease and state live there).
+    /// A namespaced Role (least privilege, in-cluster) cannot read Namespaces: then it is
+    /// assumed to exist, as the Role itself lives in it.
     func ensureNamespace() throws {
-        if try cluster.get(apiVersion: "v1", kind: "Namespace", namespace: nil, name: namespace) == nil {
+        let existing: Value?
+        do { existing = try cluster.get(apiVersion: "v1", kind: "Namespace", namespace: nil, name: namespace) } catch {
+            log("cannot read namespace \(namespace) (\(error)); assuming it exists")
+            return
+        }
+        if existing == nil {
             _ = try cluster.apply(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]],
                                   fieldManager: Self.fieldManager, force: true)
             log("created namespace \(namespace)")
@@ -273,7 +280,8 @@ public final class Reconciler: @unchecked Sendable {
         case .degraded(let object, let reason, let pod):
             var text = "\(object): \(reason)"
             if let pod {
-                let events = try cluster.list(apiVersion: "v1", kind: "Event", namespace: namespace)
+                // Events are extra evidence: without the right to list them, the reason stands alone.
+                let events = ((try? cluster.list(apiVersion: "v1", kind: "Event", namespace: namespace)) ?? [])
                     .filter { $0["involvedObject"]?["name"]?.string == pod && $0["type"]?.string == "Warning" }
                     .suffix(3)
                     .map { "\($0["reason"]?.string ?? ""): \($0["message"]?.string ?? "")" }
