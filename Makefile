@@ -27,6 +27,7 @@ bench: deps
 	.build/release/yaml-bench
 	.build/release/git-bench
 	.build/release/render-bench
+	.build/release/reconcile-bench
 
 fuzz: deps
 	Fuzz/run.sh 300

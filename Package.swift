@@ -81,6 +81,7 @@ let package = Package(
         .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
         .executableTarget(name: "git-bench", dependencies: ["GitStore"], path: "Benchmarks/git-bench"),
         .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates"], path: "Benchmarks/render-bench"),
+        .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),
