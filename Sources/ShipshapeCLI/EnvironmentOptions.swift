@@ -9,6 +9,15 @@ struct EnvironmentOptions: ParsableArguments {
     @Option(name: .customLong("env"), help: "The environment in shipshape.yaml (dev, prod, ...).")
     var environment: String
 
+    @OptionGroup var connection: EnvironmentConnection
+
+    func reconciler(log: @escaping @Sendable (String) -> Void) throws -> Reconciler {
+        try connection.reconciler(environment: environment, log: log)
+    }
+}
+
+/// Where the environments file is and how to reach the cluster.
+struct EnvironmentConnection: ParsableArguments {
     @Option(help: "The environments file.")
     var config = "shipshape.yaml"
 
@@ -22,7 +31,7 @@ struct EnvironmentOptions: ParsableArguments {
     var verbose = false
 
     /// The reconciler for the environment, its cluster and its git source.
-    func reconciler(log: @escaping @Sendable (String) -> Void) throws -> Reconciler {
+    func reconciler(environment: String, log: @escaping @Sendable (String) -> Void) throws -> Reconciler {
         guard let data = FileManager.default.contents(atPath: config) else {
             throw ValidationError("cannot read \(config) (pass --config PATH to the environments file)")
         }
@@ -35,7 +44,7 @@ struct EnvironmentOptions: ParsableArguments {
         }
         let api = try KubeAPI(config: client)
         if verbose { api.rest.debugLog = { line in FileHandle.standardError.write(Data(("I " + line + "\n").utf8)) } }
-        let base = (URL(fileURLWithPath: config).deletingLastPathComponent().path)
+        let base = URL(fileURLWithPath: config).deletingLastPathComponent().path
         let source = try RevisionSource(location: env.repository, branch: env.branch, base: base)
         return Reconciler(environment: env, cluster: api, source: source, log: log)
     }

@@ -36,14 +36,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .customLong("env"), help: "Show this environment's reconcile runs instead (from its state ConfigMap).")
     var environment: String?
 
-    @Option(help: "The environments file (with --env).")
-    var config = "shipshape.yaml"
-
-    @Option(help: "Path to a kubeconfig file (with --env).")
-    var kubeconfig: String?
-
-    @Option(help: "The kubeconfig context (with --env).")
-    var context: String?
+    @OptionGroup var connection: EnvironmentConnection
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
@@ -55,12 +48,8 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         if let environment {
-            var arguments = ["--env", environment, "--config", config]
-            if let kubeconfig { arguments += ["--kubeconfig", kubeconfig] }
-            if let context { arguments += ["--context", context] }
-            let options = try EnvironmentOptions.parse(arguments)
             try exitingOnError {
-                let reconciler = try options.reconciler(log: { _ in })
+                let reconciler = try connection.reconciler(environment: environment, log: { _ in })
                 let state = try reconciler.state()
                 switch output {
                 case .json: print(try state.encoded())
