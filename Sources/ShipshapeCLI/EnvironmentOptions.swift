@@ -32,10 +32,24 @@ struct EnvironmentConnection: ParsableArguments {
 
     /// The reconciler for the environment, its cluster and its git source.
     func reconciler(environment: String, log: @escaping @Sendable (String) -> Void) throws -> Reconciler {
-        guard let data = FileManager.default.contents(atPath: config) else {
-            throw ValidationError("cannot read \(config) (pass --config PATH to the environments file)")
+        let variables = ProcessInfo.processInfo.environment
+        let text: String
+        var fromRepository: RevisionSource?
+        if let data = FileManager.default.contents(atPath: config) {
+            text = String(decoding: data, as: UTF8.self)
+        } else if let repository = variables["SHIPSHAPE_REPOSITORY"], !repository.isEmpty {
+            // In the cluster (the CronJob): shipshape.yaml is read from the repository's branch head.
+            let source = try RevisionSource(location: repository, branch: variables["SHIPSHAPE_BRANCH"] ?? "main",
+                                            base: FileManager.default.currentDirectoryPath)
+            guard let found = try source.snapshot(try source.head()).string(at: config) else {
+                throw ValidationError("no \(config) at the head of \(source.branch) in SHIPSHAPE_REPOSITORY")
+            }
+            text = found
+            fromRepository = source
+        } else {
+            throw ValidationError("cannot read \(config) (pass --config PATH to the environments file, or set SHIPSHAPE_REPOSITORY to read it from git)")
         }
-        let env = try EnvironmentConfig(yaml: String(decoding: data, as: UTF8.self), file: config).environment(environment)
+        let env = try EnvironmentConfig(yaml: text, file: config).environment(environment)
         let client: ClientConfig
         if kubeconfig != nil || context != nil || !env.inCluster {
             client = try ClientConfig.load(kubeconfig: kubeconfig, context: context ?? env.context, namespace: env.namespace)
@@ -45,7 +59,8 @@ struct EnvironmentConnection: ParsableArguments {
         let api = try KubeAPI(config: client)
         if verbose { api.rest.debugLog = { line in FileHandle.standardError.write(Data(("I " + line + "\n").utf8)) } }
         let base = URL(fileURLWithPath: config).deletingLastPathComponent().path
-        let source = try RevisionSource(location: env.repository, branch: env.branch, base: base)
+        let source = try fromRepository.flatMap { $0.branch == env.branch && (env.repository == "." || env.repository == variables["SHIPSHAPE_REPOSITORY"]) ? $0 : nil }
+            ?? RevisionSource(location: env.repository, branch: env.branch, base: base)
         return Reconciler(environment: env, cluster: api, source: source, log: log)
     }
 }

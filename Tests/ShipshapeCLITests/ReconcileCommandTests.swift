@@ -119,6 +119,14 @@ final class ReconcileCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.stdout.contains("marked failed"), "the rolled-back revision is not re-applied: \(r.stdout)")
 
+        // In the cluster there is no shipshape.yaml on disk: it is read from the repository.
+        r = try Subprocess.run("/usr/bin/env", ["SHIPSHAPE_REPOSITORY=" + work.appendingPathComponent("repo").path, "SHIPSHAPE_BRANCH=main",
+                                                ShipshapeBinary.path, "diff", "--env", "dev", "--kubeconfig", kubeconfig, "--context", "sandbox"],
+                               in: work)
+        XCTAssertEqual(r.status, 1, "shipshape.yaml read from SHIPSHAPE_REPOSITORY's branch head: \(r.stdout)\(r.stderr)")
+        XCTAssertTrue(r.stdout.contains("+++ desired/v1.Secret.chatbot-dev.backend-credentials"),
+                      "the head (rolled back by hand) still differs from the cluster in the password: \(r.stdout)")
+
         r = try shipshape("diff", env: "staging")
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("no environment \"staging\" in shipshape.yaml (known: dev)"), r.stderr)
