@@ -50,6 +50,7 @@ final class ReconcileEndToEndTests: XCTestCase {
 
     func testDriftIsDetectedShownAndCorrected() throws {
         XCTAssertEqual(try h.reconcile().outcome, .applied)
+        let released = try XCTUnwrap(image(try h.deployment("backend-deployment")))
         // Out of band, as kubectl scale and kubectl set image would.
         let deployments = try h.api.resource(apiVersion: "apps/v1", kind: "Deployment")
         _ = try h.api.scale(deployments, name: "frontend-deployment", namespace: ReconcileHarness.namespace, replicas: 5)
@@ -63,14 +64,14 @@ final class ReconcileEndToEndTests: XCTestCase {
         let fields = diff.objects.flatMap(\.fields).map(\.path).sorted()
         XCTAssertEqual(fields, ["spec.replicas", "spec.template.spec.containers[name=backend].image"])
         let backend = try XCTUnwrap(diff.objects.first { $0.object.hasSuffix("backend-deployment") })
-        XCTAssertTrue(backend.unified.contains("-        image: todo-chatbot/backend:9.9.9\n+        image: todo-chatbot/backend:1.4.0"), backend.unified)
+        XCTAssertTrue(backend.unified.contains("-        image: todo-chatbot/backend:9.9.9\n+        image: \(released)"), backend.unified)
 
         let run = try h.reconcile()
         XCTAssertEqual(run.outcome, .applied)
         XCTAssertEqual(run.drift.sorted(), ["apps/v1 Deployment chatbot-e2e/backend-deployment: spec.template.spec.containers[name=backend].image",
                                             "apps/v1 Deployment chatbot-e2e/frontend-deployment: spec.replicas"])
         XCTAssertEqual(replicas(try h.deployment("frontend-deployment")), 2)
-        XCTAssertEqual(image(try h.deployment("backend-deployment")), "todo-chatbot/backend:1.4.0")
+        XCTAssertEqual(image(try h.deployment("backend-deployment")), released)
         XCTAssertEqual(try h.state().runs.last?.outcome, "drift-corrected")
         XCTAssertEqual(try h.state().runs.last?.driftCorrected.count, 2)
         XCTAssertTrue(try h.reconciler().diff().isInSync)
@@ -90,13 +91,12 @@ final class ReconcileEndToEndTests: XCTestCase {
     }
 
     func testHandingADeploymentToANewHPAKeepsItsReplicas() throws {
-        try h.commit("frontend: 3 replicas", file: "charts/chatbot/values.yaml", replacing: "replicaCount: 2\n  image:\n    repository: todo-chatbot/frontend",
-                     with: "replicaCount: 3\n  image:\n    repository: todo-chatbot/frontend")
+        try h.commit("frontend: 3 replicas", overlay: .init(frontendReplicas: 3))
         XCTAssertEqual(try h.reconcile().outcome, .applied)
         XCTAssertEqual(replicas(try h.deployment("frontend-deployment")), 3)
         XCTAssertTrue(ReplicaHandover.ownsReplicas(try h.deployment("frontend-deployment"), manager: Reconciler.fieldManager))
 
-        try h.commit("frontend: autoscale", file: "overlays/e2e/values.yaml", replacing: "enabled: false", with: "enabled: true")
+        try h.commit("frontend: autoscale", overlay: .init(frontendHPA: true, frontendReplicas: 3))
         let reconciler = try h.reconciler()
         var replicasWhenHPAArrives: Int?
         reconciler.beforeApply = { [h] _, name in
@@ -176,8 +176,8 @@ final class ReconcileEndToEndTests: XCTestCase {
     func testABrokenImageTagIsRolledBackAndNotRetriedUntilANewerCommit() throws {
         let good = try h.git("rev-parse", "HEAD")
         XCTAssertEqual(try h.reconcile().outcome, .applied)
-        let bad = try h.commit("backend 1.5.0", file: "charts/chatbot/values.yaml", replacing: "repository: todo-chatbot/backend\n    tag: \"1.4.0\"",
-                               with: "repository: todo-chatbot/backend\n    tag: \"1.5.0-crash\"")
+        let released = image(try h.deployment("backend-deployment"))
+        let bad = try h.commit("backend 1.5.0", overlay: .init(backendTag: "1.5.0-crash"))
         let run = try h.reconcile()
         guard case .rolledBack(let reason) = run.outcome else { return XCTFail("expected a rollback, got \(run.outcome)") }
         XCTAssertEqual(run.exitCode, 1)
@@ -185,7 +185,7 @@ final class ReconcileEndToEndTests: XCTestCase {
         XCTAssertTrue(reason.contains("CrashLoopBackOff"), reason)
         XCTAssertTrue(reason.contains("pod backend-deployment-"), reason)
         XCTAssertTrue(reason.contains("events: "), reason)
-        XCTAssertEqual(image(try h.deployment("backend-deployment")), "todo-chatbot/backend:1.4.0")
+        XCTAssertEqual(image(try h.deployment("backend-deployment")), released)
         let state = try h.state()
         XCTAssertEqual(state.lastHealthy, good)
         XCTAssertEqual(state.lastApplied, good)
@@ -197,7 +197,7 @@ final class ReconcileEndToEndTests: XCTestCase {
         XCTAssertEqual(again.outcome, .skippedFailed(bad))
         XCTAssertEqual(h.writes, [], "the failed revision is not retried")
 
-        let fixed = try h.commit("backend 1.5.1", file: "charts/chatbot/values.yaml", replacing: "tag: \"1.5.0-crash\"", with: "tag: \"1.5.1\"")
+        let fixed = try h.commit("backend 1.5.1", overlay: .init(backendTag: "1.5.1"))
         XCTAssertEqual(try h.reconcile().outcome, .applied)
         XCTAssertEqual(try h.state().lastHealthy, fixed)
         XCTAssertEqual(image(try h.deployment("backend-deployment")), "todo-chatbot/backend:1.5.1")
@@ -205,32 +205,31 @@ final class ReconcileEndToEndTests: XCTestCase {
 
     func testAnUnknownImageIsCaughtAsImagePullBackOff() throws {
         XCTAssertEqual(try h.reconcile().outcome, .applied)
-        try h.commit("frontend from a typo'd registry", file: "charts/chatbot/values.yaml", replacing: "repository: todo-chatbot/frontend",
-                     with: "repository: todo-chatbot/frontnd")
+        let released = image(try h.deployment("frontend-deployment"))
+        try h.commit("frontend from a typo'd registry", overlay: .init(frontendRepository: "todo-chatbot/frontnd"))
         let run = try h.reconcile()
         guard case .rolledBack(let reason) = run.outcome else { return XCTFail("expected a rollback, got \(run.outcome)") }
         XCTAssertTrue(reason.contains("ImagePullBackOff") || reason.contains("ErrImagePull"), reason)
-        XCTAssertEqual(image(try h.deployment("frontend-deployment")), "todo-chatbot/frontend:1.4.0")
+        XCTAssertEqual(image(try h.deployment("frontend-deployment")), released)
     }
 
     func testManualRollbackMarksTheReplacedRevisionFailed() throws {
         let first = try h.git("rev-parse", "HEAD")
         XCTAssertEqual(try h.reconcile().outcome, .applied)
-        let second = try h.commit("backend 1.4.1", file: "charts/chatbot/values.yaml", replacing: "repository: todo-chatbot/backend\n    tag: \"1.4.0\"",
-                                  with: "repository: todo-chatbot/backend\n    tag: \"1.4.1\"")
+        let released = image(try h.deployment("backend-deployment"))
+        let second = try h.commit("backend 1.4.1", overlay: .init(backendTag: "1.4.1"))
         XCTAssertEqual(try h.reconcile().outcome, .applied)
         let back = try h.reconciler().rollback(to: nil)
         XCTAssertEqual(back.outcome, .rolledBack(reason: "by hand"))
         XCTAssertEqual(back.revision, first)
-        XCTAssertEqual(image(try h.deployment("backend-deployment")), "todo-chatbot/backend:1.4.0")
+        XCTAssertEqual(image(try h.deployment("backend-deployment")), released)
         XCTAssertTrue(try h.state().isFailed(second))
         XCTAssertEqual(try h.reconcile().outcome, .skippedFailed(second))
-        XCTAssertEqual(image(try h.deployment("backend-deployment")), "todo-chatbot/backend:1.4.0")
+        XCTAssertEqual(image(try h.deployment("backend-deployment")), released)
     }
 
     func testAPolicyErrorStopsTheRunBeforeAnythingIsApplied() throws {
-        try h.commit("backend without limits", file: "charts/chatbot/values.yaml", replacing: "image:\n    repository: todo-chatbot/backend\n    tag: \"1.4.0\"",
-                     with: "image:\n    repository: todo-chatbot/backend\n    tag: latest")
+        try h.commit("backend on latest", overlay: .init(backendTag: "latest"))
         let run = try h.reconcile()
         guard case .blockedByPolicy(let findings) = run.outcome else { return XCTFail("expected a policy block, got \(run.outcome)") }
         XCTAssertEqual(run.exitCode, 3)

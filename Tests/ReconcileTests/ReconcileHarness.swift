@@ -21,16 +21,24 @@ final class ReconcileHarness: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
 
-    /// Values layered over the chart for the `e2e` environment: its namespace, and the
-    /// frontend without an HPA so it has replicas Shipshape owns.
-    static let overlay = """
-    global:
-      namespace: chatbot-e2e
-    frontend:
-      hpa:
-        enabled: false
+    /// Values layered over the chart for the `e2e` environment. Tests change the environment
+    /// through this overlay (as engineers change an environment), so they depend only on the
+    /// values layout of the users' chart (`frontend`/`backend` with `replicaCount`, `image`,
+    /// `hpa`), not on the chart's defaults.
+    struct Overlay {
+        var frontendHPA = false
+        var frontendReplicas: Int?
+        var frontendRepository: String?
+        var backendTag: String?
 
-    """
+        var yaml: String {
+            var lines = ["global:", "  namespace: \(ReconcileHarness.namespace)", "frontend:", "  hpa:", "    enabled: \(frontendHPA)"]
+            if let frontendReplicas { lines.append("  replicaCount: \(frontendReplicas)") }
+            if let frontendRepository { lines += ["  image:", "    repository: \(frontendRepository)"] }
+            if let backendTag { lines += ["backend:", "  image:", "    tag: \"\(backendTag)\""] }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
 
     init(speed: Double = 30, healthTimeout: String = "60s") throws {
         server = SandboxServer(cluster: Cluster(), speed: speed)
@@ -43,7 +51,7 @@ final class ReconcileHarness: @unchecked Sendable {
         try fm.copyItem(atPath: Self.root + "/charts/chatbot", toPath: repo + "/charts/chatbot")
         try fm.copyItem(atPath: Self.root + "/policies", toPath: repo + "/policies")
         try fm.createDirectory(atPath: repo + "/overlays/e2e", withIntermediateDirectories: true)
-        try Self.overlay.write(toFile: repo + "/overlays/e2e/values.yaml", atomically: true, encoding: .utf8)
+        try Overlay().yaml.write(toFile: repo + "/overlays/e2e/values.yaml", atomically: true, encoding: .utf8)
         let config = """
         apiVersion: shipshape.dev/v1
         kind: Environments
@@ -94,13 +102,10 @@ final class ReconcileHarness: @unchecked Sendable {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Replaces `old` with `new` in a file of the repository and commits; returns the sha.
+    /// Commits a new overlay for the environment; returns the sha.
     @discardableResult
-    func commit(_ message: String, file: String, replacing old: String, with new: String) throws -> String {
-        let path = repo + "/" + file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        guard text.contains(old) else { throw ReconcileError("\(file) has no \(old)") }
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    func commit(_ message: String, overlay: Overlay) throws -> String {
+        try overlay.yaml.write(toFile: repo + "/overlays/e2e/values.yaml", atomically: true, encoding: .utf8)
         return try commitAll(message)
     }
 

@@ -97,8 +97,7 @@ final class ReconcileResilienceTests: XCTestCase {
         XCTAssertTrue(try h.reconciler().diff().isInSync)
 
         // A later revision, killed half-way, is also finished (not mistaken for drift).
-        try h.commit("backend 1.4.1", file: "charts/chatbot/values.yaml", replacing: "repository: todo-chatbot/backend\n    tag: \"1.4.0\"",
-                     with: "repository: todo-chatbot/backend\n    tag: \"1.4.1\"")
+        try h.commit("backend 1.4.1", overlay: .init(backendTag: "1.4.1"))
         let killedAgain = try h.reconciler()
         killedAgain.beforeApply = { index, name in if index == 1 { throw ReconcileError("killed before applying \(name)") } }
         XCTAssertThrowsError(try killedAgain.reconcile())
@@ -106,7 +105,7 @@ final class ReconcileResilienceTests: XCTestCase {
         XCTAssertEqual(resumed.outcome, .applied)
         XCTAssertEqual(resumed.drift, [])
         XCTAssertEqual(try h.deployment("backend-deployment")["spec"]?["template"]?["spec"]?["containers"]?.array?.first?["image"]?.string,
-                       "todo-chatbot/backend:1.4.1")
+                       "todo-chatbot/backend:1.4.1")  // the chart's repository with the overlay's tag
         XCTAssertTrue(try h.reconciler().diff().isInSync)
     }
 
