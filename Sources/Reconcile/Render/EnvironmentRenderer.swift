@@ -49,10 +49,20 @@ public enum EnvironmentRenderer {
         }
         var warnings = result.warnings
 
-        // SEAM (Overlays module): apply `overlays/ENV/kustomization.yaml` to `objects` here,
-        // e.g. `objects = try Kustomization(snapshot: snapshot, directory: overlay).apply(to: objects)`,
-        // keeping `files` parallel to `objects` (the template each object came from, or the overlay).
-        // Until it is wired in, a kustomization is reported and not applied.
+        // SEAM (Overlays module): apply `OVERLAY/kustomization.yaml` to the rendered manifests
+        // here, reading the overlay from the same revision. With the Overlays module (branch
+        // `overlays`: `OverlayRender`, `OverlayFiles`) wired in (`import Overlays`, and
+        // "Overlays" added to the Reconcile target's dependencies), this block becomes:
+        //
+        //   if let overlay = environment.overlay.map(normalize), snapshot.file(overlay + "/kustomization.yaml") != nil {
+        //       let overlayFiles = OverlayFiles(read: { snapshot[path: $0] }, isDirectory: { snapshot.isDirectory($0) })
+        //       let texts = result.rendered.keys.sorted().filter { !$0.hasSuffix("NOTES.txt") }.map { result.rendered[$0]!.text }
+        //       objects = try OverlayRender(directory: overlay, files: overlayFiles).apply(toRendered: texts, origin: chartPath)
+        //       files = objects.map { _ in overlay + "/kustomization.yaml" }
+        //   }
+        //
+        // (`OverlayRender` layers `values.yaml` too, but the renderer above already did.)
+        // Until then a kustomization is reported and not applied.
         if let overlay = environment.overlay.map(normalize), snapshot.file(overlay + "/kustomization.yaml") != nil {
             warnings.append("\(overlay)/kustomization.yaml: kustomizations are not applied yet (the Overlays module is not wired in); only \(overlay)/values.yaml is used")
         }
