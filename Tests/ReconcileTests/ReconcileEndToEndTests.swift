@@ -237,3 +237,62 @@ final class ReconcileEndToEndTests: XCTestCase {
         XCTAssertNil(try h.object("apps/v1", "Deployment", "backend-deployment"), "nothing applied")
     }
 }
+
+/// `shipshape diff` against the real tool: after out-of-band changes, the objects Shipshape
+/// reports as drifted are exactly those `kubectl diff --server-side` reports for the same
+/// manifests (applied as the same field manager), on the same cluster.
+final class ReconcileKubectlDifferentialTests: XCTestCase {
+    func testDriftedObjectsMatchKubectlDiff() throws {
+        guard let kubectl = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map({ "\($0)/kubectl" })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw XCTSkip("kubectl is not installed")
+        }
+        let h = try ReconcileHarness()
+        defer { h.shutdown() }
+        XCTAssertEqual(try h.reconcile().outcome, .applied)
+        let deployments = try h.api.resource(apiVersion: "apps/v1", kind: "Deployment")
+        _ = try h.api.scale(deployments, name: "frontend-deployment", namespace: ReconcileHarness.namespace, replicas: 4)
+        _ = try h.api.patch(deployments, name: "backend-deployment", namespace: ReconcileHarness.namespace,
+                            patch: ["spec": ["template": ["spec": ["containers": [["name": "backend", "image": "todo-chatbot/backend:9.9.9"]]]]]],
+                            type: .strategic, fieldManager: "kubectl-set")
+        let services = try h.api.resource(apiVersion: "v1", kind: "Service")
+        _ = try h.api.patch(services, name: "backend-service", namespace: ReconcileHarness.namespace,
+                            patch: ["metadata": ["labels": ["app.kubernetes.io/part-of": "someone-else"]]], type: .merge, fieldManager: "kubectl-label")
+        // An HPA scale-out: not drift for either tool (the manifests carry no replicas for it).
+        _ = try h.api.scale(deployments, name: "backend-deployment", namespace: ReconcileHarness.namespace, replicas: 6)
+
+        let reconciler = try h.reconciler()
+        let ours = Set(try reconciler.diff().objects.map(\.object))
+
+        let source = try RevisionSource(location: ".", branch: "main", base: h.repo)
+        let rendered = try EnvironmentRenderer.render(h.environment, snapshot: try source.snapshot(try source.head()))
+        let manifests = h.repo + "/desired.yaml"
+        try YAMLEmitter.emitStream(DesiredState.prepare(rendered.objects, namespace: ReconcileHarness.namespace))
+            .write(toFile: manifests, atomically: true, encoding: .utf8)
+        let kubeconfig = h.repo + "/kubeconfig"
+        try h.server.writeKubeconfig(to: kubeconfig, namespace: ReconcileHarness.namespace)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: kubectl)
+        process.arguments = ["--kubeconfig", kubeconfig, "diff", "--server-side", "--field-manager=shipshape", "--force-conflicts", "-f", manifests]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1, "kubectl diff found differences")
+        // kubectl names each object `group.version.Kind.namespace.name` in its `diff -u -N` header.
+        var theirs = Set<String>()
+        for line in text.split(separator: "\n") where line.hasPrefix("diff -u -N ") {
+            guard let last = line.split(separator: " ").last?.split(separator: "/").last else { continue }
+            theirs.insert(String(last))
+        }
+        let ourFiles = Set(ours.map { name -> String in
+            // `apps/v1 Deployment ns/name` → `apps.v1.Deployment.ns.name`
+            let parts = name.split(separator: " ")
+            return "\(parts[0].replacingOccurrences(of: "/", with: ".")).\(parts[1]).\(parts[2].replacingOccurrences(of: "/", with: "."))"
+        })
+        XCTAssertEqual(ourFiles, theirs, "kubectl diff output:\n\(text)")
+        XCTAssertEqual(ourFiles.count, 3)
+    }
+}
