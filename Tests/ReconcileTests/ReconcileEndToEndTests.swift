@@ -77,6 +77,21 @@ final class ReconcileEndToEndTests: XCTestCase {
         XCTAssertTrue(try h.reconciler().diff().isInSync)
     }
 
+    func testDriftIsOnlyReportedWhenCorrectionIsOff() throws {
+        h.shutdown()
+        h = try ReconcileHarness(correctDrift: false)
+        XCTAssertEqual(try h.reconcile().outcome, .applied)
+        let deployments = try h.api.resource(apiVersion: "apps/v1", kind: "Deployment")
+        _ = try h.api.scale(deployments, name: "frontend-deployment", namespace: ReconcileHarness.namespace, replicas: 5)
+        h.resetLog()
+        let run = try h.reconcile()
+        XCTAssertEqual(run.outcome, .driftReported)
+        XCTAssertEqual(run.exitCode, 0)
+        XCTAssertEqual(run.drift, ["apps/v1 Deployment chatbot-e2e/frontend-deployment: spec.replicas"])
+        XCTAssertEqual(h.writes, [], "reported, not corrected")
+        XCTAssertEqual(replicas(try h.deployment("frontend-deployment")), 5)
+    }
+
     func testHPAScaleOutsAreNeverReverted() throws {
         XCTAssertEqual(try h.reconcile().outcome, .applied)
         let deployments = try h.api.resource(apiVersion: "apps/v1", kind: "Deployment")

@@ -40,7 +40,7 @@ final class ReconcileHarness: @unchecked Sendable {
         }
     }
 
-    init(speed: Double = 30, healthTimeout: String = "60s") throws {
+    init(speed: Double = 30, healthTimeout: String = "60s", correctDrift: Bool = true) throws {
         server = SandboxServer(cluster: Cluster(), speed: speed)
         let url = try server.start(port: 0)
         api = try KubeAPI(config: ClientConfig(server: url, namespace: Self.namespace))
@@ -64,7 +64,7 @@ final class ReconcileHarness: @unchecked Sendable {
             cluster: {context: sandbox}
             source: {repository: ., branch: main}
             policies: policies
-            reconcile: {prune: true, healthTimeout: \(healthTimeout), rollback: true, correctDrift: true}
+            reconcile: {prune: true, healthTimeout: \(healthTimeout), rollback: true, correctDrift: \(correctDrift)}
 
         """
         try config.write(toFile: repo + "/shipshape.yaml", atomically: true, encoding: .utf8)
