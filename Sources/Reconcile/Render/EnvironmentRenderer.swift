@@ -55,7 +55,7 @@ public enum EnvironmentRenderer {
         // "Overlays" added to the Reconcile target's dependencies), this block becomes:
         //
         //   if let overlay = environment.overlay.map(normalize), snapshot.file(overlay + "/kustomization.yaml") != nil {
-        //       let overlayFiles = OverlayFiles(read: { snapshot[path: $0] }, isDirectory: { snapshot.isDirectory($0) })
+        //       let overlayFiles = OverlayFiles(read: { snapshot[$0] }, isDirectory: { snapshot.isDirectory($0) })
         //       let texts = result.rendered.keys.sorted().filter { !$0.hasSuffix("NOTES.txt") }.map { result.rendered[$0]!.text }
         //       objects = try OverlayRender(directory: overlay, files: overlayFiles).apply(toRendered: texts, origin: chartPath)
         //       files = objects.map { _ in overlay + "/kustomization.yaml" }
