@@ -23,7 +23,7 @@ trap cleanup EXIT
 bold=$'\033[1m'; plain=$'\033[0m'
 step() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 say() { printf '    %s\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@"; }
+run() { printf '$ %s\n' "$*" >&2; "$@"; }
 ns=chatbot-dev
 kubeconfig="$work/sandbox.kubeconfig"
 ss() { "$shipshape" "$@" --config "$work/repo/shipshape.yaml" --kubeconfig "$kubeconfig" --context sandbox; }
@@ -55,13 +55,14 @@ export GIT_COMMITTER_NAME="Demo Engineer" GIT_COMMITTER_EMAIL="engineer@example.
 git init -q -b main && git add -A && git commit -q -m "chatbot: configuration for dev and prod"
 say "$(git log --oneline | head -1)"
 say "shipshape.yaml names dev's cluster as a kubeconfig context; --kubeconfig/--context point it at the Sandbox."
-# The story needs one workload without an HPA (its replicas are git's). When dev autoscales
-# everything, turn the frontend's HPA off in dev, as an engineer would: one values commit.
-if [[ ! -f overlays/dev/values.yaml ]] || ! grep -q "hpa" overlays/dev/values.yaml; then
-  [[ -f overlays/dev/values.yaml ]] || printf '# dev overrides of charts/chatbot/values.yaml\n' > overlays/dev/values.yaml
-  git add overlays/dev/values.yaml && git commit -q -m "dev: overlay values" || true
-  run "$shipshape" values set overlays/dev/values.yaml frontend.hpa.enabled false --type bool --commit \
-      --message "dev: run the frontend at a fixed replica count (no HPA)" >/dev/null
+# The story needs one workload without an HPA (its replicas are git's). When dev autoscales the
+# frontend, turn its HPA off in dev, as an engineer would: one values commit.
+[[ -f overlays/dev/values.yaml ]] || { printf '# dev overrides of charts/chatbot/values.yaml\n' > overlays/dev/values.yaml; git add overlays/dev/values.yaml; git commit -q -m "dev: overlay values"; }
+targets=$("$shipshape" render charts/chatbot -f overlays/dev/values.yaml 2>/dev/null | awk '/scaleTargetRef:/{f=1} f&&/name:/{print $2; f=0}')
+if grep -qx frontend-deployment <<<"$targets"; then
+  run "$shipshape" values set overlays/dev/values.yaml frontend.hpa.enabled false --type bool >/dev/null
+  run "$shipshape" values set overlays/dev/values.yaml frontend.replicaCount 1 --type int >/dev/null
+  git commit -q -am "dev: one frontend replica, no HPA"
   say "committed: $(git log --oneline | head -1)"
 fi
 
@@ -94,8 +95,12 @@ printf '$ shipshape reconcile --env dev\n'; ss reconcile --env dev
 show
 
 step "Commit a broken image tag for the backend (a build that crashes 5 s after starting)"
-run "$shipshape" values set overlays/dev/values.yaml backend.image.tag 1.5.0-crash --type string --commit \
-    --message "backend: release 1.5.0" >/dev/null
+run "$shipshape" values set overlays/dev/values.yaml backend.image.tag 1.5.0-crash --type string >/dev/null
+if [[ -f overlays/dev/kustomization.yaml ]] && grep -q "name: todo-chatbot/backend" overlays/dev/kustomization.yaml; then
+  # dev's kustomization pins the image tag too: the release changes it there as well.
+  run "$shipshape" values set overlays/dev/kustomization.yaml 'images[name=todo-chatbot/backend].newTag' 1.5.0-crash --type string >/dev/null
+fi
+git commit -q -am "backend: release 1.5.0"
 say "committed: $(git log --oneline | head -1)"
 
 step "Reconcile: the new pods crash-loop, the health check fails, and Shipshape rolls back to the last healthy revision"
