@@ -30,6 +30,7 @@ bench: deps
 	.build/release/kube-bench
 	.build/release/sandbox-bench
 	.build/release/check-bench
+	.build/release/reconcile-bench
 
 fuzz: deps
 	Fuzz/run.sh 300

@@ -79,13 +79,13 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
-        .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Charts", "Policies", "GitStore"]),
+        .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Charts", "Templates", "Policies", "GitStore", "Overlays"]),
 
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Reconcile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -98,6 +98,7 @@ let package = Package(
                           path: "Benchmarks/check-bench"),
         .executableTarget(name: "kube-bench", dependencies: ["KubeClient", "Sandbox", "YAML"], path: "Benchmarks/kube-bench"),
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
+        .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),
@@ -109,7 +110,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML"]),
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),

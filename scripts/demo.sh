@@ -1,35 +1,117 @@
 #!/usr/bin/env bash
-# make demo: what Shipshape can do today, on a scratch copy of the chatbot's values file.
-# (When the Sandbox and reconcile land, this becomes the full GitOps story on a local cluster.)
+# make demo: the whole GitOps story on a local, simulated cluster, in plain words.
+#   1. start the Sandbox (a Kubernetes API server with simulated controllers) on 127.0.0.1;
+#   2. build a throwaway git repository from this repository's chart, overlays, policies and
+#      shipshape.yaml;
+#   3. reconcile dev and show the workloads;
+#   4. change the cluster behind git's back, show the drift and correct it;
+#   5. commit a broken image tag, reconcile, watch the health check fail and roll back;
+#   6. print the history.
+# Nothing outside a temporary folder is touched; the Sandbox stops when the demo ends.
 set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
 shipshape=${1:-.build/debug/shipshape}
+[[ "$shipshape" = /* ]] || shipshape="$here/$shipshape"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp docs/examples/chatbot-values.yaml "$work/values.yaml"
-cp "$work/values.yaml" "$work/values.before.yaml"
-cd "$work"
+sandbox_pid=""
+cleanup() {
+  if [[ -n "$sandbox_pid" ]]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+bold=$'\033[1m'; plain=$'\033[0m'
+step() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
+say() { printf '    %s\n' "$*"; }
+run() { printf '$ %s\n' "$*" >&2; "$@"; }
+ns=chatbot-dev
+kubeconfig="$work/sandbox.kubeconfig"
+ss() { "$shipshape" "$@" --config "$work/repo/shipshape.yaml" --kubeconfig "$kubeconfig" --context sandbox; }
+show() {  # the workloads, with kubectl when it is installed, else with Shipshape's own client
+  if command -v kubectl >/dev/null; then
+    run kubectl --kubeconfig "$kubeconfig" get deploy,pods,hpa -n "$ns"
+  else
+    for kind in deployments pods horizontalpodautoscalers; do
+      run "$shipshape" kube get "$kind" -n "$ns" --kubeconfig "$kubeconfig"
+    done
+  fi
+}
 
-step "Read the backend's CPU limit, as a script would"
-echo "\$ shipshape values get values.yaml backend.resources.limits.cpu"
-"$OLDPWD/$shipshape" values get values.yaml backend.resources.limits.cpu
+step "Start the Sandbox: a simulated Kubernetes cluster on 127.0.0.1 (60 simulated seconds per second)"
+"$shipshape" sandbox --port 0 --speed 60 --kubeconfig "$kubeconfig" >"$work/sandbox.log" 2>&1 &
+sandbox_pid=$!
+for _ in $(seq 1 100); do grep -q "kubeconfig written" "$work/sandbox.log" 2>/dev/null && break; sleep 0.1; done
+grep -q "kubeconfig written" "$work/sandbox.log" || { cat "$work/sandbox.log"; echo "the Sandbox did not start"; exit 2; }
+say "$(grep 'serving' "$work/sandbox.log" | sed 's/^sandbox: //')"
+say "kubeconfig: $kubeconfig (context \"sandbox\")"
 
-step "Lower it to 750m: Shipshape changes only the bytes of that scalar"
-echo "\$ shipshape values set values.yaml backend.resources.limits.cpu 750m --type quantity"
-"$OLDPWD/$shipshape" values set values.yaml backend.resources.limits.cpu 750m --type quantity
-diff -u values.before.yaml values.yaml || true
-
-cp values.yaml values.before.yaml
-step "Add a value that is not there yet: one correctly indented line"
-echo "\$ shipshape values set values.yaml backend.probes.startup.failureThreshold 30"
-"$OLDPWD/$shipshape" values set values.yaml backend.probes.startup.failureThreshold 30 --type int
-diff -u values.before.yaml values.yaml || true
-
-step "A type mismatch is refused, names the place, and leaves the file untouched"
-echo "\$ shipshape values set values.yaml backend.replicaCount three"
-cp values.yaml values.checkpoint.yaml
-if "$OLDPWD/$shipshape" values set values.yaml backend.replicaCount three; then
-  echo "unexpected: the edit was accepted"; exit 1
+step "Create a git repository from this repository's charts, overlays, policies and shipshape.yaml"
+mkdir -p "$work/repo"
+cp -R "$here/charts" "$here/overlays" "$here/policies" "$here/shipshape.yaml" "$work/repo/"
+mkdir -p "$work/repo/overlays/dev"
+cd "$work/repo"
+export GIT_AUTHOR_NAME="Demo Engineer" GIT_AUTHOR_EMAIL="engineer@example.com"
+export GIT_COMMITTER_NAME="Demo Engineer" GIT_COMMITTER_EMAIL="engineer@example.com"
+git init -q -b main && git add -A && git commit -q -m "chatbot: configuration for dev and prod"
+say "$(git log --oneline | head -1)"
+say "shipshape.yaml names dev's cluster as a kubeconfig context; --kubeconfig/--context point it at the Sandbox."
+# The story needs one workload without an HPA (its replicas are git's). When dev autoscales the
+# frontend, turn its HPA off in dev, as an engineer would: one values commit.
+[[ -f overlays/dev/values.yaml ]] || { printf '# dev overrides of charts/chatbot/values.yaml\n' > overlays/dev/values.yaml; git add overlays/dev/values.yaml; git commit -q -m "dev: overlay values"; }
+targets=$("$shipshape" render charts/chatbot -f overlays/dev/values.yaml 2>/dev/null | awk '/scaleTargetRef:/{f=1} f&&/name:/{print $2; f=0}')
+if grep -qx frontend-deployment <<<"$targets"; then
+  run "$shipshape" values set overlays/dev/values.yaml frontend.hpa.enabled false --type bool >/dev/null
+  run "$shipshape" values set overlays/dev/values.yaml frontend.replicaCount 1 --type int >/dev/null
+  git commit -q -am "dev: one frontend replica, no HPA"
+  say "committed: $(git log --oneline | head -1)"
 fi
-cmp -s values.yaml values.checkpoint.yaml && echo "(values.yaml is unchanged)"
+
+step "Reconcile dev: render the branch head, check the policies, apply in dependency order, wait for health"
+run "$shipshape" reconcile --env dev --config "$work/repo/shipshape.yaml" --kubeconfig "$kubeconfig" --context sandbox
+step "The workloads in $ns"
+show
+
+step "Change the cluster behind git's back: scale the frontend (no HPA) to 5, and edit the backend's image"
+if command -v kubectl >/dev/null; then
+  run kubectl --kubeconfig "$kubeconfig" -n "$ns" scale deployment/frontend-deployment --replicas=5
+  run kubectl --kubeconfig "$kubeconfig" -n "$ns" set image deployment/backend-deployment backend=todo-chatbot/backend:9.9-hotfix
+else
+  printf '{"spec":{"replicas":5}}' >"$work/scale.json"
+  say "(kubectl is not installed: the same changes through the API with curl)"
+  server=$(grep 'server:' "$kubeconfig" | awk '{print $2}')
+  run curl -sf -o /dev/null -X PATCH -H 'Content-Type: application/merge-patch+json' --data @"$work/scale.json" \
+      "$server/apis/apps/v1/namespaces/$ns/deployments/frontend-deployment/scale"
+  run curl -sf -o /dev/null -X PATCH -H 'Content-Type: application/strategic-merge-patch+json' \
+      --data '{"spec":{"template":{"spec":{"containers":[{"name":"backend","image":"todo-chatbot/backend:9.9-hotfix"}]}}}}' \
+      "$server/apis/apps/v1/namespaces/$ns/deployments/backend-deployment?fieldManager=kubectl-set"
+fi
+
+step "shipshape diff: the drift, field by field, like kubectl diff (exit status 1: differences)"
+set +e; printf '$ shipshape diff --env dev\n'; ss diff --env dev; status=$?; set -e
+say "diff exited with $status"
+
+step "Reconcile again: the drift is corrected (the HPA-managed backend keeps whatever replicas its HPA chose)"
+printf '$ shipshape reconcile --env dev\n'; ss reconcile --env dev
+show
+
+step "Commit a broken image tag for the backend (a build that crashes 5 s after starting)"
+run "$shipshape" values set overlays/dev/values.yaml backend.image.tag 1.5.0-crash --type string >/dev/null
+if [[ -f overlays/dev/kustomization.yaml ]] && grep -q "name: todo-chatbot/backend" overlays/dev/kustomization.yaml; then
+  # dev's kustomization pins the image tag too: the release changes it there as well.
+  run "$shipshape" values set overlays/dev/kustomization.yaml 'images[name=todo-chatbot/backend].newTag' 1.5.0-crash --type string >/dev/null
+fi
+git commit -q -am "backend: release 1.5.0"
+say "committed: $(git log --oneline | head -1)"
+
+step "Reconcile: the new pods crash-loop, the health check fails, and Shipshape rolls back to the last healthy revision"
+set +e; printf '$ shipshape reconcile --env dev\n'; ss reconcile --env dev; status=$?; set -e
+say "reconcile exited with $status (1: the revision was unhealthy and was rolled back)"
+show
+
+step "Reconcile once more: the failed revision is not retried until a newer commit arrives"
+printf '$ shipshape reconcile --env dev\n'; ss reconcile --env dev
+
+step "The history of dev: revisions, health, drift corrected and the rollback, from the state ConfigMap"
+printf '$ shipshape history --env dev\n'; ss history --env dev
+
+step "Done. Everything above ran against the Sandbox; git was the only author of desired state."

@@ -1,8 +1,9 @@
 import OrderedCollections
 import YAML
 
-/// Prepares rendered objects for applying: fills in the namespace, and removes `spec.replicas`
-/// from workloads an HPA scales, so Shipshape never fights the autoscaler.
+/// Prepares rendered objects for applying: fills in the namespace, removes `spec.replicas`
+/// from workloads an HPA scales (so Shipshape never fights the autoscaler), and turns a
+/// Secret's `stringData` into the base64 `data` the server stores.
 public enum DesiredState {
     /// Workloads (`Kind/namespace/name`) that an HPA in `objects` targets.
     public static func hpaTargets(_ objects: [Value], defaultNamespace: String) -> Set<String> {
@@ -25,6 +26,14 @@ public enum DesiredState {
             o["metadata"] = .object(meta)
             let ns = meta["namespace"]?.string ?? ""
             let name = meta["name"]?.string ?? ""
+            if kind == "Secret", case .object(let strings)? = o["stringData"] {
+                // The API server stores stringData as base64 `data` and never returns it:
+                // compared as written it would be drift forever. Apply the stored form.
+                var data = o["data"]?.object ?? [:]
+                for (key, value) in strings { data[key] = .string(Base64.encode(Array((value.string ?? "").utf8))) }
+                o["data"] = .object(data)
+                o.removeValue(forKey: "stringData")
+            }
             if targets.contains("\(kind)/\(ns)/\(name)"), case .object(var spec)? = o["spec"] {
                 spec.removeValue(forKey: "replicas")
                 o["spec"] = .object(spec)

@@ -51,12 +51,14 @@ public enum HealthCheck {
     /// kstatus for Deployments: generation observed, every replica updated and available,
     /// no ProgressDeadlineExceeded; and no pod crash-looping, failing to pull or OOM-killed.
     static func workload(_ object: Value, pods: [Value]) -> Health {
+        let generation = int(object["metadata"]?["generation"]) ?? 0
+        let observed = int(object["status"]?["observedGeneration"]) ?? 0
+        // Until the controller has seen the new spec, the pods belong to the old one: a
+        // rollback away from a crash-looping revision must not be judged by its pods.
+        if generation > observed { return .progressing("the controller has not seen generation \(generation) yet") }
         for p in pods {
             if let problem = pod(p), problem.isDegraded { return problem }
         }
-        let generation = int(object["metadata"]?["generation"]) ?? 0
-        let observed = int(object["status"]?["observedGeneration"]) ?? 0
-        if generation > observed { return .progressing("the controller has not seen generation \(generation) yet") }
         if let progressing = condition(object, "Progressing"), progressing["reason"]?.string == "ProgressDeadlineExceeded" {
             return .degraded("rollout exceeded its progress deadline: \(progressing["message"]?.string ?? "")")
         }
@@ -85,8 +87,13 @@ public enum HealthCheck {
             if let waiting = status["state"]?["waiting"], let reason = waiting["reason"]?.string,
                ["CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CreateContainerConfigError"].contains(reason) {
                 var why = "pod \(name) container \(container): \(reason)"
-                if let last = status["lastState"]?["terminated"]?["reason"]?.string { why += " (last exit: \(last))" }
-                if let message = waiting["message"]?.string, !message.isEmpty { why += ": \(message)" }
+                if let last = status["lastState"]?["terminated"], let lastReason = last["reason"]?.string {
+                    let code = int(last["exitCode"]).map { ", exit code \($0)" } ?? ""
+                    let restarts = int(status["restartCount"]).map { ", \($0) restarts" } ?? ""
+                    why += " (last exit: \(lastReason)\(code)\(restarts))"
+                }
+                // The kubelet's back-off message only repeats the pod and container names.
+                if reason != "CrashLoopBackOff", let message = waiting["message"]?.string, !message.isEmpty { why += ": \(message)" }
                 return .degraded(why)
             }
             if status["lastState"]?["terminated"]?["reason"]?.string == "OOMKilled", int(status["restartCount"]) ?? 0 > 0,
@@ -106,35 +113,18 @@ public enum HealthCheck {
         return .progressing("job running")
     }
 
-    /// Argo CD's HPA rule: a false AbleToScale or ScalingActive (other than being at the
-    /// limits) is degraded.
+    /// Argo CD's HPA rule, less its false alarms: a false AbleToScale or ScalingActive is
+    /// degraded, except while metrics are missing (`FailedGet*Metric`), which is what every new
+    /// HPA reports until its pods are ready — that is progressing, and only fails at the timeout.
     static func hpa(_ object: Value) -> Health {
         for type in ["AbleToScale", "ScalingActive"] {
             if let c = condition(object, type), c["status"]?.string == "False" {
-                return .degraded("\(type) is False: \(c["reason"]?.string ?? "") \(c["message"]?.string ?? "")")
+                let reason = c["reason"]?.string ?? ""
+                let why = "\(type) is False: \(reason) \(c["message"]?.string ?? "")"
+                if reason.hasPrefix("FailedGet") && reason.hasSuffix("Metric") { return .progressing(why) }
+                return .degraded(why)
             }
         }
         return .healthy
-    }
-}
-
-/// The order objects are applied in: what others depend on first.
-public enum ApplyOrder {
-    static let ranks: [String: Int] = [
-        "Namespace": 0, "CustomResourceDefinition": 1, "ServiceAccount": 2, "ClusterRole": 3, "Role": 3,
-        "ClusterRoleBinding": 4, "RoleBinding": 4, "ConfigMap": 5, "Secret": 5, "Service": 6,
-        "Deployment": 7, "StatefulSet": 7, "DaemonSet": 7, "Job": 7, "HorizontalPodAutoscaler": 8,
-        "PodDisruptionBudget": 9, "CronJob": 10,
-    ]
-
-    public static func rank(_ kind: String) -> Int { ranks[kind] ?? 11 }
-
-    /// Sorted by rank, then by namespace and name, stably.
-    public static func sorted(_ objects: [Value]) -> [Value] {
-        objects.enumerated().sorted { a, b in
-            let ra = rank(a.element["kind"]?.string ?? ""), rb = rank(b.element["kind"]?.string ?? "")
-            if ra != rb { return ra < rb }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 }

@@ -78,26 +78,3 @@ public struct ReconcileState: Sendable, Equatable {
         }
     }
 }
-
-/// Which objects to prune: those Shipshape created before that git no longer wants, unless an
-/// annotation keeps them.
-public enum PrunePlan {
-    public static let keepAnnotation = "shipshape.dev/prune"
-
-    /// `apps/v1/Deployment/ns/name` of an object.
-    public static func key(_ object: Value) -> String {
-        let ns = object["metadata"]?["namespace"]?.string ?? ""
-        return "\(object["apiVersion"]?.string ?? "")/\(object["kind"]?.string ?? "")/\(ns)/\(object["metadata"]?["name"]?.string ?? "")"
-    }
-
-    /// Keys in `inventory` that `desired` no longer has; `live` (by key) lets an object opt out
-    /// with `shipshape.dev/prune: "false"`.
-    public static func prune(inventory: [String], desired: [Value], live: [String: Value]) -> [String] {
-        let wanted = Set(desired.map(key))
-        return inventory.filter { k in
-            guard !wanted.contains(k) else { return false }
-            if let object = live[k], object["metadata"]?["annotations"]?[keepAnnotation]?.string == "false" { return false }
-            return true
-        }
-    }
-}

@@ -5,14 +5,17 @@ import YAML
 
 /// `shipshape history --path P`: the commits that changed the given files, with Shipshape's
 /// trailers parsed, newest first — what changed a value, when, and on what evidence.
+/// `shipshape history --env ENV`: an environment's reconcile runs, health and rollbacks, as
+/// recorded in its state ConfigMap.
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show the commits that changed the given files, with their Shipshape trailers.",
+        abstract: "Show the commits that changed files, or an environment's reconcile history.",
         discussion: """
             Examples:
               shipshape history --path charts/chatbot/values.yaml
               shipshape history --path overlays/prod/values.yaml -n 5 -o json
+              shipshape history --env dev
             """)
 
     @Option(name: .customLong("path"), help: "A file or folder whose history to show (repeatable).")
@@ -30,14 +33,31 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var output: OutputFormat = .text
 
+    @Option(name: .customLong("env"), help: "Show this environment's reconcile runs instead (from its state ConfigMap).")
+    var environment: String?
+
+    @OptionGroup var connection: EnvironmentConnection
+
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one --path") }
+        if environment != nil && !paths.isEmpty { throw ValidationError("give either --env or --path, not both") }
+        if paths.isEmpty && environment == nil { throw ValidationError("name at least one --path, or an environment with --env") }
         if let limit, limit < 1 { throw ValidationError("-n must be at least 1") }
     }
 
     func run() throws {
+        if let environment {
+            try exitingOnError {
+                let reconciler = try connection.reconciler(environment: environment, log: { _ in })
+                let state = try reconciler.state()
+                switch output {
+                case .json: print(try state.encoded())
+                case .text: print(EnvironmentHistory.text(state, environment: environment, subject: reconciler.source.subject, limit: limit))
+                }
+            }
+            return
+        }
         let repository = try Repository.discover(containing: repo)
         let relative = try paths.map { path -> String in
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path

@@ -46,7 +46,7 @@ final class HealthCheckTests: XCTestCase {
                   lastState: {terminated: {reason: Error, exitCode: 1}}
             """)
         XCTAssertEqual(HealthCheck.evaluate(try deployment(), pods: [crash]),
-                       .degraded("pod backend-deployment-7d5b8c9c-x2v4n container backend: CrashLoopBackOff (last exit: Error): back-off 40s restarting failed container"))
+                       .degraded("pod backend-deployment-7d5b8c9c-x2v4n container backend: CrashLoopBackOff (last exit: Error, exit code 1, 4 restarts)"))
         let pull = try yaml("kind: Pod\nmetadata: {name: p}\nstatus: {containerStatuses: [{name: c, state: {waiting: {reason: ImagePullBackOff}}}]}")
         XCTAssertEqual(HealthCheck.evaluate(pull), .degraded("pod p container c: ImagePullBackOff"))
         let oom = try yaml("kind: Pod\nmetadata: {name: p}\nstatus: {containerStatuses: [{name: c, ready: false, restartCount: 1, state: {running: {}}, lastState: {terminated: {reason: OOMKilled, exitCode: 137}}}]}")
@@ -58,6 +58,8 @@ final class HealthCheckTests: XCTestCase {
         XCTAssertTrue(HealthCheck.evaluate(try yaml("kind: Job\nstatus: {conditions: [{type: Failed, status: \"True\", reason: BackoffLimitExceeded}]}")).isDegraded)
         XCTAssertEqual(HealthCheck.evaluate(try yaml("kind: Job\nstatus: {active: 1}")), .progressing("job running"))
         XCTAssertEqual(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: ScalingLimited, status: \"True\"}]}")), .healthy)
-        XCTAssertTrue(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: ScalingActive, status: \"False\", reason: FailedGetResourceMetric}]}")).isDegraded)
+        XCTAssertFalse(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: ScalingActive, status: \"False\", reason: FailedGetResourceMetric}]}")).isDegraded,
+                       "missing metrics are what every new HPA reports until its pods are ready: progressing, not broken")
+        XCTAssertTrue(HealthCheck.evaluate(try yaml("kind: HorizontalPodAutoscaler\nstatus: {conditions: [{type: AbleToScale, status: \"False\", reason: FailedGetScale}]}")).isDegraded)
     }
 }
