@@ -53,7 +53,7 @@ final class OverlayFlagTests: XCTestCase {
         let pinnedToLatest = try overlay("images:\n- name: todo-chatbot/backend\n  newTag: latest\n")
         let bad = try ShipshapeBinary.run(["check", chart, "--overlay", pinnedToLatest, "--policies", policies])
         XCTAssertEqual(bad.status, 1, bad.stdout + bad.stderr)
-        XCTAssertTrue(bad.stdout.contains("image-pinned"), bad.stdout)
+        XCTAssertTrue(bad.stdout.contains("[images.pinned]"), bad.stdout)
     }
 
     func testOverlayErrorsNameTheKustomizationLine() throws {
