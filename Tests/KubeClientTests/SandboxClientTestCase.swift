@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import TestSupport
 import XCTest
 import YAML
 @testable import KubeClient
@@ -53,28 +54,7 @@ class SandboxClientTestCase: XCTestCase {
 
     static func deployment(name: String = "web", namespace: String = "default", image: String = "nginx:1.27",
                            replicas: Int = 3) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-          labels: {app: \(name)}
-        spec:
-          replicas: \(replicas)
-          selector:
-            matchLabels: {app: \(name)}
-          template:
-            metadata:
-              labels: {app: \(name)}
-            spec:
-              containers:
-              - name: main
-                image: \(image)
-                resources:
-                  requests: {cpu: 100m, memory: 64Mi}
-                  limits: {cpu: 200m, memory: 512Mi}
-        """
+        TestManifests.deployment(name: name, namespace: namespace, image: image, replicas: replicas, labels: true)
     }
 
     /// Asserts that `body` throws a `KubeAPIError` and returns it.

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import YAML
 @testable import Sandbox
@@ -51,28 +52,6 @@ class SandboxTestCase: XCTestCase {
     }
 
     static func deployment(name: String = "web", image: String = "nginx:1.27", replicas: Int = 3, extra: String = "") -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: \(name)
-          namespace: default
-        spec:
-          replicas: \(replicas)
-          selector:
-            matchLabels: {app: \(name)}
-          template:
-            metadata:
-              labels: {app: \(name)}
-            spec:
-              containers:
-              - name: main
-                image: \(image)
-                ports: [{containerPort: 80}]
-                resources:
-                  requests: {cpu: 100m, memory: 64Mi}
-                  limits: {cpu: 200m, memory: 512Mi}
-        \(extra)
-        """
+        TestManifests.deployment(name: name, image: image, replicas: replicas, ports: true, extra: extra)
     }
 }
