@@ -57,7 +57,10 @@ let package = Package(
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
         .target(name: "KubeClient", dependencies: ["CCurl", "YAML", "Kubernetes"]),
-        .target(name: "Insights", dependencies: ["YAML", "Kubernetes"]),
+        .target(
+            name: "Insights",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates",
+                           .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Sandbox",
             dependencies: [

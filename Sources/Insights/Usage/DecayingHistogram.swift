@@ -44,6 +44,13 @@ public struct DecayingHistogram: Sendable, Equatable {
         self.reference = reference
     }
 
+    /// A histogram restored from a checkpoint: its reference time and bucket weights.
+    public init(options: Options, halfLife: Double, reference: Double, weights: [Int: Double]) {
+        self.init(options: options, halfLife: halfLife, reference: reference)
+        self.weights = weights
+        totalWeight = weights.values.reduce(0, +)
+    }
+
     public var isEmpty: Bool { totalWeight <= 0 }
 
     /// Adds a sample taken at `time` with `weight`, scaled up by 2^((time - reference)/halfLife).
