@@ -77,6 +77,7 @@ let package = Package(
             name: "ShipshapeCLI",
             dependencies: [
                 "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox",
+                "Insights", "Reconcile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -94,7 +95,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),

@@ -84,7 +84,7 @@ public enum EnvironmentRender {
 
     /// Every rendered document, in template order.
     public static func documents(_ result: ChartRenderer.Result) -> [String] {
-        result.rendered.keys.sorted().flatMap { ManifestSplitter.split(result.rendered[$0]!.text) }
+        result.rendered.keys.sorted().filter { !$0.hasSuffix("NOTES.txt") }.flatMap { ManifestSplitter.split(result.rendered[$0]!.text) }
     }
 }
 
