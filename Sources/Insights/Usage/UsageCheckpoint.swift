@@ -17,7 +17,7 @@ public enum UsageCheckpoint {
     public static func encode(_ u: ContainerUsage) -> Value {
         func histogram(_ h: DecayingHistogram) -> Value {
             let buckets = h.weights.keys.sorted().map { b -> Value in [.int(Int64(b)), .float(h.weights[b]!)] }
-            return ["reference": .float(h.reference), "buckets": .array(buckets)]
+            return ["reference": .float(h.reference), "total": .float(h.totalWeight), "buckets": .array(buckets)]
         }
         var o: OrderedDictionary<String, Value> = ["version": .int(Int64(version))]
         o["first"] = u.firstSample.map(Value.float) ?? .null
@@ -33,8 +33,8 @@ public enum UsageCheckpoint {
         if let end = u.windowEnd, let peak = u.windowPeak {
             o["window"] = ["end": .float(end), "peak": .float(peak.value), "at": .float(peak.time)]
         }
-        o["hours"] = .array(u.hours.keys.sorted().map { h in
-            let x = u.hours[h]!
+        o["hours"] = .array(u.closedHours.keys.sorted().map { h in
+            let x = u.closedHours[h]!
             return [.int(Int64(h)), .int(Int64(x.replicas)), .float(x.cpuSum), .int(Int64(x.instants))]
         })
         if let i = u.instant { o["instant"] = [.float(i.time), .int(Int64(i.pods)), .float(i.cpu)] }
@@ -45,7 +45,7 @@ public enum UsageCheckpoint {
 
     public static func decode(_ v: Value, place: String) throws -> ContainerUsage {
         guard v["version"]?.intValue == version else {
-            throw UsageError("\(place): checkpoint version \(v["version"].map { "\($0)" } ?? "(none)") is not \(version); delete the key to start over")
+            throw UsageError("\(place): checkpoint version \(v["version"]?.intValue.map(String.init) ?? "(none)") is not \(version); delete the key to start over")
         }
         func number(_ x: Value?) -> Double? { x?.doubleValue }
         func histogram(_ x: Value?, _ options: DecayingHistogram.Options) throws -> DecayingHistogram {
@@ -58,7 +58,7 @@ public enum UsageCheckpoint {
                       index >= 0, index < options.bucketCount else { throw UsageError("\(place): bad histogram bucket \(b)") }
                 weights[index] = w
             }
-            return DecayingHistogram(options: options, halfLife: 24 * 3600, reference: reference, weights: weights)
+            return DecayingHistogram(options: options, halfLife: 24 * 3600, reference: reference, weights: weights, total: number(x["total"]))
         }
         var u = ContainerUsage()
         u.cpu = try histogram(v["cpu"], .cpu)
