@@ -85,6 +85,7 @@ let package = Package(
         .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
         .executableTarget(name: "git-bench", dependencies: ["GitStore"], path: "Benchmarks/git-bench"),
         .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates"], path: "Benchmarks/render-bench"),
+        .executableTarget(name: "recommend-bench", dependencies: ["Insights"], path: "Benchmarks/recommend-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),

@@ -123,6 +123,7 @@ final class RecommendSandboxTests: XCTestCase {
         print(message, try git(["diff", "main", branch], in: repo))
         XCTAssertTrue(message.hasPrefix("backend: "), message)
         XCTAssertTrue(message.contains("Evidence:"), message)
+        XCTAssertTrue(message.contains("\n  charts/chatbot/values.yaml:"), "lines are named relative to the repository: \(message)")
         XCTAssertTrue(message.contains("Shipshape-Recommend: dev"), message)
         XCTAssertTrue(message.contains("Shipshape-Workload: chatbot-dev/backend-deployment"), message)
         XCTAssertTrue(message.contains("Shipshape-Evidence: backend-deployment/backend window="), message)

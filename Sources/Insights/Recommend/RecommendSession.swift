@@ -62,8 +62,16 @@ public struct RecommendSession {
         history.add(try source.samples(namespace: environment.namespace, start: end - window, end: end, step: step))
     }
 
-    /// Renders, recommends and plans the commit.
-    public func plan(sinceLastRecommendation: [String: Double] = [:], displayPath: (String) -> String = { $0 }) throws -> Plan {
+    /// Renders, recommends and plans the commit. Files are shown relative to the repository
+    /// (or by `displayPath`).
+    public func plan(sinceLastRecommendation: [String: Double] = [:], displayPath: ((String) -> String)? = nil) throws -> Plan {
+        let workTree = (try? Repository.discover(containing: environment.chartDirectory))?.workTree
+        let displayPath = displayPath ?? { path in
+            guard let workTree else { return path }
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let root = URL(fileURLWithPath: workTree).resolvingSymlinksInPath().path + "/"
+            return resolved.hasPrefix(root) ? String(resolved.dropFirst(root.count)) : path
+        }
         let render = try EnvironmentRender.render(chartDirectory: environment.chartDirectory, overlayValues: environment.overlayValues,
                                                   releaseName: environment.releaseName, namespace: environment.namespace)
         let workloads = try RenderedWorkload.parse(EnvironmentRender.documents(render), namespace: environment.namespace)
