@@ -132,6 +132,20 @@ final class RecommendSandboxTests: XCTestCase {
         let again = try XCTUnwrap(try session.plan().commit).commit(base: "main")
         XCTAssertNil(again.commit.commit)
         XCTAssertEqual(try git(["rev-list", "--count", "main..\(branch)"], in: repo), "1\n")
+
+        // Applying the committed values, as the reconciler does with that commit, rolls the pods
+        // onto the new requests.
+        try git(["show", "\(branch):charts/chatbot/values.yaml"], in: repo).write(toFile: repo + "/charts/chatbot/values.yaml", atomically: true, encoding: .utf8)
+        try deploy(api, repo: repo)
+        cluster.advance(by: 900, step: 5)
+        let pods = try api.list(try api.resource(apiVersion: "v1", kind: "Pod"), namespace: "chatbot-dev").filter {
+            $0[path: ["metadata", "deletionTimestamp"]] == nil && $0[path: ["status", "phase"]]?.string == "Running"
+        }
+        XCTAssertFalse(pods.isEmpty)
+        let wanted = try XCTUnwrap(r.cpuRequest).description
+        for pod in pods {
+            XCTAssertEqual(pod[path: ["spec", "containers"]]?.array?.first?[path: ["resources", "requests", "cpu"]]?.string, wanted)
+        }
     }
 
     func testAnOOMKillingWorkloadGetsAMemoryBump() throws {

@@ -71,7 +71,8 @@ public enum RecommendReport {
                           "\(EvidenceTable.num(x.evidence.confidenceDays))d", EvidenceTable.savings(r)])
             for n in x.notes + r.probes.map(\.message) + (r.hpa?.notes ?? []) { notes.append("\(r.key): \(n)") }
             if let h = r.hpa, let cur = r.workload.hpa?.current, h.changes {
-                notes.append("\(r.workload.name): HPA minReplicas \(cur.minReplicas)→\(h.minReplicas ?? cur.minReplicas), maxReplicas \(cur.maxReplicas)→\(h.maxReplicas ?? cur.maxReplicas) (hourly need \(h.lowestNeed)–\(h.peakNeed) over \(h.hours) h)")
+                let parts = [h.minReplicas.map { "minReplicas \(cur.minReplicas)→\($0)" }, h.maxReplicas.map { "maxReplicas \(cur.maxReplicas)→\($0)" }]
+                notes.append("\(r.workload.name): HPA \(parts.compactMap { $0 }.joined(separator: ", ")) (hourly need \(h.lowestNeed)–\(h.peakNeed) over \(h.hours) h)")
             }
         }
         let widths = lines[0].indices.map { i in lines.map { $0[i].count }.max()! }
