@@ -35,6 +35,14 @@ final class RecommendSandboxTests: XCTestCase {
         return dir
     }
 
+    /// The default scenario's cluster, served on loopback; its clock moves only when the test advances it.
+    private func startSandbox() throws -> (Cluster, SandboxServer, KubeAPI) {
+        let cluster = Cluster(scenario: .default, start: Self.start, seed: 7)
+        let server = SandboxServer(cluster: cluster, speed: 1)
+        let url = try server.start(port: 0, runClock: false)
+        return (cluster, server, try KubeAPI(config: ClientConfig(server: url, namespace: "chatbot-dev")))
+    }
+
     private func environment(_ repo: String) -> RecommendSession.Environment {
         .init(name: "dev", chartDirectory: repo + "/charts/chatbot", overlayValues: nil, namespace: "chatbot-dev", releaseName: "chatbot")
     }
@@ -71,11 +79,8 @@ final class RecommendSandboxTests: XCTestCase {
     func testAWeekOfDiurnalLoadConvergesAndCommitsOnlyTheIntendedLines() throws {
         let repo = try makeRepository()
         defer { try? FileManager.default.removeItem(atPath: repo) }
-        let cluster = Cluster(scenario: .default, start: Self.start, seed: 7)
-        let server = SandboxServer(cluster: cluster, speed: 1)
-        let url = try server.start(port: 0, runClock: false)
+        let (cluster, server, api) = try startSandbox()
         defer { server.shutdown() }
-        let api = try KubeAPI(config: ClientConfig(server: url, namespace: "chatbot-dev"))
         try deploy(api, repo: repo)
         try run(hours: 7 * 24, cluster: cluster, api: api, repo: repo)
 
@@ -151,11 +156,8 @@ final class RecommendSandboxTests: XCTestCase {
     func testAnOOMKillingWorkloadGetsAMemoryBump() throws {
         let repo = try makeRepository()
         defer { try? FileManager.default.removeItem(atPath: repo) }
-        let cluster = Cluster(scenario: .default, start: Self.start, seed: 7)
-        let server = SandboxServer(cluster: cluster, speed: 1)
-        let url = try server.start(port: 0, runClock: false)
+        let (cluster, server, api) = try startSandbox()
         defer { server.shutdown() }
-        let api = try KubeAPI(config: ClientConfig(server: url, namespace: "chatbot-dev"))
         try deploy(api, repo: repo, image: "todo-chatbot/backend:1.4.0-leak", memoryLimit: "512Mi")
         try run(hours: 30, cluster: cluster, api: api, repo: repo)
 
