@@ -55,8 +55,9 @@ public enum EnvironmentRecommender {
                 let base = "spec.template.spec.containers[name=\(c.name)]"
                 func change(_ field: String, _ label: String, _ old: Quantity?, _ new: Quantity?) {
                     guard let new else { return }
+                    let rendered = c.resourceTexts[String(field.dropFirst("resources.".count))]
                     changes.append(FieldChange(apiVersion: w.apiVersion, kind: w.kind, name: w.name, field: "\(base).\(field)", label: label,
-                                               owner: owner, old: old?.description ?? "unset", new: new.description))
+                                               owner: owner, old: rendered ?? old?.description ?? "unset", new: new.description))
                 }
                 change("resources.requests.cpu", "cpu request", c.resources.cpuRequest, r.cpuRequest)
                 change("resources.limits.cpu", "cpu limit", c.resources.cpuLimit, r.cpuLimit)

@@ -62,12 +62,14 @@ public enum RecommendReport {
         var notes: [String] = []
         for r in results {
             let c = r.container.resources, x = r.resources
-            func cell(_ old: CustomStringConvertible?, _ new: CustomStringConvertible?) -> String {
-                guard let new else { return old?.description ?? "-" }
-                return "\(old?.description ?? "unset")→\(new)"
+            func cell(_ key: String, _ old: CustomStringConvertible?, _ new: CustomStringConvertible?) -> String {
+                let current = r.container.resourceTexts[key] ?? old?.description
+                guard let new else { return current ?? "-" }
+                return "\(current ?? "unset")→\(new)"
             }
-            lines.append([r.workload.name, r.container.name, cell(c.cpuRequest, x.cpuRequest), cell(c.cpuLimit, x.cpuLimit),
-                          cell(c.memoryRequest, x.memoryRequest), cell(c.memoryLimit, x.memoryLimit), "\(x.evidence.samples)",
+            lines.append([r.workload.name, r.container.name, cell("requests.cpu", c.cpuRequest, x.cpuRequest), cell("limits.cpu", c.cpuLimit, x.cpuLimit),
+                          cell("requests.memory", c.memoryRequest, x.memoryRequest), cell("limits.memory", c.memoryLimit, x.memoryLimit),
+                          "\(x.evidence.samples)",
                           "\(EvidenceTable.num(x.evidence.confidenceDays))d", EvidenceTable.savings(r)])
             for n in x.notes + r.probes.map(\.message) + (r.hpa?.notes ?? []) { notes.append("\(r.key): \(n)") }
             if let h = r.hpa, let cur = r.workload.hpa?.current, h.changes {

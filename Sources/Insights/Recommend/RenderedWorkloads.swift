@@ -10,6 +10,8 @@ public struct RenderedWorkload: Sendable {
     public struct Container: Sendable {
         public var name: String
         public var resources: ResourceRecommender.Current
+        /// The resource values as rendered (`requests.cpu` → `1000m`), for messages.
+        public var resourceTexts: [String: String] = [:]
         public var startupProbe: Value?
         public var livenessProbe: Value?
         public var readinessProbe: Value?
@@ -51,9 +53,14 @@ public struct RenderedWorkload: Sendable {
             let containers = (o[path: ["spec", "template", "spec", "containers"]]?.array ?? []).compactMap { c -> Container? in
                 guard let cname = c["name"]?.string else { return nil }
                 func q(_ path: [String]) -> Quantity? { c[path: ["resources"] + path]?.scalarString.flatMap { try? Quantity(parsing: $0) } }
+                var texts: [String: String] = [:]
+                for group in ["requests", "limits"] {
+                    for resource in ["cpu", "memory"] { texts["\(group).\(resource)"] = c[path: ["resources", group, resource]]?.scalarString }
+                }
                 return Container(name: cname,
                                  resources: .init(cpuRequest: q(["requests", "cpu"]), cpuLimit: q(["limits", "cpu"]),
                                                   memoryRequest: q(["requests", "memory"]), memoryLimit: q(["limits", "memory"])),
+                                 resourceTexts: texts,
                                  startupProbe: c["startupProbe"], livenessProbe: c["livenessProbe"], readinessProbe: c["readinessProbe"])
             }
             out.append(RenderedWorkload(apiVersion: o["apiVersion"]?.string ?? "apps/v1", kind: kind, name: name,
