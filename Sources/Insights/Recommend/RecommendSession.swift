@@ -57,9 +57,16 @@ public struct RecommendSession {
         return n
     }
 
-    /// Folds in `window` seconds of Prometheus history up to `end`, at `step` seconds.
+    /// Folds in `window` seconds of Prometheus history up to `end`, at `step` seconds. CPU
+    /// samples are weighted by the CPU requests the environment renders now.
     public mutating func addPrometheus(_ source: PrometheusSource, end: Double, window: Double, step: Double = 60) throws {
-        history.add(try source.samples(namespace: environment.namespace, start: end - window, end: end, step: step))
+        let render = try EnvironmentRender.render(chartDirectory: environment.chartDirectory, overlayValues: environment.overlayValues,
+                                                  releaseName: environment.releaseName, namespace: environment.namespace)
+        var requests: [String: Double] = [:]
+        for w in try RenderedWorkload.parse(EnvironmentRender.documents(render), namespace: environment.namespace) {
+            for c in w.containers { requests["\(w.namespace)/\(w.name)/\(c.name)"] = c.resources.cpuRequest?.doubleValue }
+        }
+        history.add(try source.samples(namespace: environment.namespace, start: end - window, end: end, step: step, cpuRequests: requests))
     }
 
     /// Renders, recommends and plans the commit. Files are shown relative to the repository
