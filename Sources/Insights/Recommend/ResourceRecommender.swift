@@ -72,8 +72,9 @@ public enum ResourceRecommender {
                                 memory: (mem.percentile(0.5), mem.percentile(0.9), mem.percentile(0.95), usage.maxMemory),
                                 oomKills: usage.oomKills)
         let confidence = max(usage.confidenceDays, 1e-9)
-        let upperScale = 1 + 1 / confidence
-        let lowerScale = pow(1 + 0.001 / confidence, -2)
+        // VPA's estimators: the margin applies to all three, then the confidence multipliers.
+        let upperScale = (1 + policy.margin) * (1 + 1 / confidence)
+        let lowerScale = (1 + policy.margin) * pow(1 + 0.001 / confidence, -2)
         var out = Recommendation(container: container, current: current,
                                  cpuBounds: (cpu.percentile(policy.lowerPercentile) * lowerScale, cpu.percentile(policy.upperPercentile) * upperScale),
                                  memoryBounds: (mem.percentile(policy.lowerPercentile) * lowerScale, mem.percentile(policy.upperPercentile) * upperScale),
