@@ -33,6 +33,15 @@ final class UsageHistoryTests: XCTestCase {
         XCTAssertEqual(continued, uninterrupted)
     }
 
+    func testContainersGoneForAFortnightAreDropped() {
+        var history = UsageHistory()
+        history.add([UsageSample(container: "ns/old/app", time: start, cpuCores: 0.1),
+                     UsageSample(container: "ns/web/app", time: start + 14 * 86400, cpuCores: 0.1),
+                     UsageSample(container: "ns/new/app", time: start + 14 * 86400 + 1, cpuCores: 0.1)])
+        history.dropStale()
+        XCTAssertEqual(history.containers.keys.sorted(), ["ns/new/app", "ns/web/app"])
+    }
+
     func testACheckpointOfAnotherVersionSaysWhatToDo() {
         XCTAssertThrowsError(try UsageCheckpoint.decode(["version": 9], place: "ConfigMap ns/shipshape-usage-dev key ns.web.app")) { error in
             XCTAssertEqual("\(error)", "ConfigMap ns/shipshape-usage-dev key ns.web.app: checkpoint version 9 is not 1; delete the key to start over")

@@ -53,6 +53,7 @@ public struct RecommendSession {
         let stored = try UsageCheckpoint.load(api: api, namespace: environment.namespace, name: name)
         for (k, v) in stored.containers where history.containers[k] == nil { history.containers[k] = v }
         let n = try MetricsSampler(api: api, namespace: environment.namespace).sample(into: &history)
+        history.dropStale()
         if save { try UsageCheckpoint.save(api: api, namespace: environment.namespace, name: name, history: history) }
         return n
     }

@@ -4,7 +4,7 @@ import Kubernetes
 import YAML
 
 /// One pass over a namespace's `metrics.k8s.io` pod metrics and pod statuses, folded into a
-/// usage history: a sample per running container (with its requests and memory limit), OOM
+/// usage history: a sample per running container of a long-running pod (Job pods are skipped) (with its requests and memory limit), OOM
 /// kills that finished since the container's last sample, start-to-ready durations of pods
 /// that became ready since then, and `Unhealthy` (probe failure) events.
 ///
@@ -32,6 +32,9 @@ public struct MetricsSampler {
         for item in metrics {
             guard let podName = item[path: ["metadata", "name"]]?.string, let pod = podsByName[podName],
                   let time = Self.time(item["timestamp"]) else { continue }
+            // Job pods are named per run: they would add a container per run to the checkpoint,
+            // and batch work is not what requests are recommended for.
+            if pod[path: ["metadata", "ownerReferences"]]?.array?.first?["kind"]?.string == "Job" { continue }
             let workload = Self.workload(of: pod)
             let specs = Dictionary((pod[path: ["spec", "containers"]]?.array ?? []).compactMap { c in c["name"]?.string.map { ($0, c) } },
                                    uniquingKeysWith: { a, _ in a })

@@ -118,6 +118,13 @@ public struct UsageHistory: Sendable, Equatable {
         for (_, s) in ordered { containers[s.container, default: ContainerUsage()].add(s) }
     }
 
+    /// Forgets containers with no sample in the `seconds` before the newest sample anywhere
+    /// (deleted workloads), so a checkpoint does not grow without bound.
+    public mutating func dropStale(olderThan seconds: Double = 14 * 86400) {
+        guard let newest = containers.values.compactMap(\.lastSample).max() else { return }
+        containers = containers.filter { ($0.value.lastSample ?? newest) >= newest - seconds }
+    }
+
     /// The containers of one workload (`namespace/workload`), by container name.
     public func workload(_ namespace: String, _ name: String) -> [String: ContainerUsage] {
         let prefix = "\(namespace)/\(name)/"
