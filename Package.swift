@@ -65,7 +65,10 @@ let package = Package(
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
         .target(name: "KubeClient", dependencies: ["CCurl", "YAML", "Kubernetes"]),
-        .target(name: "Insights", dependencies: ["YAML", "Kubernetes"]),
+        .target(
+            name: "Insights",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates",
+                           .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Sandbox",
             dependencies: [
@@ -85,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Reconcile",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Reconcile", "Insights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -99,6 +102,7 @@ let package = Package(
         .executableTarget(name: "kube-bench", dependencies: ["KubeClient", "Sandbox", "YAML"], path: "Benchmarks/kube-bench"),
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
         .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
+        .executableTarget(name: "recommend-bench", dependencies: ["Insights"], path: "Benchmarks/recommend-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),
@@ -109,7 +113,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),

@@ -10,7 +10,8 @@ struct Shipshape: ParsableCommand {
         discussion: "Git is the only author of desired state: every change Shipshape wants becomes a reviewed commit.",
         version: "0.1.0",
         subcommands: [RenderCommand.self, CheckCommand.self, ValuesCommand.self, HistoryCommand.self, KubeCommand.self, SandboxCommand.self,
-                      DiffCommand.self, ReconcileCommand.self, RollbackCommand.self])
+                      DiffCommand.self, ReconcileCommand.self, RollbackCommand.self,
+                      RecommendCommand.self])
 
     /// As ArgumentParser's, except that `shipshape check` exits 2 on usage errors (as linters
     /// do, keeping 1 for findings) instead of 64.

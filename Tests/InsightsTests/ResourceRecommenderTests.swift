@@ -52,6 +52,11 @@ final class ResourceRecommenderTests: XCTestCase {
         XCTAssertNil(r.cpuLimit, "CPU limits are left alone by default")
         XCTAssertEqual(r.evidence.samples, 10080)
         XCTAssertEqual(r.evidence.confidenceDays, 7, accuracy: 0.01)
+        // Bounds: VPA's estimators with the margin and the confidence multipliers.
+        let p = DecayingHistogram.Options.cpu.bucketStart(DecayingHistogram.Options.cpu.bucket(for: 0.1) + 1)
+        let c = r.evidence.confidenceDays
+        XCTAssertEqual(r.cpuBounds.lower, p * 1.15 * pow(1 + 0.001 / c, -2), accuracy: 1e-12)
+        XCTAssertEqual(r.cpuBounds.upper, p * 1.15 * (1 + 1 / c), accuracy: 1e-12)
     }
 
     func testOOMKillBumpsMemoryAboveTheKill() {

@@ -70,7 +70,8 @@ public struct RecommendPolicy: Sendable, Equatable {
         if let x = try number(v["probes"]?["startupMargin"], "probes.startupMargin") { startupMargin = x }
     }
 
-    static func duration(_ s: String) -> Double? {
+    /// `90s`, `30m`, `12h`, `14d` in seconds.
+    public static func duration(_ s: String) -> Double? {
         guard let unit = s.last, let n = Double(s.dropLast()) else { return nil }
         switch unit {
         case "s": return n

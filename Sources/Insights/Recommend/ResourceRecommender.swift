@@ -59,8 +59,11 @@ public enum ResourceRecommender {
     /// - Parameters:
     ///   - containersInPod: the pod's container count (minimums are per pod).
     ///   - hpaCPUUtilization: the target utilisation (percent) of an HPA scaling this workload on CPU.
+    ///   - sinceLastRecommendation: seconds since this workload's last recommendation commit
+    ///     (nil: none); inside the policy's cooldown nothing is proposed.
     public static func recommend(container: String, usage: ContainerUsage, current: Current, policy: RecommendPolicy,
-                                 containersInPod: Int = 1, hpaCPUUtilization: Int? = nil) -> Recommendation {
+                                 containersInPod: Int = 1, hpaCPUUtilization: Int? = nil,
+                                 sinceLastRecommendation: Double? = nil) -> Recommendation {
         let cpu = usage.cpu, mem = usage.memory
         let evidence = Evidence(samples: usage.samples,
                                 windowDays: ((usage.lastSample ?? 0) - (usage.firstSample ?? 0)) / 86400,
@@ -69,8 +72,9 @@ public enum ResourceRecommender {
                                 memory: (mem.percentile(0.5), mem.percentile(0.9), mem.percentile(0.95), usage.maxMemory),
                                 oomKills: usage.oomKills)
         let confidence = max(usage.confidenceDays, 1e-9)
-        let upperScale = 1 + 1 / confidence
-        let lowerScale = pow(1 + 0.001 / confidence, -2)
+        // VPA's estimators: the margin applies to all three, then the confidence multipliers.
+        let upperScale = (1 + policy.margin) * (1 + 1 / confidence)
+        let lowerScale = (1 + policy.margin) * pow(1 + 0.001 / confidence, -2)
         var out = Recommendation(container: container, current: current,
                                  cpuBounds: (cpu.percentile(policy.lowerPercentile) * lowerScale, cpu.percentile(policy.upperPercentile) * upperScale),
                                  memoryBounds: (mem.percentile(policy.lowerPercentile) * lowerScale, mem.percentile(policy.upperPercentile) * upperScale),
@@ -78,6 +82,10 @@ public enum ResourceRecommender {
         guard usage.confidenceDays >= policy.minHistoryDays || usage.oomKills > 0 else {
             let needed = (policy.minHistoryDays - usage.confidenceDays) * 24
             out.notes.append("too little history: \(format(usage.confidenceDays * 24)) h of \(format(policy.minHistoryDays * 24)) h; needs about \(format(needed)) h more")
+            return out
+        }
+        if let since = sinceLastRecommendation, since < policy.cooldownSeconds, usage.oomKills == 0 {
+            out.notes.append("cooldown: recommended \(format(since / 3600)) h ago; the next step is due in \(format((policy.cooldownSeconds - since) / 3600)) h")
             return out
         }
         let share = Double(max(1, containersInPod))
@@ -111,6 +119,8 @@ public enum ResourceRecommender {
             memTarget = usage.maxMemory
             out.notes.append("memory kept at the observed peak")
         }
+        // After a kill the need is above anything observed: at least the bumped kill level.
+        memTarget = max(memTarget, usage.maxOOMBumped)
         if usage.oomKills > 0 { out.notes.append("\(usage.oomKills) OOM kill\(usage.oomKills == 1 ? "" : "s"): memory bumped by max(+100Mi, ×1.2)") }
         let memRequest = HumanRounding.memory(memTarget)
         if significant(memRequest, current.memoryRequest, policy) || usage.oomKills > 0 && memRequest != current.memoryRequest {
@@ -121,12 +131,16 @@ public enum ResourceRecommender {
         if let ratio = policy.cpuLimitRatio {
             let limit = HumanRounding.cpu((out.cpuRequest ?? current.cpuRequest ?? cpuRequest).doubleValue * ratio)
             if significant(limit, current.cpuLimit, policy) { out.cpuLimit = limit }
+        } else if let request = out.cpuRequest, let limit = current.cpuLimit, request > limit {
+            // Limits are left alone, but a request above its limit is invalid: the limit follows.
+            out.cpuLimit = request
+            out.notes.append("CPU limit raised to the new request")
         }
         if let ratio = policy.memoryLimitRatio {
             let base = out.memoryRequest ?? current.memoryRequest ?? memRequest
             let limit = ratio == 1 ? base : HumanRounding.memory(base.doubleValue * ratio)
-            if current.memoryLimit.map({ limit < $0 || significant(limit, $0, policy) }) ?? true, limit != current.memoryLimit {
-                // A limit below the peak would OOM; the request already covers the peak.
+            // The request already covers the observed peak, so a limit derived from it does too.
+            if significant(limit, current.memoryLimit, policy) || usage.oomKills > 0 && current.memoryLimit.map({ limit > $0 }) ?? true {
                 out.memoryLimit = limit
             }
         }

@@ -44,6 +44,14 @@ public struct DecayingHistogram: Sendable, Equatable {
         self.reference = reference
     }
 
+    /// A histogram restored from a checkpoint: its reference time, bucket weights and total
+    /// (stored, so a restored histogram is bit-for-bit the one saved).
+    public init(options: Options, halfLife: Double, reference: Double, weights: [Int: Double], total: Double? = nil) {
+        self.init(options: options, halfLife: halfLife, reference: reference)
+        self.weights = weights
+        totalWeight = total ?? weights.values.reduce(0, +)
+    }
+
     public var isEmpty: Bool { totalWeight <= 0 }
 
     /// Adds a sample taken at `time` with `weight`, scaled up by 2^((time - reference)/halfLife).

@@ -1,0 +1,73 @@
+import Charts
+import Foundation
+import YAML
+
+/// Where a rendered field is set: the values file and values path render provenance names
+/// (the overlay's values file when the overlay sets it, else the chart's), or — when no line
+/// sets it — the place a sibling field's line says it belongs (`resources.limits.cpu` beside
+/// `resources.limits.memory`), to insert a line.
+public struct ValuesLocation: Sendable, Equatable {
+    public var file: String
+    public var path: ValuePath
+    /// The line it replaces (`file:line:column`), nil for an inserted line.
+    public var line: String?
+}
+
+public enum ValuesLocator {
+    public static func locate(_ change: FieldChange, in result: ChartRenderer.Result) throws -> ValuesLocation {
+        if let found = try traced(change.traceQuery, in: result) { return found }
+        // Nothing sets it: derive its place from a sibling that is set.
+        let field = try ValuePath(parsing: change.field)
+        for sibling in siblings(of: field) {
+            let query = "\(change.apiVersion)/\(change.kind)/\(change.name):\(sibling)"
+            guard let s = try? traced(query, in: result) else { continue }
+            let common = commonTrailingKeys(sibling, s.path)
+            guard common > 0, common <= field.segments.count else { continue }
+            let path = ValuePath(Array(s.path.segments.dropLast(common)) + Array(field.segments.suffix(common)))
+            return ValuesLocation(file: s.file, path: path, line: nil)
+        }
+        throw UsageError("\(change.apiVersion) \(change.kind) \(change.name): no values line sets \(change.field) nor a field beside it; set it in the chart's values.yaml first")
+    }
+
+    /// The values line that decides `query`, if exactly one file line does.
+    static func traced(_ query: String, in result: ChartRenderer.Result) throws -> ValuesLocation? {
+        let answer: FieldTracer.Answer
+        do { answer = try FieldTracer.trace(try FieldTracer.Query(parsing: query), in: result) } catch { return nil }
+        guard let origin = answer.origin else { return nil }
+        // `path/to/values.yaml:87:15`; `--set ...` and computed values are not files.
+        let parts = origin.source.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, Int(parts[parts.count - 1]) != nil, Int(parts[parts.count - 2]) != nil else {
+            throw UsageError("\(query) is set by \(origin.source), not a values file line; Shipshape edits files only")
+        }
+        let file = parts.dropLast(2).joined(separator: ":")
+        return ValuesLocation(file: file, path: try ValuePath(parsing: origin.path), line: origin.source)
+    }
+
+    /// Fields whose values line tells where `field` belongs, nearest first.
+    static func siblings(of field: ValuePath) -> [ValuePath] {
+        guard let last = field.segments.last, case .key(let leaf) = last else { return [] }
+        let parent = field.parent
+        var out: [ValuePath] = []
+        let pairs = ["cpu": "memory", "memory": "cpu", "requests": "limits", "limits": "requests"]
+        if let other = pairs[leaf] { out.append(ValuePath(parent.segments + [.key(other)])) }
+        if case .key(let group)? = parent.segments.last, let otherGroup = pairs[group] {
+            let grand = parent.parent
+            out.append(ValuePath(grand.segments + [.key(otherGroup), .key(leaf)]))
+            if let other = pairs[leaf] { out.append(ValuePath(grand.segments + [.key(otherGroup), .key(other)])) }
+        }
+        for key in ["failureThreshold", "periodSeconds", "timeoutSeconds", "initialDelaySeconds"] where key != leaf {
+            out.append(ValuePath(parent.segments + [.key(key)]))
+        }
+        return out
+    }
+
+    /// How many trailing key segments two paths share.
+    static func commonTrailingKeys(_ a: ValuePath, _ b: ValuePath) -> Int {
+        var n = 0
+        for (x, y) in zip(a.segments.reversed(), b.segments.reversed()) {
+            guard case .key(let kx) = x, case .key(let ky) = y, kx == ky else { break }
+            n += 1
+        }
+        return n
+    }
+}

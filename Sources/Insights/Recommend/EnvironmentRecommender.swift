@@ -1,0 +1,100 @@
+import Foundation
+import Kubernetes
+
+/// One rendered field a recommendation changes: `spec.template.spec.containers[name=backend].resources.requests.cpu`
+/// of `apps/v1 Deployment backend-deployment`, from 200m to 130m.
+public struct FieldChange: Sendable, Equatable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var field: String
+    /// What a person calls it, for the subject: `cpu request`.
+    public var label: String
+    /// Who it belongs to, for the subject: the container (or the HPA's workload).
+    public var owner: String
+    public var old: String
+    public var new: String
+
+    /// `apps/v1/Deployment/backend-deployment:spec.replicas`, the `--trace` form.
+    public var traceQuery: String { "\(apiVersion)/\(kind)/\(name):\(field)" }
+}
+
+/// Everything recommended for one container of a rendered workload.
+public struct ContainerResult: Sendable {
+    public var workload: RenderedWorkload
+    public var container: RenderedWorkload.Container
+    public var resources: ResourceRecommender.Recommendation
+    public var probes: [ProbeRecommender.Finding]
+    public var hpa: HPARecommender.Recommendation?
+    /// Mean replicas over the window (from the samples; the rendered count without them).
+    public var replicas: Double
+    /// Requests saved across the replicas (negative: added), in cores and bytes.
+    public var savedCPUCores: Double
+    public var savedMemoryBytes: Double
+
+    /// `backend-deployment/backend`.
+    public var key: String { "\(workload.name)/\(container.name)" }
+    public static let hoursPerMonth = 730.0
+}
+
+/// Recommends resources, probes and HPA bounds for every rendered workload of an environment
+/// from its usage history, and lists the rendered fields that change.
+public enum EnvironmentRecommender {
+    public static func recommend(workloads: [RenderedWorkload], history: UsageHistory, policy: RecommendPolicy,
+                                 sinceLastRecommendation: [String: Double] = [:]) -> (results: [ContainerResult], changes: [FieldChange]) {
+        var results: [ContainerResult] = []
+        var changes: [FieldChange] = []
+        for w in workloads {
+            let usages = history.workload(w.namespace, w.name)
+            for c in w.containers {
+                guard let usage = usages[c.name] else { continue }
+                let r = ResourceRecommender.recommend(container: c.name, usage: usage, current: c.resources, policy: policy,
+                                                      containersInPod: w.containers.count, hpaCPUUtilization: w.hpa?.current.targetCPUUtilization,
+                                                      sinceLastRecommendation: sinceLastRecommendation["\(w.namespace)/\(w.name)"])
+                let owner = w.containers.count == 1 ? c.name : "\(w.name)/\(c.name)"
+                let base = "spec.template.spec.containers[name=\(c.name)]"
+                func change(_ field: String, _ label: String, _ old: Quantity?, _ new: Quantity?) {
+                    guard let new else { return }
+                    let rendered = c.resourceTexts[String(field.dropFirst("resources.".count))]
+                    changes.append(FieldChange(apiVersion: w.apiVersion, kind: w.kind, name: w.name, field: "\(base).\(field)", label: label,
+                                               owner: owner, old: rendered ?? old?.description ?? "unset", new: new.description))
+                }
+                change("resources.requests.cpu", "cpu request", c.resources.cpuRequest, r.cpuRequest)
+                change("resources.limits.cpu", "cpu limit", c.resources.cpuLimit, r.cpuLimit)
+                change("resources.requests.memory", "memory request", c.resources.memoryRequest, r.memoryRequest)
+                change("resources.limits.memory", "memory limit", c.resources.memoryLimit, r.memoryLimit)
+
+                let probes = ProbeRecommender.recommend(startupSeconds: usage.startupSeconds, startup: c.startupProbe, liveness: c.livenessProbe,
+                                                        readiness: c.readinessProbe, probeFailures: usage.probeFailures, policy: policy)
+                for f in probes {
+                    guard let field = f.field, let new = f.recommended else { continue }
+                    changes.append(FieldChange(apiVersion: w.apiVersion, kind: w.kind, name: w.name, field: "\(base).\(field)",
+                                               label: "startup failureThreshold", owner: owner, old: f.current.map(String.init) ?? "unset", new: String(new)))
+                }
+
+                var hpa: HPARecommender.Recommendation?
+                if let h = w.hpa, w.containers.first?.name == c.name, r.notes.first?.hasPrefix("too little history") != true {
+                    let request = (r.cpuRequest ?? c.resources.cpuRequest)?.doubleValue ?? 0
+                    let rec = HPARecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
+                    hpa = rec
+                    let hpaOwner = "\(w.name) hpa"
+                    if let n = rec.minReplicas {
+                        changes.append(FieldChange(apiVersion: h.apiVersion, kind: "HorizontalPodAutoscaler", name: h.name, field: "spec.minReplicas",
+                                                   label: "minReplicas", owner: hpaOwner, old: String(h.current.minReplicas), new: String(n)))
+                    }
+                    if let n = rec.maxReplicas {
+                        changes.append(FieldChange(apiVersion: h.apiVersion, kind: "HorizontalPodAutoscaler", name: h.name, field: "spec.maxReplicas",
+                                                   label: "maxReplicas", owner: hpaOwner, old: String(h.current.maxReplicas), new: String(n)))
+                    }
+                }
+                let hours = usage.hours.values.filter { $0.instants > 0 }
+                let replicas = hours.isEmpty ? Double(w.replicas) : Double(hours.map(\.replicas).reduce(0, +)) / Double(hours.count)
+                let cpuSaved = r.cpuRequest.flatMap { new in c.resources.cpuRequest.map { $0.doubleValue - new.doubleValue } } ?? 0
+                let memSaved = r.memoryRequest.flatMap { new in c.resources.memoryRequest.map { $0.doubleValue - new.doubleValue } } ?? 0
+                results.append(ContainerResult(workload: w, container: c, resources: r, probes: probes, hpa: hpa, replicas: replicas,
+                                               savedCPUCores: cpuSaved * replicas, savedMemoryBytes: memSaved * replicas))
+            }
+        }
+        return (results, changes)
+    }
+}

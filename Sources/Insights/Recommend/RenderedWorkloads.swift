@@ -1,0 +1,108 @@
+import Charts
+import Foundation
+import Kubernetes
+import Templates
+import YAML
+
+/// A workload as the environment renders it: its containers' resources and probes, and the
+/// HPA that scales it — the "current" side of every recommendation.
+public struct RenderedWorkload: Sendable {
+    public struct Container: Sendable {
+        public var name: String
+        public var resources: ResourceRecommender.Current
+        /// The resource values as rendered (`requests.cpu` → `1000m`), for messages.
+        public var resourceTexts: [String: String] = [:]
+        public var startupProbe: Value?
+        public var livenessProbe: Value?
+        public var readinessProbe: Value?
+    }
+
+    public struct Autoscaler: Sendable {
+        public var apiVersion: String
+        public var name: String
+        public var current: HPARecommender.Current
+    }
+
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var namespace: String
+    public var replicas: Int
+    public var containers: [Container]
+    public var hpa: Autoscaler?
+
+    /// `apps/v1 Deployment chatbot-dev/backend-deployment`, as errors name objects.
+    public var reference: String { "\(apiVersion) \(kind) \(namespace)/\(name)" }
+
+    /// Deployments and StatefulSets in rendered manifests, with the HPAs that target them.
+    public static func parse(_ documents: [String], namespace: String) throws -> [RenderedWorkload] {
+        let objects = try documents.flatMap { text in try ValueDecoder.decodeAll(text).filter { !$0.isNull } }
+        var hpas: [String: Autoscaler] = [:]
+        for o in objects where o["kind"]?.string == "HorizontalPodAutoscaler" {
+            guard let target = o[path: ["spec", "scaleTargetRef", "name"]]?.string, let kind = o[path: ["spec", "scaleTargetRef", "kind"]]?.string else { continue }
+            let cpu = (o[path: ["spec", "metrics"]]?.array ?? []).first { $0[path: ["resource", "name"]]?.string == "cpu" }
+            guard let utilization = cpu?[path: ["resource", "target", "averageUtilization"]]?.intValue else { continue }
+            hpas["\(kind)/\(target)"] = Autoscaler(apiVersion: o["apiVersion"]?.string ?? "autoscaling/v2", name: o[path: ["metadata", "name"]]?.string ?? "",
+                                                   current: .init(minReplicas: o[path: ["spec", "minReplicas"]]?.intValue ?? 1,
+                                                                  maxReplicas: o[path: ["spec", "maxReplicas"]]?.intValue ?? 1,
+                                                                  targetCPUUtilization: utilization))
+        }
+        var out: [RenderedWorkload] = []
+        for o in objects {
+            guard let kind = o["kind"]?.string, ["Deployment", "StatefulSet"].contains(kind), let name = o[path: ["metadata", "name"]]?.string else { continue }
+            let containers = (o[path: ["spec", "template", "spec", "containers"]]?.array ?? []).compactMap { c -> Container? in
+                guard let cname = c["name"]?.string else { return nil }
+                func q(_ path: [String]) -> Quantity? { c[path: ["resources"] + path]?.scalarString.flatMap { try? Quantity(parsing: $0) } }
+                var texts: [String: String] = [:]
+                for group in ["requests", "limits"] {
+                    for resource in ["cpu", "memory"] { texts["\(group).\(resource)"] = c[path: ["resources", group, resource]]?.scalarString }
+                }
+                return Container(name: cname,
+                                 resources: .init(cpuRequest: q(["requests", "cpu"]), cpuLimit: q(["limits", "cpu"]),
+                                                  memoryRequest: q(["requests", "memory"]), memoryLimit: q(["limits", "memory"])),
+                                 resourceTexts: texts,
+                                 startupProbe: c["startupProbe"], livenessProbe: c["livenessProbe"], readinessProbe: c["readinessProbe"])
+            }
+            out.append(RenderedWorkload(apiVersion: o["apiVersion"]?.string ?? "apps/v1", kind: kind, name: name,
+                                        namespace: o[path: ["metadata", "namespace"]]?.string ?? namespace,
+                                        replicas: o[path: ["spec", "replicas"]]?.intValue ?? 1, containers: containers,
+                                        hpa: hpas["\(kind)/\(name)"]))
+        }
+        return out
+    }
+}
+
+/// Renders an environment's chart with its overlay values, tracing values so each field can
+/// be mapped back to the line that sets it.
+public enum EnvironmentRender {
+    public static func render(chartDirectory: String, overlayValues: String?, releaseName: String, namespace: String) throws -> ChartRenderer.Result {
+        let chart = try ChartLoader.load(directory: chartDirectory)
+        var options = RenderOptions()
+        options.releaseName = releaseName
+        options.namespace = namespace
+        options.trace = true
+        options.functions = SprigCore.functions
+        if let overlayValues {
+            guard let data = FileManager.default.contents(atPath: overlayValues) else { throw UsageError("\(overlayValues): cannot read the overlay's values") }
+            options.values = ValueOptions(valueFiles: [try Charts.ValuesFile(path: overlayValues, text: String(decoding: data, as: UTF8.self))])
+        }
+        return try ChartRenderer.render(chart, options: options)
+    }
+
+    /// Every rendered document, in template order.
+    public static func documents(_ result: ChartRenderer.Result) -> [String] {
+        result.rendered.keys.sorted().filter { !$0.hasSuffix("NOTES.txt") }.flatMap { ManifestSplitter.split(result.rendered[$0]!.text) }
+    }
+}
+
+extension Value {
+    /// A scalar as text (quantities may be written as numbers: `cpu: 1`).
+    var scalarString: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .float(let f): return String(f)
+        default: return nil
+        }
+    }
+}

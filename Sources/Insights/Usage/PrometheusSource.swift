@@ -1,0 +1,110 @@
+import Foundation
+import KubeClient
+import YAML
+
+/// Usage history from Prometheus' `query_range` API (cAdvisor and kube-state-metrics series):
+/// CPU as `rate(container_cpu_usage_seconds_total[5m])`, memory as
+/// `container_memory_working_set_bytes`, and OOM kills from
+/// `kube_pod_container_status_last_terminated_reason{reason="OOMKilled"}` turning on.
+/// Requests through libcurl (KubeClient's `CurlTransport`).
+public struct PrometheusSource {
+    public let url: String
+    public let transport: CurlTransport
+    /// Extra headers (e.g. `Authorization`); never printed.
+    public var headers: [(name: String, value: String)] = []
+
+    public init(url: String, transport: CurlTransport? = nil) throws {
+        self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
+        self.transport = try transport ?? CurlTransport(tls: TLSSettings())
+    }
+
+    /// The three queries for `namespace`.
+    public static func queries(namespace: String) -> (cpu: String, memory: String, oom: String) {
+        let selector = "namespace=\"\(namespace)\",container!=\"\",container!=\"POD\""
+        return ("rate(container_cpu_usage_seconds_total{\(selector)}[5m])",
+                "container_memory_working_set_bytes{\(selector)}",
+                "kube_pod_container_status_last_terminated_reason{namespace=\"\(namespace)\",reason=\"OOMKilled\"}")
+    }
+
+    /// Samples of every container in `namespace` between `start` and `end` (Unix seconds) at
+    /// `step` seconds. `cpuRequests` (by `namespace/workload/container`) weights CPU samples.
+    public func samples(namespace: String, start: Double, end: Double, step: Double,
+                        cpuRequests: [String: Double] = [:]) throws -> [UsageSample] {
+        let q = Self.queries(namespace: namespace)
+        let cpu = try queryRange(q.cpu, start: start, end: end, step: step)
+        let memory = try queryRange(q.memory, start: start, end: end, step: step)
+        let oom = try queryRange(q.oom, start: start, end: end, step: step)
+        return Self.merge(namespace: namespace, cpu: cpu, memory: memory, oom: oom, cpuRequests: cpuRequests)
+    }
+
+    /// One range query's series: labels and (time, value) points.
+    public struct Series: Sendable {
+        public var labels: [String: String]
+        public var points: [(time: Double, value: Double)]
+    }
+
+    public func queryRange(_ query: String, start: Double, end: Double, step: Double) throws -> [Series] {
+        var components = URLComponents()
+        components.queryItems = [URLQueryItem(name: "query", value: query), URLQueryItem(name: "start", value: Self.number(start)),
+                                 URLQueryItem(name: "end", value: Self.number(end)), URLQueryItem(name: "step", value: Self.number(step))]
+        // URLComponents leaves `+` alone; Prometheus (Go's url.ParseQuery) would read it as a space.
+        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        let target = "\(url)/api/v1/query_range?\(encoded)"
+        let response = try transport.perform(HTTPRequest(method: "GET", url: target, headers: [("Accept", "application/json")] + headers))
+        let place = "Prometheus \(url) query \(query)"
+        guard response.status == 200 else {
+            let detail = (try? JSONParser().parse(bytes: response.body))?["error"]?.string ?? String(response.text.prefix(200))
+            throw UsageError("\(place): HTTP \(response.status): \(detail)")
+        }
+        return try Self.parse(response.body, place: place)
+    }
+
+    /// Prometheus' `{"status":"success","data":{"resultType":"matrix","result":[...]}}`.
+    static func parse(_ body: [UInt8], place: String) throws -> [Series] {
+        let doc: Value
+        do { doc = try JSONParser().parse(bytes: body) } catch { throw UsageError("\(place): the answer is not JSON: \(error)") }
+        guard doc["status"]?.string == "success" else {
+            throw UsageError("\(place): status \(doc["status"]?.string ?? "(none)"): \(doc["error"]?.string ?? "no error given")")
+        }
+        guard doc[path: ["data", "resultType"]]?.string == "matrix", let result = doc[path: ["data", "result"]]?.array else {
+            throw UsageError("\(place): expected a matrix result (a range query)")
+        }
+        return try result.map { series in
+            let labels = series["metric"]?.stringMap ?? [:]
+            let points = try (series["values"]?.array ?? []).map { p -> (Double, Double) in
+                guard let pair = p.array, pair.count == 2, let t = pair[0].doubleValue, let text = pair[1].string, let v = Double(text) else {
+                    throw UsageError("\(place): a point is not [time, \"value\"]: \(p)")
+                }
+                return (t, v)
+            }
+            return Series(labels: labels, points: points)
+        }
+    }
+
+    /// Joins the series by pod, container and time into samples.
+    static func merge(namespace: String, cpu: [Series], memory: [Series], oom: [Series], cpuRequests: [String: Double]) -> [UsageSample] {
+        struct Key: Hashable { var pod: String; var container: String; var time: Double }
+        var samples: [Key: UsageSample] = [:]
+        func sample(_ labels: [String: String], _ time: Double) -> (Key, UsageSample)? {
+            guard let pod = labels["pod"], let container = labels["container"] else { return nil }
+            let key = Key(pod: pod, container: container, time: time)
+            let name = "\(labels["namespace"] ?? namespace)/\(MetricsSampler.workload(ofPodNamed: pod))/\(container)"
+            return (key, samples[key] ?? UsageSample(container: name, time: time, pod: pod, cpuRequestCores: cpuRequests[name]))
+        }
+        for s in cpu { for p in s.points { if let (k, x) = sample(s.labels, p.time) { samples[k] = x; samples[k]!.cpuCores = p.value } } }
+        for s in memory { for p in s.points { if let (k, x) = sample(s.labels, p.time) { samples[k] = x; samples[k]!.memoryBytes = p.value } } }
+        // A kill shows as the series turning 1; mark the pod's next sample.
+        for s in oom {
+            var previous = 0.0
+            for p in s.points {
+                defer { previous = p.value }
+                guard p.value >= 1, previous < 1, let (k, x) = sample(s.labels, p.time) else { continue }
+                samples[k] = x
+                samples[k]!.oomKilled = true
+            }
+        }
+        return samples.values.sorted { ($0.time, $0.container, $0.pod) < ($1.time, $1.container, $1.pod) }
+    }
+
+    static func number(_ x: Double) -> String { x == x.rounded() ? String(Int64(x)) : String(x) }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `shipshape recommend` as engineers run it: the real binary, a real git repository holding
+/// the chatbot chart, and a samples file.
+final class RecommendCommandTests: XCTestCase {
+    var work: URL!
+    let git = Subprocess.find("git") ?? "/usr/bin/git"
+    let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("recommend-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("charts"), withIntermediateDirectories: true)
+        for item in ["charts/chatbot", "policies", "shipshape.yaml"] {
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent(item), to: work.appendingPathComponent(item))
+        }
+        try run(["init", "-q", "-b", "main"])
+        try run(["config", "user.name", "Test Engineer"])
+        try run(["config", "user.email", "engineer@example.com"])
+        try run(["add", "."])
+        try run(["commit", "-q", "-m", "chart"])
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let result = try Subprocess.run(git, arguments, in: work)
+        XCTAssertEqual(result.status, 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result.stdout
+    }
+
+    /// `hours` of 5-minute samples of the backend: two pods at a steady 0.1 core and 300Mi.
+    func writeSamples(hours: Int) throws {
+        var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
+        for i in stride(from: 0, to: hours * 60, by: 5) {
+            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),100m,300Mi,200m,256Mi\n" }
+        }
+        try csv.write(to: work.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+    }
+
+    func testDryRunPrintsTheTableAndTheValuesDiff() throws {
+        try writeSamples(hours: 72)
+        let result = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--dry-run"], in: work)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // p90 of 0.1 core = 0.110266 (bucket end) / 0.70 HPA target = 0.1575 → 160m; memory:
+        // 300Mi's bucket end 311.4Mi × 1.15 = 358Mi → 368Mi, above the 256Mi request.
+        XCTAssertTrue(result.stdout.contains("backend-deployment  backend    200m→160m"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("256Mi→368Mi"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("""
+            --- a/charts/chatbot/values.yaml
+            +++ b/charts/chatbot/values.yaml
+            """), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n-      cpu: 200m\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n+      cpu: 160m\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n-    maxReplicas: 10\n+    maxReplicas: 3\n"), "two pods' load at most: 2 × 1.5 = 3\n\(result.stdout)")
+        XCTAssertEqual(try run(["status", "--porcelain"]), "?? usage.csv\n", "a dry run writes nothing")
+    }
+
+    func testCommitThenRerunMakesOneCommit() throws {
+        try writeSamples(hours: 72)
+        let first = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit", "-o", "json"], in: work)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("[shipshape/recommendations/dev (new branch) "), first.stdout)
+        XCTAssertTrue(first.stdout.contains("\"recommended\": \"160m\""), first.stdout)
+        let subject = try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev"])
+        XCTAssertTrue(subject.hasPrefix("backend: cpu request 200m→160m, memory request 256Mi→368Mi"), subject)
+        let names = try run(["diff", "--name-only", "main", "shipshape/recommendations/dev"])
+        XCTAssertEqual(names, "charts/chatbot/values.yaml\n")
+        let trailers = try run(["log", "-1", "--format=%(trailers:key=Shipshape-Change,valueonly)", "shipshape/recommendations/dev"])
+        XCTAssertTrue(trailers.contains("Deployment/backend-deployment spec.template.spec.containers[name=backend].resources.requests.cpu 200m→160m"), trailers)
+        let again = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("shipshape/recommendations/dev already holds this recommendation"), again.stdout)
+        XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"]), "1\n")
+    }
+
+    func testTooLittleHistorySaysHowMuchMore() throws {
+        try writeSamples(hours: 6)
+        let result = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("backend-deployment/backend: too little history: 5.9 h of 24 h; needs about 18.1 h more"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("nothing to commit: no change reaches the significance threshold"), result.stdout)
+        XCTAssertEqual(try run(["branch", "--list", "shipshape/*"]), "")
+    }
+}
