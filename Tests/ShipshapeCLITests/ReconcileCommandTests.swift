@@ -131,4 +131,33 @@ final class ReconcileCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("no environment \"staging\" in shipshape.yaml (known: dev)"), r.stderr)
     }
+
+    /// The loop the issue promises: usage → a recommendation commit → review (a merge) → the
+    /// next reconcile applies exactly the new requests.
+    func testARecommendationCommitIsWhatTheNextReconcileApplies() throws {
+        XCTAssertEqual(try shipshape("reconcile").status, 0)
+        let repo = work.appendingPathComponent("repo")
+        // Three days of the backend at a steady 0.1 core and 300Mi on two pods.
+        var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
+        for minute in stride(from: 0, to: 72 * 60, by: 5) {
+            for pod in 0..<2 { csv += "\(1_795_000_000 + minute * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),100m,300Mi,200m,256Mi\n" }
+        }
+        try csv.write(to: work.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+
+        let recommend = try ShipshapeBinary.run(["recommend", "--env", "dev", "--config", config, "--samples",
+                                                 work.appendingPathComponent("usage.csv").path, "--commit"], in: repo)
+        XCTAssertEqual(recommend.status, 0, recommend.stdout + recommend.stderr)
+        XCTAssertEqual(try git("diff", "--name-only", "main", "shipshape/recommendations/dev"), "charts/chatbot/values.yaml")
+        try git("merge", "-q", "--ff-only", "shipshape/recommendations/dev")
+
+        let r = try shipshape("reconcile")
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("spec.template.spec.containers[name=backend].resources.requests.cpu: 200m → 160m"), r.stdout)
+        let live = try ShipshapeBinary.run(["kube", "get", "deployment", "backend-deployment", "-n", "chatbot-dev", "-o", "json",
+                                            "--kubeconfig", kubeconfig])
+        XCTAssertEqual(live.status, 0, live.stderr)
+        XCTAssertTrue(live.stdout.contains("\"cpu\": \"160m\""), live.stdout)
+        XCTAssertTrue(live.stdout.contains("\"memory\": \"368Mi\""), live.stdout)
+        XCTAssertEqual(try shipshape("diff").status, 0, "in sync with the merged recommendation")
+    }
 }

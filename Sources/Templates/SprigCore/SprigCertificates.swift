@@ -106,7 +106,9 @@ enum SprigCertificates {
         var serial = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
         serial[0] &= 0x7f
         if serial[0] == 0 { serial[0] = 1 }
-        let now = Date()
+        // Whole seconds, as Go's x509 writes them: a fraction rounded up would put notBefore in
+        // the future, and a verifier reading the certificate at once would call it not yet valid.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let publicKey = key.certificateKey.publicKey
         let subjectKeyID = Array(Insecure.SHA1.hash(data: Array(publicKey.subjectPublicKeyInfoBytes)))
         let extensions = try Certificate.Extensions {
