@@ -50,6 +50,20 @@ final class ServerSideApplyTests: SandboxTestCase {
         XCTAssertEqual(managers, ["shipshape"], "force takes the field; the loser owns nothing more and is dropped")
     }
 
+    func testQuantitiesAreComparedByValueWhenOwnershipIsChecked() {
+        let cluster = makeCluster()
+        XCTAssertEqual(apply(cluster, Self.deployment(), manager: "shipshape").status, 201)
+        // Another manager applying the same limit as `0.2` (live: `200m`) co-owns it: no conflict.
+        let same = apply(cluster, Self.deployment().replacingOccurrences(of: "cpu: 200m", with: "cpu: \"0.2\""), manager: "tuner")
+        XCTAssertEqual(same.status, 200, "\(same.body)")
+        let container = same.body[path: ["spec", "template", "spec", "containers"]]?.array?.first
+        XCTAssertEqual(container?[path: ["resources", "limits", "cpu"]]?.string, "200m")
+        // A different value still conflicts, naming the field.
+        let other = apply(cluster, Self.deployment().replacingOccurrences(of: "cpu: 200m", with: "cpu: \"0.3\""), manager: "tuner2")
+        XCTAssertEqual(other.status, 409)
+        XCTAssertTrue(other.body["message"]?.string?.contains(".resources.limits.cpu") == true, "\(other.body)")
+    }
+
     func testFieldsAManagerStopsApplyingAreRemovedUnlessSomeoneElseOwnsThem() {
         let cluster = makeCluster()
         func configMap(labels: String, data: String) -> String {

@@ -252,7 +252,7 @@ extension Cluster {
         guard let manager, !manager.isEmpty else {
             throw APIError.badRequest("PATCH requests with apply content type require fieldManager")
         }
-        let config: Value
+        var config: Value
         do {
             let text = String(decoding: body, as: UTF8.self)
             let docs = try ValueDecoder.decodeAll(text, numbers: .yaml)
@@ -272,6 +272,9 @@ extension Cluster {
            rv != existing[path: ["metadata", "resourceVersion"]]?.string {
             throw APIError.conflict(type, key.name, APIError.modified)
         }
+        // The server decodes the configuration into typed objects first, so `0.5` and `500m`
+        // are the same quantity when ownership is compared.
+        Defaulting.canonicalQuantities(&config)
         var merged = try ServerSideApply.apply(live: existing, config: config, manager: manager, force: force, type: type,
                                                subresource: subresource, time: nowText)
         if let existing {
