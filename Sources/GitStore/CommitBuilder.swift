@@ -18,10 +18,16 @@ public struct CommitRequest: Sendable {
     public var environment: [String: String]
     /// How many times to rebuild the commit if the branch moves underneath (compare-and-swap).
     public var maxAttempts: Int
+    /// A trailer key (e.g. `Shipshape-Recommend`). When every commit the existing branch has
+    /// beyond `base` carries it (Shipshape made them all; no person added to the branch), the new
+    /// commit is built on `base` and replaces them, as review bots update an open pull request,
+    /// instead of stacking on top. A branch someone else committed to is only ever added to.
+    public var supersedingTrailer: String?
 
     public init(changes: ChangeSet, branch: String, base: String? = nil, message: CommitMessage,
                 author: CommitIdentity? = nil, committer: CommitIdentity? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment, maxAttempts: Int = 25) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, maxAttempts: Int = 25,
+                supersedingTrailer: String? = nil) {
         self.changes = changes
         self.branch = branch
         self.base = base
@@ -30,6 +36,7 @@ public struct CommitRequest: Sendable {
         self.committer = committer
         self.environment = environment
         self.maxAttempts = maxAttempts
+        self.supersedingTrailer = supersedingTrailer
     }
 }
 
@@ -76,7 +83,15 @@ public struct CommitBuilder {
         while true {
             attempt += 1
             let tip = try resolver.referenceTarget(refName)
-            let parent = try tip ?? resolver.resolve(request.base ?? "HEAD")
+            var parent = try tip ?? resolver.resolve(request.base ?? "HEAD")
+            var superseding = false
+            if let tip, let trailer = request.supersedingTrailer {
+                let base = try resolver.resolve(request.base ?? "HEAD")
+                if base != tip, try onlyCommits(carrying: trailer, from: tip, since: base) {
+                    parent = base
+                    superseding = true
+                }
+            }
             let parentTree = try repository.treeID(ofCommit: parent)
             if changes == nil {
                 // Record each edit against the tree it was made on: the ancestor for retries.
@@ -100,8 +115,10 @@ public struct CommitBuilder {
             }
             let edits = try editor.rebase(changes!, onto: parentTree, branch: request.branch, commit: "(new)")
             let newTree = try editor.apply(edits, to: parentTree)
-            if newTree == parentTree {
-                return CommitResult(branch: request.branch, commit: nil, parent: parent, createdBranch: false,
+            var unchanged = newTree == parentTree
+            if superseding, let tip, try repository.treeID(ofCommit: tip) == newTree { unchanged = true }
+            if unchanged {
+                return CommitResult(branch: request.branch, commit: nil, parent: tip ?? parent, createdBranch: false,
                                     attempts: attempt, changedPaths: [], branchIsCheckedOut: isCheckedOut(request.branch))
             }
             let commit = try repository.createCommit(tree: newTree, parents: [parent], message: messageText,
@@ -118,6 +135,17 @@ public struct CommitBuilder {
             }
             usleep(UInt32.random(in: 500...2_000) * UInt32(min(attempt, 10)))
         }
+    }
+
+    /// Whether every commit reachable from `tip` but not from `base` has a `trailer` line.
+    private func onlyCommits(carrying trailer: String, from tip: ObjectID, since base: ObjectID) throws -> Bool {
+        var all = true
+        try repository.walk(from: [tip], hiding: [base]) { id in
+            let message = try repository.commitDetails(id).message
+            all = message.split(separator: "\n").contains { $0.hasPrefix(trailer + ":") }
+            return all
+        }
+        return all
     }
 
     private func isCheckedOut(_ branch: String) -> Bool {

@@ -24,7 +24,8 @@ public enum GitStore {
     /// committed bytes, its index entry is updated too, so `git status` stays clean.
     public static func commit(files: [String: ChangeSet.Edit], branch: String? = nil, base: String? = nil,
                               message: CommitMessage, push: PushOptions? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Outcome {
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              supersedingTrailer: String? = nil) throws -> Outcome {
         guard let first = files.keys.sorted().first else {
             throw GitError.invalidPath(path: "", reason: "no files to commit")
         }
@@ -40,7 +41,8 @@ public enum GitStore {
             throw GitError.invalidReferenceName(name: "HEAD (detached: name a branch with --branch)")
         }
         let result = try CommitBuilder(repository).commit(CommitRequest(
-            changes: changes, branch: target, base: base, message: message, environment: environment))
+            changes: changes, branch: target, base: base, message: message, environment: environment,
+            supersedingTrailer: supersedingTrailer))
         if let commit = result.commit, result.branchIsCheckedOut {
             try repository.syncIndex(paths: result.changedPaths, with: commit, workTreeFiles: relative)
         }

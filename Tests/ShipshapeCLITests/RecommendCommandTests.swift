@@ -31,11 +31,11 @@ final class RecommendCommandTests: XCTestCase {
         return result.stdout
     }
 
-    /// `hours` of 5-minute samples of the backend: two pods at a steady 0.1 core and 300Mi.
-    func writeSamples(hours: Int) throws {
+    /// `hours` of 5-minute samples of the backend: two pods at a steady `cpu` (0.1 core) and 300Mi.
+    func writeSamples(hours: Int, cpu: String = "100m") throws {
         var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
         for i in stride(from: 0, to: hours * 60, by: 5) {
-            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),100m,300Mi,200m,256Mi\n" }
+            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),\(cpu),300Mi,200m,256Mi\n" }
         }
         try csv.write(to: work.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
     }
@@ -74,6 +74,33 @@ final class RecommendCommandTests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.contains("shipshape/recommendations/dev already holds this recommendation"), again.stdout)
         XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"]), "1\n")
+    }
+
+    func testANewRecommendationReplacesTheOpenBranchCommitUnlessSomeoneCommittedThere() throws {
+        try writeSamples(hours: 72)
+        XCTAssertEqual(try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work).status, 0)
+        let first = try run(["rev-parse", "shipshape/recommendations/dev"])
+
+        // Usage moved: the open branch now holds only the new recommendation, on main.
+        try writeSamples(hours: 72, cpu: "80m")
+        let second = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"]), "1\n")
+        XCTAssertNotEqual(try run(["rev-parse", "shipshape/recommendations/dev"]), first)
+        let subject = try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev"])
+        XCTAssertFalse(subject.contains("200m→160m"), "the superseded recommendation is gone: \(subject)")
+        XCTAssertEqual(try run(["diff", "--name-only", "main", "shipshape/recommendations/dev"]), "charts/chatbot/values.yaml\n")
+
+        // A reviewer adds a commit to the branch: Shipshape adds to it from then on, never drops it.
+        try run(["checkout", "-q", "shipshape/recommendations/dev"])
+        try "# reviewed\n".write(to: work.appendingPathComponent("REVIEW.md"), atomically: true, encoding: .utf8)
+        try run(["add", "REVIEW.md"])
+        try run(["commit", "-q", "-m", "review notes"])
+        try run(["checkout", "-q", "main"])
+        try writeSamples(hours: 72)
+        XCTAssertEqual(try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work).status, 0)
+        XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"]), "3\n")
+        XCTAssertEqual(try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev~1"]), "review notes\n")
     }
 
     func testTooLittleHistorySaysHowMuchMore() throws {
