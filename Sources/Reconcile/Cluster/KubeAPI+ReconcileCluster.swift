@@ -3,7 +3,7 @@ import KubeClient
 import YAML
 
 /// `KubeAPI` as the reconciler's cluster: discovery maps kinds to resources, writes go
-/// through server-side apply, and PUT carries the resourceVersion for compare-and-swap.
+/// through server-side apply, and the run's lock is KubeClient's `LeaseLock`.
 extension KubeAPI: ReconcileCluster {
     public func list(apiVersion: String, kind: String, namespace: String?) throws -> [Value] {
         try list(try resource(apiVersion: apiVersion, kind: kind), namespace: namespace)
@@ -22,31 +22,6 @@ extension KubeAPI: ReconcileCluster {
         }
     }
 
-    public func create(_ object: Value) throws -> Value {
-        do {
-            return try create(object, namespace: nil)
-        } catch let error as KubeAPIError where error.isConflict {
-            throw ClusterConflict(object: ObjectName.of(object), message: error.message)
-        }
-    }
-
-    public func update(_ object: Value) throws -> Value {
-        let r = try resource(for: object)
-        guard let name = object["metadata"]?["name"]?.string else { throw ReconcileError("\(ObjectName.of(object)): no metadata.name") }
-        let ns = r.namespaced ? (object["metadata"]?["namespace"]?.string ?? defaultNamespace) : nil
-        var request = HTTPRequest(method: "PUT", url: rest.url(r.path(namespace: ns, name: name)),
-                                  headers: [("Accept", "application/json"), ("Content-Type", "application/json"), ("User-Agent", "shipshape")],
-                                  body: Array(try JSONWriter().string(object).utf8))
-        // A PUT with a resourceVersion is a compare-and-swap: repeating it after a lost answer
-        // fails with 409 instead of overwriting, so it is safe to retry.
-        request.idempotent = true
-        do {
-            return try JSONParser().parse(try rest.send(request).text)
-        } catch let error as KubeAPIError where error.isConflict {
-            throw ClusterConflict(object: ObjectName.of(object), message: error.message)
-        }
-    }
-
     public func delete(apiVersion: String, kind: String, namespace: String?, name: String, uid: String?) throws {
         let r = try resource(apiVersion: apiVersion, kind: kind)
         do {
@@ -55,6 +30,10 @@ extension KubeAPI: ReconcileCluster {
             // The uid precondition failed: the object was replaced by someone else; leave it.
             return
         }
+    }
+
+    public func lease(name: String, namespace: String, identity: String, durationSeconds: Int) -> LeaseLock {
+        LeaseLock(api: self, name: name, namespace: namespace, identity: identity, durationSeconds: durationSeconds)
     }
 
     public func isNamespaced(apiVersion: String, kind: String) throws -> Bool {

@@ -1,7 +1,8 @@
+import KubeClient
 import YAML
 
 /// The part of the Kubernetes API a reconcile run needs, narrow on purpose: read whole kinds
-/// (one LIST each), server-side apply, optimistic updates for the lock, deletes with a uid
+/// (one LIST each), server-side apply, the run's Lease, deletes with a uid
 /// precondition, and events for failure reports. `KubeAPI` implements it over HTTP; tests run
 /// it against the Sandbox's real API server.
 public protocol ReconcileCluster: AnyObject, Sendable {
@@ -11,15 +12,12 @@ public protocol ReconcileCluster: AnyObject, Sendable {
     func get(apiVersion: String, kind: String, namespace: String?, name: String) throws -> Value?
     /// Server-side apply of `object` as `fieldManager`.
     func apply(_ object: Value, fieldManager: String, force: Bool) throws -> Value
-    /// Creates `object`; a conflict (409 AlreadyExists) throws `ClusterConflict`.
-    func create(_ object: Value) throws -> Value
-    /// Replaces `object`; its `metadata.resourceVersion` makes this compare-and-swap: a 409
-    /// throws `ClusterConflict`.
-    func update(_ object: Value) throws -> Value
     /// Deletes an object if it still has `uid` (nil: whatever is there); a missing object is fine.
     func delete(apiVersion: String, kind: String, namespace: String?, name: String, uid: String?) throws
     /// Whether objects of the kind live in a namespace.
     func isNamespaced(apiVersion: String, kind: String) throws -> Bool
+    /// The `coordination.k8s.io` Lease that keeps two runs from overlapping.
+    func lease(name: String, namespace: String, identity: String, durationSeconds: Int) -> LeaseLock
 }
 
 /// Someone else changed or created the object first (HTTP 409).

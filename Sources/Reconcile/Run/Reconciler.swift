@@ -1,4 +1,5 @@
 import Foundation
+import KubeClient
 import GitStore
 import YAML
 
@@ -38,9 +39,24 @@ public final class Reconciler: @unchecked Sendable {
 
     var namespace: String { environment.namespace }
 
-    var lock: RunLock {
-        RunLock(cluster: cluster, name: "shipshape-\(environment.name)", namespace: namespace, identity: identity,
-                leaseDurationSeconds: 2 * environment.healthTimeoutSeconds + 300)
+    /// The Lease `shipshape-<env>`, sized to outlast a run (it is not renewed during one).
+    var lock: LeaseLock {
+        cluster.lease(name: "shipshape-\(environment.name)", namespace: namespace, identity: identity,
+                      durationSeconds: 2 * environment.healthTimeoutSeconds + 300)
+    }
+
+    /// Takes the run's lease: nil when it is ours, otherwise why this run must not go on.
+    /// A lost race (someone wrote between our read and our write) is decided again.
+    func takeLock() throws -> String? {
+        for _ in 0..<5 {
+            switch try lock.acquireOrRenew() {
+            case .acquired, .renewed, .tookOver: return nil
+            case .heldBy(let holder, let until):
+                return "another run (\(holder)) holds the lease until \(ISO8601DateFormatter().string(from: until)); this run did nothing"
+            case .lostRace: continue
+            }
+        }
+        throw ReconcileError("coordination.k8s.io/v1 Lease \(namespace)/shipshape-\(environment.name): kept changing under this run; try again")
     }
 
     var store: StateStore { StateStore(cluster: cluster, environment: environment.name, namespace: namespace) }
@@ -51,9 +67,9 @@ public final class Reconciler: @unchecked Sendable {
     public func reconcile() throws -> RunReport {
         var report = RunReport(outcome: .inSync, environment: environment.name)
         try ensureNamespace()
-        do { try lock.acquire() } catch let held as RunLock.Held {
-            log(held.description)
-            report.outcome = .lockHeld(held.description)
+        if let held = try takeLock() {
+            log(held)
+            report.outcome = .lockHeld(held)
             return report
         }
         defer { do { try lock.release() } catch { log("could not release the lease (it expires by itself): \(error)") } }
@@ -209,8 +225,8 @@ public final class Reconciler: @unchecked Sendable {
     public func rollback(to revision: String?) throws -> RunReport {
         var report = RunReport(outcome: .inSync, environment: environment.name)
         try ensureNamespace()
-        do { try lock.acquire() } catch let held as RunLock.Held {
-            report.outcome = .lockHeld(held.description)
+        if let held = try takeLock() {
+            report.outcome = .lockHeld(held)
             return report
         }
         defer { try? lock.release() }
