@@ -18,16 +18,22 @@ public struct CommitRequest: Sendable {
     public var environment: [String: String]
     /// How many times to rebuild the commit if the branch moves underneath (compare-and-swap).
     public var maxAttempts: Int
-    /// A trailer key (e.g. `Shipshape-Recommend`). When every commit the existing branch has
-    /// beyond `base` carries it (Shipshape made them all; no person added to the branch), the new
-    /// commit is built on `base` and replaces them, as review bots update an open pull request,
-    /// instead of stacking on top. A branch someone else committed to is only ever added to.
-    public var supersedingTrailer: String?
+    /// A trailer key (e.g. `Shipshape-Recommend`) that marks the commits a tool made on the
+    /// branch. When every commit the existing branch has beyond `base` carries it (no person
+    /// added to the branch) and `supersede` is set, the new commit is built on `base` and
+    /// replaces them, as review bots update an open pull request, instead of stacking on top.
+    public var ownTrailer: String?
+    public var supersede: Bool
+    /// The revision the written files were read from (e.g. `HEAD`, when they come from the work
+    /// tree). When a person has committed to the branch (a commit without `ownTrailer`), edits
+    /// are recorded against it, so they merge 3-way onto the branch and keep that person's
+    /// lines (a line both changed is a conflict error) instead of overwriting them.
+    public var derivedFrom: String?
 
     public init(changes: ChangeSet, branch: String, base: String? = nil, message: CommitMessage,
                 author: CommitIdentity? = nil, committer: CommitIdentity? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment, maxAttempts: Int = 25,
-                supersedingTrailer: String? = nil) {
+                ownTrailer: String? = nil, supersede: Bool = false, derivedFrom: String? = nil) {
         self.changes = changes
         self.branch = branch
         self.base = base
@@ -36,7 +42,9 @@ public struct CommitRequest: Sendable {
         self.committer = committer
         self.environment = environment
         self.maxAttempts = maxAttempts
-        self.supersedingTrailer = supersedingTrailer
+        self.ownTrailer = ownTrailer
+        self.supersede = supersede
+        self.derivedFrom = derivedFrom
     }
 }
 
@@ -84,10 +92,13 @@ public struct CommitBuilder {
             attempt += 1
             let tip = try resolver.referenceTarget(refName)
             var parent = try tip ?? resolver.resolve(request.base ?? "HEAD")
+            // Whether the branch holds only this tool's commits beyond the base (nil: no such branch).
+            var ownBranch: Bool? = nil
             var superseding = false
-            if let tip, let trailer = request.supersedingTrailer {
+            if let tip, let trailer = request.ownTrailer {
                 let base = try resolver.resolve(request.base ?? "HEAD")
-                if base != tip, try onlyCommits(carrying: trailer, from: tip, since: base) {
+                ownBranch = try tip == base || onlyCommits(carrying: trailer, from: tip, since: base)
+                if request.supersede && ownBranch == true && tip != base {
                     parent = base
                     superseding = true
                 }
@@ -95,8 +106,10 @@ public struct CommitBuilder {
             let parentTree = try repository.treeID(ofCommit: parent)
             if changes == nil {
                 // Record each edit against the tree it was made on: the ancestor for retries.
+                let origin = ownBranch == false ? request.derivedFrom : nil
+                let originTree = try origin.map { try repository.treeID(ofCommit: resolver.resolve($0)) } ?? parentTree
                 changes = try request.changes.paths.map { path in
-                    let before = try editor.version(of: path, in: parentTree)
+                    let before = try editor.version(of: path, in: originTree)
                     switch request.changes.edits[path]! {
                     case .delete:
                         return FileChange(path: path, ancestor: before, ours: nil)
@@ -141,8 +154,7 @@ public struct CommitBuilder {
     private func onlyCommits(carrying trailer: String, from tip: ObjectID, since base: ObjectID) throws -> Bool {
         var all = true
         try repository.walk(from: [tip], hiding: [base]) { id in
-            let message = try repository.commitDetails(id).message
-            all = message.split(separator: "\n").contains { $0.hasPrefix(trailer + ":") }
+            all = CommitMessage.parse(try repository.commitDetails(id).message).value(for: trailer) != nil
             return all
         }
         return all

@@ -25,7 +25,7 @@ public enum GitStore {
     public static func commit(files: [String: ChangeSet.Edit], branch: String? = nil, base: String? = nil,
                               message: CommitMessage, push: PushOptions? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment,
-                              supersedingTrailer: String? = nil) throws -> Outcome {
+                              ownTrailer: String? = nil, supersede: Bool = false, derivedFrom: String? = nil) throws -> Outcome {
         guard let first = files.keys.sorted().first else {
             throw GitError.invalidPath(path: "", reason: "no files to commit")
         }
@@ -42,7 +42,7 @@ public enum GitStore {
         }
         let result = try CommitBuilder(repository).commit(CommitRequest(
             changes: changes, branch: target, base: base, message: message, environment: environment,
-            supersedingTrailer: supersedingTrailer))
+            ownTrailer: ownTrailer, supersede: supersede, derivedFrom: derivedFrom))
         if let commit = result.commit, result.branchIsCheckedOut {
             try repository.syncIndex(paths: result.changedPaths, with: commit, workTreeFiles: relative)
         }

@@ -27,8 +27,8 @@ struct EnvironmentConnection: ParsableArguments {
     @Option(help: "The kubeconfig context to use (overrides the environment's cluster.context).")
     var context: String?
 
-    @Flag(name: .customLong("v"), help: "Log each API request (method, URL, status, time; never credentials).")
-    var verbose = false
+    @Option(name: .customLong("v"), help: Verbosity.help)
+    var verbosity = 0
 
     /// The reconciler for the environment, its cluster and its git source.
     func reconciler(environment: String, log: @escaping @Sendable (String) -> Void) throws -> Reconciler {
@@ -57,7 +57,7 @@ struct EnvironmentConnection: ParsableArguments {
             client = try ClientConfig.inCluster()
         }
         let api = try KubeAPI(config: client)
-        if verbose { api.rest.debugLog = { line in FileHandle.standardError.write(Data(("I " + line + "\n").utf8)) } }
+        Verbosity.enable(verbosity, on: api)
         let base = URL(fileURLWithPath: config).deletingLastPathComponent().path
         let source = try fromRepository.flatMap { $0.branch == env.branch && (env.repository == "." || env.repository == variables["SHIPSHAPE_REPOSITORY"]) ? $0 : nil }
             ?? RevisionSource(location: env.repository, branch: env.branch, base: base)

@@ -23,18 +23,13 @@ struct KubeCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "The namespace (default: the context's).")
         var namespace: String?
 
-        @Option(name: .customLong("v"), help: ArgumentHelp(
-            "Log verbosity, as kubectl's: 6 logs each request (method, URL, status, time), 8 also headers and bodies.",
-            discussion: "Bearer tokens, client keys and Secret contents are redacted at every level."))
+        @Option(name: .customLong("v"), help: Verbosity.help)
         var verbosity = 0
 
         func api() throws -> KubeAPI {
             let config = try ClientConfig.load(kubeconfig: kubeconfig, context: context, namespace: namespace)
             let api = try KubeAPI(config: config)
-            if verbosity >= 6 {
-                api.rest.debugLog = { line in FileHandle.standardError.write(Data(("I " + line + "\n").utf8)) }
-                api.rest.logBodies = verbosity >= 8
-            }
+            Verbosity.enable(verbosity, on: api)
             return api
         }
     }

@@ -74,8 +74,10 @@ struct RecommendCommand: ParsableCommand {
             if noSample {
                 session.history = try UsageCheckpoint.load(api: api, namespace: e.namespace, name: RecommendSession.checkpointName(environment: env))
             } else {
-                let n = try session.sampleCluster(api: api)
-                FileHandle.standardError.write(Data("sampled \(n) containers in \(e.namespace); checkpoint \(RecommendSession.checkpointName(environment: env)) updated\n".utf8))
+                // A dry run reads the cluster but writes nothing, not even the checkpoint.
+                let n = try session.sampleCluster(api: api, save: !dryRun)
+                let checkpoint = RecommendSession.checkpointName(environment: env)
+                FileHandle.standardError.write(Data("sampled \(n) containers in \(e.namespace); checkpoint \(checkpoint) \(dryRun ? "left as it was (--dry-run)" : "updated")\n".utf8))
             }
         }
         let since = RecommendSession.sinceLastRecommendation(repositoryContaining: root, now: Date().timeIntervalSince1970)

@@ -13,14 +13,12 @@ final class ReconcileResilienceTests: XCTestCase {
     override func tearDown() { h?.shutdown() }
 
     private func lease(holder: String, renewedSecondsAgo: Double, duration: Int) throws {
-        let stamp = Date().addingTimeInterval(-renewedSecondsAgo)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let stamp = LeaseLock.microTime(Date().addingTimeInterval(-renewedSecondsAgo))
         _ = try h.api.apply(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "chatbot-e2e"]], fieldManager: "test", force: true)
         _ = try h.api.create(["apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
                               "metadata": ["name": "shipshape-e2e", "namespace": "chatbot-e2e"],
                               "spec": ["holderIdentity": .string(holder), "leaseDurationSeconds": .int(Int64(duration)),
-                                       "renewTime": .string(formatter.string(from: stamp))]])
+                                       "renewTime": .string(stamp)]])
     }
 
     private func leaseHolder() throws -> String? {

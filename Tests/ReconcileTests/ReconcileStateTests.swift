@@ -23,7 +23,7 @@ final class ReconcileStateTests: XCTestCase {
         let desired = [try ValueDecoder.decode("apiVersion: v1\nkind: Service\nmetadata: {name: backend-service, namespace: chatbot-dev}")]
         let kept = try ValueDecoder.decode("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: keep, namespace: chatbot-dev, annotations: {shipshape.dev/prune: \"false\"}}")
         let inventory = ["v1/Service/chatbot-dev/backend-service", "v1/ConfigMap/chatbot-dev/old-config", "v1/ConfigMap/chatbot-dev/keep"]
-        XCTAssertEqual(PrunePlan.prune(inventory: inventory, desired: desired, live: [PrunePlan.key(kept): kept]),
+        XCTAssertEqual(PrunePlan.prune(inventory: inventory, desired: desired, live: [Inventory.key(kept): kept]),
                        ["v1/ConfigMap/chatbot-dev/old-config"], "only inventory entries git dropped; never objects we did not create")
     }
 

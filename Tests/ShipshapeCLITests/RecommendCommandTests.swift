@@ -91,16 +91,29 @@ final class RecommendCommandTests: XCTestCase {
         XCTAssertFalse(subject.contains("200m→160m"), "the superseded recommendation is gone: \(subject)")
         XCTAssertEqual(try run(["diff", "--name-only", "main", "shipshape/recommendations/dev"]), "charts/chatbot/values.yaml\n")
 
-        // A reviewer adds a commit to the branch: Shipshape adds to it from then on, never drops it.
+        // A reviewer edits the values file on the branch: from then on Shipshape merges onto the
+        // branch and never drops their line; where its own earlier line and the new one differ
+        // on a branch a person touched, it stops and says so instead of choosing.
         try run(["checkout", "-q", "shipshape/recommendations/dev"])
-        try "# reviewed\n".write(to: work.appendingPathComponent("REVIEW.md"), atomically: true, encoding: .utf8)
-        try run(["add", "REVIEW.md"])
-        try run(["commit", "-q", "-m", "review notes"])
+        let values = work.appendingPathComponent("charts/chatbot/values.yaml")
+        let reviewed = try String(contentsOf: values, encoding: .utf8)
+            .replacingOccurrences(of: "# Values for the todo chatbot", with: "# Reviewed. Values for the todo chatbot")
+        XCTAssertTrue(reviewed.contains("# Reviewed. Values"), "the chart's values open with a comment to edit")
+        try reviewed.write(to: values, atomically: true, encoding: .utf8)
+        try run(["commit", "-q", "-am", "review notes"])
+        let reviewedTip = try run(["rev-parse", "HEAD"])
         try run(["checkout", "-q", "main"])
+
+        let same = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
+        XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
+        XCTAssertTrue(same.stdout.contains("already holds this recommendation"), "the branch's recommendation still stands: \(same.stdout)")
+        XCTAssertEqual(try run(["rev-parse", "shipshape/recommendations/dev"]), reviewedTip)
+
         try writeSamples(hours: 72)
-        XCTAssertEqual(try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work).status, 0)
-        XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"]), "3\n")
-        XCTAssertEqual(try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev~1"]), "review notes\n")
+        let changed = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
+        XCTAssertNotEqual(changed.status, 0, "a changed recommendation on lines a reviewed branch already changed is not forced")
+        XCTAssertTrue(changed.stderr.contains("charts/chatbot/values.yaml"), changed.stderr)
+        XCTAssertEqual(try run(["rev-parse", "shipshape/recommendations/dev"]), reviewedTip, "nothing of the reviewer's is lost")
     }
 
     func testTooLittleHistorySaysHowMuchMore() throws {

@@ -62,12 +62,14 @@ public struct RecommendationCommit {
     /// Commits on `shipshape/recommendations/<env>` (created from `base`). The files are the
     /// base's with the edits, so a re-run with the same recommendation changes nothing, and a
     /// new one replaces the open branch's recommendation commits (one commit on `base`), unless
-    /// a person has committed to the branch, in which case it is added on top. With `push` the
+    /// a person has committed to the branch, in which case it is merged on top (their lines
+    /// kept; a line both changed stops it with an error naming the file). With `push` the
     /// branch is only ever added to, so a branch under review on the remote moves fast-forward.
     public func commit(base: String?, push: PushOptions? = nil) throws -> GitStore.Outcome {
         try GitStore.commit(files: files.mapValues { .write(Array($0.utf8), executable: nil) }, branch: Self.branch(environment: environment),
                             base: base, message: message, push: push,
-                            supersedingTrailer: push == nil ? CommitMessage.shipshapeTrailerPrefix + "Recommend" : nil)
+                            ownTrailer: CommitMessage.shipshapeTrailerPrefix + "Recommend", supersede: push == nil,
+                            derivedFrom: base ?? "HEAD")
     }
 
     // MARK: The message

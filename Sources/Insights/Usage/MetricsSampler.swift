@@ -62,7 +62,8 @@ public struct MetricsSampler {
                 if let readyAt, let startedAt, readyAt > since, readyAt >= startedAt { usage.addStartup(seconds: readyAt - startedAt) }
                 if seenWorkloads.insert(key).inserted {
                     let failures = events.filter { e in
-                        e["reason"]?.string == "Unhealthy" && (e[path: ["involvedObject", "name"]]?.string).map { Self.workload(ofPodNamed: $0) == workload } == true
+                        e["reason"]?.string == "Unhealthy" && (e[path: ["involvedObject", "name"]]?.string).map { pod in
+                            (podsByName[pod].map(Self.workload(of:)) ?? Self.workload(ofPodNamed: pod)) == workload } == true
                             && (Self.time(e["lastTimestamp"]) ?? Self.time(e["eventTime"]) ?? 0) > since
                     }
                     usage.addProbeFailures(failures.reduce(0) { $0 + ($1["count"]?.intValue ?? 1) })

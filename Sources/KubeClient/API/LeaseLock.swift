@@ -113,7 +113,7 @@ public final class LeaseLock: @unchecked Sendable {
     }
 
     /// Kubernetes' MicroTime: RFC 3339 with microseconds, in UTC.
-    static func microTime(_ date: Date) -> String {
+    public static func microTime(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let micros = Int(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded(.down))
         var t = time_t(seconds)

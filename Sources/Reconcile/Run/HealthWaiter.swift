@@ -9,8 +9,8 @@ import YAML
 struct HealthWaiter {
     let cluster: any ReconcileCluster
     let namespace: String
-    /// Wall seconds between polls.
-    var pollInterval: Double = 0.25
+    /// Wall seconds between polls (the `Reconciler` passes its own).
+    var pollInterval: Double
     let log: (String) -> Void
 
     /// The outcome of a wait.

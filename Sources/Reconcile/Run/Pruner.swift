@@ -7,9 +7,6 @@ import YAML
 public enum PrunePlan {
     public static let keepAnnotation = "shipshape.dev/prune"
 
-    /// `apps/v1/Deployment/ns/name` of an object.
-    public static func key(_ object: Value) -> String { Inventory.key(object) }
-
     /// Whether a live object asks not to be pruned.
     public static func optsOut(_ object: Value) -> Bool {
         guard let value = object["metadata"]?["annotations"]?[keepAnnotation]?.string?.lowercased() else { return false }
@@ -18,7 +15,7 @@ public enum PrunePlan {
 
     /// Keys in `inventory` that `desired` no longer has; `live` (by key) lets an object opt out.
     public static func prune(inventory: [String], desired: [Value], live: [String: Value]) -> [String] {
-        let wanted = Set(desired.map(key))
+        let wanted = Set(desired.map(Inventory.key))
         return inventory.filter { k in
             guard !wanted.contains(k) else { return false }
             if let object = live[k], optsOut(object) { return false }
@@ -27,38 +24,24 @@ public enum PrunePlan {
     }
 }
 
-/// Deletes what `PrunePlan` chose, newest dependents first (reverse apply order), each with
-/// its uid as a precondition so an object someone re-created by hand is left alone.
+/// Deletes what `PrunePlan` chose, dependents first (reverse apply order), each with the uid
+/// the run's LIST saw as a precondition, so an object someone re-created by hand is left alone.
 struct Pruner {
     let cluster: any ReconcileCluster
     let log: (String) -> Void
 
-    /// Returns the keys that were deleted (or were already gone) and those kept by opt-out.
-    func prune(inventory: Inventory, desired: [Value]) throws -> (deleted: [String], kept: [String]) {
-        let wanted = Set(desired.map(Inventory.key))
-        var candidates: [(key: String, kind: String)] = []
-        for key in inventory.keys where !wanted.contains(key) {
-            guard let parts = Inventory.parse(key) else { continue }
-            candidates.append((key, parts.kind))
-        }
-        candidates.sort { ApplyOrder.rank($0.kind) > ApplyOrder.rank($1.kind) }
-        var deleted: [String] = [], kept: [String] = []
-        for candidate in candidates {
-            guard let p = Inventory.parse(candidate.key) else { continue }
-            guard let live = try cluster.get(apiVersion: p.apiVersion, kind: p.kind, namespace: p.namespace, name: p.name) else {
-                deleted.append(candidate.key)
-                continue
-            }
-            if PrunePlan.optsOut(live) {
-                log("keep \(ObjectName.of(live)): annotated \(PrunePlan.keepAnnotation)")
-                kept.append(candidate.key)
-                continue
-            }
+    /// Deletes `keys` (each present in `live`); returns the keys it deleted.
+    func prune(_ keys: [String], live: [String: Value]) throws -> [String] {
+        let ordered = keys.compactMap { key in Inventory.parse(key).map { (key: key, parts: $0) } }
+            .sorted { ApplyOrder.rank($0.parts.kind) > ApplyOrder.rank($1.parts.kind) }
+        var deleted: [String] = []
+        for (key, p) in ordered {
+            guard let object = live[key] else { continue }
             try cluster.delete(apiVersion: p.apiVersion, kind: p.kind, namespace: p.namespace, name: p.name,
-                               uid: live["metadata"]?["uid"]?.string)
-            log("pruned \(ObjectName.of(live))")
-            deleted.append(candidate.key)
+                               uid: object["metadata"]?["uid"]?.string)
+            log("pruned \(ObjectName.of(object))")
+            deleted.append(key)
         }
-        return (deleted, kept)
+        return deleted
     }
 }

@@ -19,8 +19,9 @@ public final class Reconciler: @unchecked Sendable {
     public var identity: String
     /// One line per step, in plain words.
     public var log: @Sendable (String) -> Void
-    /// Wall seconds between health polls.
-    public var pollInterval = 0.25
+    /// Wall seconds between health polls. Each poll LISTs the workload kinds and pods of the
+    /// namespace, so this stays gentle on a real API server (tests on the Sandbox go faster).
+    public var pollInterval = 2.0
     /// Called before each object is applied (its position in the plan and its name); a throw
     /// stops the run there, as a killed process would — how tests interrupt a run mid-apply.
     public var beforeApply: ((Int, String) throws -> Void)?
@@ -207,8 +208,7 @@ public final class Reconciler: @unchecked Sendable {
             report.applied.append(item.name)
         }
         if environment.prune && !prunable.isEmpty {
-            let result = try Pruner(cluster: cluster, log: log).prune(inventory: Inventory(state.inventory), desired: desired)
-            report.pruned = result.deleted
+            report.pruned = try Pruner(cluster: cluster, log: log).prune(prunable, live: live)
         }
         state.inventory = finalInventory
         state.lastApplied = revision
@@ -229,7 +229,7 @@ public final class Reconciler: @unchecked Sendable {
             report.outcome = .lockHeld(held)
             return report
         }
-        defer { try? lock.release() }
+        defer { do { try lock.release() } catch { log("could not release the lease (it expires by itself): \(error)") } }
         var saved = try store.load()
         var state = saved
         let target: String

@@ -2,14 +2,12 @@ import Foundation
 import GitStore
 
 /// Where an environment's revisions come from: a local repository (a path, resolved against
-/// the folder of shipshape.yaml), or a remote URL mirrored into a cache and fetched on every
-/// `head()`. Revisions are read as in-memory `TreeSnapshot`s.
+/// the folder of shipshape.yaml), or a remote URL mirrored into a cache and fetched once, when
+/// the source is made (one run makes one source, so one fetch per run however often it asks
+/// for the head). Revisions are read as in-memory `TreeSnapshot`s.
 public final class RevisionSource: @unchecked Sendable {
     public let repository: Repository
     public let branch: String
-    /// The URL fetched before reading the head, when the source is remote.
-    let remote: String?
-    let cache: RemoteCache?
 
     /// `location` is `environment.repository`; `base` the folder relative paths start from.
     public init(location: String, branch: String, base: String, cacheRoot: String? = nil) throws {
@@ -18,21 +16,14 @@ public final class RevisionSource: @unchecked Sendable {
             let cache = RemoteCache(root: cacheRoot ?? (NSTemporaryDirectory() + "shipshape-git-cache"))
             let (repo, _) = try cache.sync(url: location, options: FetchOptions(credentials: try GitCredentials.fromEnvironment()))
             repository = repo
-            remote = location
-            self.cache = cache
         } else {
             let path = location.hasPrefix("/") ? location : (base as NSString).appendingPathComponent(location)
             repository = try Repository.discover(containing: path)
-            remote = nil
-            cache = nil
         }
     }
 
-    /// Fetches (remote sources) and returns the branch's head commit.
+    /// The branch's head commit (as fetched when the source was made, for remote sources).
     public func head() throws -> ObjectID {
-        if let remote, let cache {
-            _ = try cache.sync(url: remote, options: FetchOptions(credentials: try GitCredentials.fromEnvironment()))
-        }
         guard let tip = try RevisionResolver(repository).branchTip(branch) else {
             throw ReconcileError("\(repository.displayPath): no branch \(branch) (environments.*.source.branch in shipshape.yaml)")
         }
