@@ -44,12 +44,7 @@ public struct PrometheusSource {
     }
 
     public func queryRange(_ query: String, start: Double, end: Double, step: Double) throws -> [Series] {
-        var components = URLComponents()
-        components.queryItems = [URLQueryItem(name: "query", value: query), URLQueryItem(name: "start", value: Self.number(start)),
-                                 URLQueryItem(name: "end", value: Self.number(end)), URLQueryItem(name: "step", value: Self.number(step))]
-        // URLComponents leaves `+` alone; Prometheus (Go's url.ParseQuery) would read it as a space.
-        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        let target = "\(url)/api/v1/query_range?\(encoded)"
+        let target = Self.queryRangeURL(base: url, query: query, start: start, end: end, step: step)
         let response = try transport.perform(HTTPRequest(method: "GET", url: target, headers: [("Accept", "application/json")] + headers))
         let place = "Prometheus \(url) query \(query)"
         guard response.status == 200 else {
@@ -57,6 +52,17 @@ public struct PrometheusSource {
             throw UsageError("\(place): HTTP \(response.status): \(detail)")
         }
         return try Self.parse(response.body, place: place)
+    }
+
+    /// `BASE/api/v1/query_range?query=…&start=…&end=…&step=…`, encoded as Go's url.ParseQuery
+    /// reads it back.
+    static func queryRangeURL(base: String, query: String, start: Double, end: Double, step: Double) -> String {
+        var components = URLComponents()
+        components.queryItems = [URLQueryItem(name: "query", value: query), URLQueryItem(name: "start", value: number(start)),
+                                 URLQueryItem(name: "end", value: number(end)), URLQueryItem(name: "step", value: number(step))]
+        // URLComponents leaves `+` alone; Prometheus (Go's url.ParseQuery) would read it as a space.
+        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        return "\(base)/api/v1/query_range?\(encoded)"
     }
 
     /// Prometheus' `{"status":"success","data":{"resultType":"matrix","result":[...]}}`.
