@@ -1,4 +1,5 @@
 import Foundation
+import Kubernetes
 import YAML
 
 /// `shipshape.yaml` at the root of the configuration repository: the environments, and for
@@ -61,16 +62,8 @@ public struct EnvironmentConfig: Sendable, Equatable {
         environments = envs
     }
 
-    /// `90s`, `5m`, `1h`.
-    static func duration(_ text: String) -> Int? {
-        guard let unit = text.last, let n = Int(text.dropLast()) else { return Int(text) }
-        switch unit {
-        case "s": return n
-        case "m": return n * 60
-        case "h": return n * 3600
-        default: return nil
-        }
-    }
+    /// `90s`, `5m`, `1h`, `1h30m` in whole seconds (see `DurationText`).
+    static func duration(_ text: String) -> Int? { DurationText.seconds(text).map { Int($0) } }
 
     public func environment(_ name: String) throws -> Environment {
         guard let env = environments[name] else {

@@ -70,15 +70,6 @@ public struct RecommendPolicy: Sendable, Equatable {
         if let x = try number(v["probes"]?["startupMargin"], "probes.startupMargin") { startupMargin = x }
     }
 
-    /// `90s`, `30m`, `12h`, `14d` in seconds.
-    public static func duration(_ s: String) -> Double? {
-        guard let unit = s.last, let n = Double(s.dropLast()) else { return nil }
-        switch unit {
-        case "s": return n
-        case "m": return n * 60
-        case "h": return n * 3600
-        case "d": return n * 86400
-        default: return nil
-        }
-    }
+    /// `90s`, `30m`, `12h`, `14d` in seconds (see `DurationText`).
+    public static func duration(_ s: String) -> Double? { DurationText.seconds(s) }
 }

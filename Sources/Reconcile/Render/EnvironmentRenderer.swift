@@ -51,11 +51,13 @@ public enum EnvironmentRenderer {
 
         // The overlay's kustomization, read from the same revision, with the rendered chart as
         // its first resource (`OverlayRender` would layer values.yaml too; the render above did).
-        if let overlay = environment.overlay.map(normalize), snapshot.file(overlay + "/kustomization.yaml") != nil {
-            let overlayFiles = OverlayFiles(read: { snapshot[$0] }, isDirectory: { snapshot.isDirectory($0) })
+        // An overlay may be values only; its kustomization file is found as kustomize finds it.
+        let overlayFiles = OverlayFiles(read: { snapshot[$0] }, isDirectory: { snapshot.isDirectory($0) })
+        if let overlay = environment.overlay.map(normalize),
+           let kustomization = try OverlayBuild.kustomizationFile(in: overlay, files: overlayFiles) {
             let texts = result.rendered.keys.sorted().filter { !$0.hasSuffix("NOTES.txt") }.map { result.rendered[$0]!.text }
             objects = try OverlayRender(directory: overlay, files: overlayFiles).apply(toRendered: texts, origin: chartPath)
-            files = objects.map { _ in overlay + "/kustomization.yaml" }
+            files = objects.map { _ in kustomization }
         }
 
         let policies = try loadPolicies(environment, snapshot: snapshot)
