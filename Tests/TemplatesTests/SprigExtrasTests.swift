@@ -74,6 +74,8 @@ final class SprigExtrasTests: XCTestCase {
             ("{{ $v := semver \"v1.2.3-beta.1+build.5\" }}{{ $v.Major }} {{ $v.Minor }} {{ $v.Patch }} {{ $v.Prerelease }} {{ $v.Metadata }} {{ $v.Original }} {{ $v }}",
              "1 2 3 beta.1 build.5 v1.2.3-beta.1+build.5 1.2.3-beta.1+build.5"),
             ("{{ (semver \"1.2\").String }} {{ (semver \"1.2.3\").Compare (semver \"1.3.0\") }} {{ (semver \"2.0.0\").GreaterThan (semver \"2.0.0-rc.1\") }}", "1.2.0 -1 true"),
+            // Precedence: numeric prerelease identifiers compare as numbers, metadata is ignored.
+            ("{{ (semver \"1.0.0-alpha.10\").Compare (semver \"1.0.0-alpha.9\") }} {{ (semver \"1.0.0+a\").Equal (semver \"v1.0.0+b\") }} {{ (semver \"1.0.0-alpha\").LessThan (semver \"1.0.0-alpha.1\") }} {{ (semver \"1.10\").Compare (semver \"1.9.9\") }}", "1 true true 1"),
             ("{{ mustRegexFind \"[0-9]+\" \"ab123cd45\" }} {{ mustRegexFindAll \"[0-9]+\" \"ab123cd45\" -1 }} {{ mustRegexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\" }}", "123 [123 45] -W-xxW-"),
             ("{{ mustRegexReplaceAllLiteral \"a(x*)b\" \"-ab-axxb-\" \"${1}\" }} {{ mustRegexSplit \"z+\" \"pizza\" -1 }}", "-${1}-${1}- [pi a]"),
             ("{{ (mustFromJson \"{\\\"a\\\":[1,2]}\").a }} {{ mustFromJson \"[1, \\\"x\\\"]\" }} {{ mustToPrettyJson (dict \"a\" 1) }}", "[1 2] [1 x] {\n  \"a\": 1\n}"),
