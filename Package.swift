@@ -110,7 +110,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Templates
 
@@ -90,6 +91,29 @@ dur|+3h2m1.000000001s|3h2m1.000000001s|<nil>
                 XCTAssertEqual(t.format(Self.layout), f[2], line)
             }
         }
+    }
+
+    func testLoadedZonesAreCachedAcrossThreads() throws {
+        let names = ["Europe/Berlin", "America/New_York", "Asia/Kolkata"]
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var ids: [String: [ObjectIdentifier]] = [:]
+        }
+        let seen = Seen()
+        DispatchQueue.concurrentPerform(iterations: 24) { i in
+            let name = names[i % names.count]
+            guard let loc = GoLocation.load(name) else { return }
+            seen.lock.withLock { seen.ids[name, default: []].append(ObjectIdentifier(loc)) }
+        }
+        for name in names {
+            let ids = try XCTUnwrap(seen.ids[name], name)
+            XCTAssertEqual(ids.count, 8, name)
+            XCTAssertEqual(Set(ids).count, 1, "\(name) was loaded into more than one GoLocation")
+            XCTAssertEqual(ids.first, GoLocation.load(name).map(ObjectIdentifier.init), name)
+            XCTAssertEqual(GoLocation.load(name)?.name, name)
+        }
+        XCTAssertNil(GoLocation.load("No/Such_Zone"))
+        XCTAssertNil(GoLocation.load("No/Such_Zone"))
     }
 
     func testDurationStringsAndTimeString() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 import YAML
 @testable import Templates
 
@@ -19,34 +20,38 @@ final class SprigCryptoTests: XCTestCase {
         do { _ = try render(template); return "" } catch { return "\(error)" }
     }
 
-    /// Runs openssl with `args`; returns its exit status and combined output.
+    /// openssl on the PATH, or nil: the checks against it are skipped without it.
+    private let opensslPath = Subprocess.find("openssl")
+    /// This test's scratch directory for the files openssl reads; removed in tearDown.
+    private var tempDirectory: URL?
+
+    override func tearDownWithError() throws {
+        if let tempDirectory { try FileManager.default.removeItem(at: tempDirectory) }
+        tempDirectory = nil
+        try super.tearDownWithError()
+    }
+
+    /// Runs openssl with `args`; returns its exit status and its output (stdout, then stderr).
     @discardableResult
-    private func openssl(_ args: [String], input: String? = nil) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        let inPipe = Pipe()
-        p.standardInput = inPipe
-        try p.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inPipe.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    private func openssl(_ args: [String]) throws -> (Int32, String) {
+        guard let opensslPath else { throw XCTSkip("openssl is not installed") }
+        let result = try Subprocess.run(opensslPath, args)
+        return (result.status, result.stdout + result.stderr)
     }
 
     private func temp(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sprig-crypto-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir: URL
+        if let tempDirectory {
+            dir = tempDirectory
+        } else {
+            dir = FileManager.default.temporaryDirectory.appendingPathComponent("sprig-crypto-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            tempDirectory = dir
+        }
         let path = dir.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
-
-    private var hasOpenSSL: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") }
 
     func testBcryptVectors() throws {
         let vectors: [(String, String)] = [
@@ -91,7 +96,7 @@ final class SprigCryptoTests: XCTestCase {
         XCTAssertEqual(try render("{{ encryptAES \"a-password-longer-than-thirty-two-bytes\" \"\(exact)\" | decryptAES \"a-password-longer-than-thirty-two-bytes\" }}"), exact)
         let sealed = try render("{{ encryptAES \"key\" \"hello world\" }}")
         XCTAssertEqual(Base64.decode(sealed)?.count, 32)
-        guard hasOpenSSL else { return }
+        guard opensslPath != nil else { throw XCTSkip("openssl is not installed") }
         // openssl decrypts what encryptAES wrote: key "key" zero-padded to 32 bytes, IV in front.
         let bytes = try XCTUnwrap(Base64.decode(sealed))
         let keyHex = Hex.encode(Array("key".utf8) + Array(repeating: 0, count: 29))
@@ -102,7 +107,7 @@ final class SprigCryptoTests: XCTestCase {
         XCTAssertEqual(plain, "hello world")
         // And decryptAES reads what openssl wrote.
         let iv = "000102030405060708090a0b0c0d0e0f"
-        let (s2, b64) = try openssl(["enc", "-aes-256-cbc", "-K", keyHex, "-iv", iv, "-base64", "-A"], input: "from openssl")
+        let (s2, b64) = try openssl(["enc", "-aes-256-cbc", "-K", keyHex, "-iv", iv, "-base64", "-A", "-in", try temp("plain.txt", "from openssl")])
         XCTAssertEqual(s2, 0, b64)
         let combined = Base64.encode((0..<16).map { UInt8($0) } + Base64.decode(b64.trimmingCharacters(in: .whitespacesAndNewlines))!)
         XCTAssertEqual(try render("{{ decryptAES \"key\" \"\(combined)\" }}"), "from openssl")
@@ -117,7 +122,7 @@ final class SprigCryptoTests: XCTestCase {
         XCTAssertTrue(ed.hasPrefix("-----BEGIN PRIVATE KEY-----\n"), ed)
         XCTAssertEqual(try render("{{ genPrivateKey \"x\" }}"), "Unknown type x")
         XCTAssertTrue(error("{{ genPrivateKey \"dsa\" }}").contains("not supported by shipshape"))
-        guard hasOpenSSL else { return }
+        guard opensslPath != nil else { throw XCTSkip("openssl is not installed") }
         let (s1, t1) = try openssl(["pkey", "-noout", "-text", "-in", try temp("rsa.pem", rsa)])
         XCTAssertEqual(s1, 0, t1)
         XCTAssertTrue(t1.contains("Private-Key: (4096 bit"), t1)
@@ -152,7 +157,7 @@ final class SprigCryptoTests: XCTestCase {
         XCTAssertEqual(f[11], "sprig.certificate")
         XCTAssertTrue(error("{{ buildCustomCert \"!!\" \"\" }}").hasSuffix("unable to decode base64 certificate"))
         XCTAssertTrue(error("{{ genCAWithKey \"x\" 1 \"junk\" }}").hasSuffix("parsing private key: no PEM data in input"))
-        guard hasOpenSSL else { return }
+        guard opensslPath != nil else { throw XCTSkip("openssl is not installed") }
         let ca = try temp("ca.pem", f[0]), leaf = try temp("leaf.pem", f[2]), selfSigned = try temp("self.pem", f[4])
         let ca2 = try temp("ca2.pem", f[5]), leaf2 = try temp("leaf2.pem", f[7]), self2 = try temp("self2.pem", f[9])
         let (s1, caText) = try openssl(["x509", "-noout", "-text", "-in", ca])

@@ -29,10 +29,9 @@ final class SprigExtrasTests: XCTestCase {
             ("{{ mustFirst (list 1 2) }} {{ mustRest (list 1 2 3) }} {{ mustLast (list 1 2) }} {{ mustInitial (list 1 2 3) }}", "1 [2 3] 2 [1 2]"),
             ("{{ mustReverse (list 1 2) }} {{ mustUniq (list 1 1 2) }} {{ mustWithout (list 1 2 3) 2 3 }} {{ mustHas 2 (list 1 2) }} {{ mustCompact (list 0 1 \"\") }}", "[2 1] [1 2] [1] true [1]"),
             ("{{ slice (list 1 2 3 4) 1 3 }} {{ slice (list 1 2 3 4) 2 }} {{ slice (list 1 2 3) }} {{ mustSlice (list 1 2 3) 0 1 }}", "[2 3] [3 4] [1 2 3] [1]"),
-            ("{{ splitList \",\" \"a,b,c\" | slice 1 | printf \"%T %v\" }}", ""),
             ("{{ chunk 2 (list 1 2 3 4 5) }} {{ mustChunk 3 (list 1 2 3) }} {{ chunk 2 (list) }}", "[[1 2] [3 4] [5]] [[1 2 3]] []"),
             ("{{ has 1 .missing }}", "false"),
-        ].filter { !$0.1.isEmpty })
+        ])
         XCTAssertEqual(try render("{{ $s := slice (splitList \",\" \"a,b,c\") 1 }}{{ printf \"%T %v\" $s $s }}"), "[]string [b c]")
         XCTAssertTrue(error("{{ mustAppend 3 1 }}").hasSuffix("error calling mustAppend: Cannot push on type int"), error("{{ mustAppend 3 1 }}"))
         XCTAssertTrue(error("{{ append \"x\" 1 }}").hasSuffix("error calling append: Cannot push on type string"))
@@ -75,6 +74,8 @@ final class SprigExtrasTests: XCTestCase {
             ("{{ $v := semver \"v1.2.3-beta.1+build.5\" }}{{ $v.Major }} {{ $v.Minor }} {{ $v.Patch }} {{ $v.Prerelease }} {{ $v.Metadata }} {{ $v.Original }} {{ $v }}",
              "1 2 3 beta.1 build.5 v1.2.3-beta.1+build.5 1.2.3-beta.1+build.5"),
             ("{{ (semver \"1.2\").String }} {{ (semver \"1.2.3\").Compare (semver \"1.3.0\") }} {{ (semver \"2.0.0\").GreaterThan (semver \"2.0.0-rc.1\") }}", "1.2.0 -1 true"),
+            // Precedence: numeric prerelease identifiers compare as numbers, metadata is ignored.
+            ("{{ (semver \"1.0.0-alpha.10\").Compare (semver \"1.0.0-alpha.9\") }} {{ (semver \"1.0.0+a\").Equal (semver \"v1.0.0+b\") }} {{ (semver \"1.0.0-alpha\").LessThan (semver \"1.0.0-alpha.1\") }} {{ (semver \"1.10\").Compare (semver \"1.9.9\") }}", "1 true true 1"),
             ("{{ mustRegexFind \"[0-9]+\" \"ab123cd45\" }} {{ mustRegexFindAll \"[0-9]+\" \"ab123cd45\" -1 }} {{ mustRegexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\" }}", "123 [123 45] -W-xxW-"),
             ("{{ mustRegexReplaceAllLiteral \"a(x*)b\" \"-ab-axxb-\" \"${1}\" }} {{ mustRegexSplit \"z+\" \"pizza\" -1 }}", "-${1}-${1}- [pi a]"),
             ("{{ (mustFromJson \"{\\\"a\\\":[1,2]}\").a }} {{ mustFromJson \"[1, \\\"x\\\"]\" }} {{ mustToPrettyJson (dict \"a\" 1) }}", "[1 2] [1 x] {\n  \"a\": 1\n}"),
@@ -95,10 +96,10 @@ final class SprigExtrasTests: XCTestCase {
     }
 
     func testNetwork() throws {
-        XCTAssertEqual(try render("{{ getHostByName \"localhost\" }}"), "127.0.0.1")
-        XCTAssertEqual(try render("{{ getHostByName \"no-such-host.invalid\" }}"), "")
-        // Helm's engine returns "" unless DNS lookups are enabled.
-        XCTAssertEqual(HelmEngine(functions: SprigCore.functions).functions["getHostByName"].map { _ in true }, true)
+        // Helm without --enable-dns: "" for every name, resolvable or not, through the engine's functions.
+        let set = TemplateSet(functions: HelmEngine(functions: SprigCore.functions).functions)
+        try set.parse(name: "t", text: "[{{ getHostByName \"localhost\" }}] [{{ getHostByName \"no-such-host.invalid\" | printf \"%T\" }}]")
+        XCTAssertEqual(try set.execute("t", data: TemplateValue([:] as Value)).text, "[] [string]")
     }
 
     func testDates() throws {
@@ -108,7 +109,6 @@ final class SprigExtrasTests: XCTestCase {
             ("{{ date_in_zone \"Mon Jan _2 15:04 -07:00\" 1690000000 \"America/New_York\" }}", "Sat Jul 22 00:26 -04:00"),
             ("{{ htmlDateInZone 1700000000 \"Asia/Kolkata\" }} {{ dateInZone \"15:04 MST\" 0 \"No/Such_Zone\" }}", "2023-11-15 00:00 UTC"),
             ("{{ toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-29T13:14:15+05:30\" | unixEpoch }}", "1709192655"),
-            ("{{ toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-29T13:14:15+05:30\" | dateModify \"-1.5h\" | dateInZone \"2006-01-02T15:04:05Z07:00\" | printf \"%s\" }}", ""),
             ("{{ $t := toDate \"2006-01-02 15:04\" \"2024-03-01 10:30\" }}{{ $t | date \"2006-01-02 15:04\" }} {{ $t.Year }} {{ $t.Month }} {{ $t.Format \"Jan 2\" }}", "2024-03-01 10:30 2024 March Mar 1"),
             ("{{ toDate \"2006-01-02\" \"x\" }}", "0001-01-01 00:00:00 +0000 UTC"),
             ("{{ toDate \"2006-01-02\" \"2024-01-01\" | dateModify \"nonsense\" | date \"2006-01-02\" }}", "2024-01-01"),
@@ -116,7 +116,7 @@ final class SprigExtrasTests: XCTestCase {
             ("{{ duration (int64 3661) }} {{ duration \"90\" }} {{ duration \"x\" }} {{ duration 1.5 }} {{ duration 3661 }}", "1h1m1s 1m30s 0s 0s 0s"),
             ("{{ durationRound \"2h10m5s\" }} {{ durationRound \"2400h\" }} {{ durationRound \"9000h\" }} {{ durationRound \"-3m\" }} {{ durationRound \"\" }} {{ durationRound 3 }}", "2h 3mo 1y 3m 0s 0s"),
             ("{{ toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-29T13:14:15Z\" | toPrettyJson }}", "\"2024-02-29T13:14:15Z\""),
-        ].filter { !$0.1.isEmpty })
+        ])
         XCTAssertEqual(try render("{{ dateInZone \"2006-01-02T15:04:05Z07:00\" (toDate \"2006-01-02T15:04:05Z07:00\" \"2024-02-29T13:14:15+05:30\" | dateModify \"-1.5h\") \"UTC\" }}"), "2024-02-29T06:14:15Z")
         XCTAssertTrue(error("{{ mustToDate \"2006-01-02\" \"x\" }}").hasSuffix("error calling mustToDate: parsing time \"x\" as \"2006-01-02\": cannot parse \"x\" as \"2006\""))
         XCTAssertTrue(error("{{ now | mustDateModify \"x\" }}").hasSuffix("error calling mustDateModify: time: invalid duration \"x\""))
@@ -129,8 +129,12 @@ final class SprigExtrasTests: XCTestCase {
         XCTAssertNotNil(try render("{{ now | date \"2006-01-02\" }}").range(of: #"^\d{4}-\d\d-\d\d$"#, options: .regularExpression))
         XCTAssertNotNil(try render("{{ htmlDate now }}").range(of: #"^\d{4}-\d\d-\d\d$"#, options: .regularExpression))
         XCTAssertNotNil(try render("{{ now | unixEpoch }}").range(of: #"^\d{10}$"#, options: .regularExpression))
-        XCTAssertEqual(try render("{{ now | ago }} {{ ago 0 | len | lt 5 }}"), "0s true")
-        XCTAssertEqual(try render("{{ now | dateModify \"-2h\" | ago }} {{ now | dateModify \"-26h\" | durationRound }}"), "2h0m0s 1d")
+        // ago is the time elapsed since its argument, rounded to seconds: how many seconds pass
+        // between `now` and `ago` depends on the machine, so only the shape is fixed.
+        let ago = try render("{{ now | ago }} {{ ago 0 | len | lt 5 }}")
+        XCTAssertNotNil(ago.range(of: #"^\d{1,2}s true$"#, options: .regularExpression), ago)
+        let agoShifted = try render("{{ now | dateModify \"-2h\" | ago }} {{ now | dateModify \"-26h\" | durationRound }}")
+        XCTAssertNotNil(agoShifted.range(of: #"^2h0m\d{1,2}s 1d$"#, options: .regularExpression), agoShifted)
         XCTAssertEqual(try render("{{ printf \"%T\" now }} {{ (now).IsZero }}"), "time.Time false")
     }
 }

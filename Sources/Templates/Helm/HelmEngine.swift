@@ -34,15 +34,10 @@ public final class HelmEngine: @unchecked Sendable {
     public var strict = false
     public var tracing = false
 
-    /// `enableDNS` is Helm's `--enable-dns`: without it `getHostByName` returns "", as in Helm,
-    /// so that rendering does not depend on the resolver.
-    public init(functions: [String: TemplateFunction] = [:], enableDNS: Bool = false) {
+    public init(functions: [String: TemplateFunction] = [:]) {
         var all = functions
         all.removeValue(forKey: "env")
         all.removeValue(forKey: "expandenv")
-        if !enableDNS {
-            all["getHostByName"] = TemplateFunction("getHostByName", [.string], returns: "string") { _ in .string("") }
-        }
         for (name, f) in DataFunctions.functions { all[name] = f }
         self.functions = all
     }

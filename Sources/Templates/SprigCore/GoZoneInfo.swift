@@ -48,15 +48,36 @@ final class GoLocation: Sendable {
     }
 
     /// `time.LoadLocation`: "" and "UTC" are UTC, "Local" is the local zone, anything else a
-    /// tzdata name; nil where Go returns an error.
+    /// tzdata name; nil where Go returns an error. A tzdata zone is read and parsed once per
+    /// process and then served from a cache (names that fail to load are not cached).
     static func load(_ name: String) -> GoLocation? {
         switch name {
         case "", "UTC": return utc
         case "Local": return local
         default:
             if name.hasPrefix("/") || name.hasPrefix("\\") || name.contains("..") { return nil }
-            guard let data = FileManager.default.contents(atPath: "/usr/share/zoneinfo/" + name) else { return nil }
-            return parse([UInt8](data), name: name)
+            if let cached = loaded.get(name) { return cached }
+            guard let data = FileManager.default.contents(atPath: "/usr/share/zoneinfo/" + name),
+                  let location = parse([UInt8](data), name: name) else { return nil }
+            return loaded.insert(name, location)
+        }
+    }
+
+    /// tzdata zones already loaded, by name; `load` may run on several threads at once.
+    private static let loaded = LocationCache()
+
+    private final class LocationCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var locations: [String: GoLocation] = [:]
+
+        func get(_ name: String) -> GoLocation? { lock.withLock { locations[name] } }
+        /// Stores `location` unless another thread stored one for `name` first; returns the stored one.
+        func insert(_ name: String, _ location: GoLocation) -> GoLocation {
+            lock.withLock {
+                if let existing = locations[name] { return existing }
+                locations[name] = location
+                return location
+            }
         }
     }
 

@@ -14,6 +14,9 @@ enum SprigSemver {
 final class SemverObject: TemplateObject, @unchecked Sendable {
     let major: UInt64, minor: UInt64, patch: UInt64
     let prerelease: String, metadata: String, original: String
+    /// The same version for ordering, built once. Components above `Int.max` (valid for
+    /// semver's uint64) order as `Int.max`.
+    let version: SemanticVersion
 
     /// `semver.NewVersion`: `v?MAJOR[.MINOR[.PATCH]][-PRERELEASE][+METADATA]`.
     init?(_ text: String) {
@@ -37,11 +40,14 @@ final class SemverObject: TemplateObject, @unchecked Sendable {
         }
         if let pre, !identifiers(pre, numericLeadingZero: true) { return nil }
         if let meta, !identifiers(meta, numericLeadingZero: false) { return nil }
-        major = nums[0]!
-        minor = nums.count > 1 ? nums[1]! : 0
-        patch = nums.count > 2 ? nums[2]! : 0
+        let major = nums[0]!, minor = nums.count > 1 ? nums[1]! : 0, patch = nums.count > 2 ? nums[2]! : 0
+        self.major = major
+        self.minor = minor
+        self.patch = patch
         prerelease = pre ?? ""
         metadata = meta ?? ""
+        version = SemanticVersion(Int(clamping: major), Int(clamping: minor), Int(clamping: patch),
+                                  prerelease: pre?.split(separator: ".").map(String.init) ?? [])
     }
 
     var string: String {
@@ -50,9 +56,7 @@ final class SemverObject: TemplateObject, @unchecked Sendable {
 
     /// `Version.Compare`: -1, 0 or 1 by precedence (metadata ignored).
     func compare(_ o: SemverObject) -> Int {
-        let a = SemanticVersion(Int(major), Int(minor), Int(patch), prerelease: prerelease.isEmpty ? [] : prerelease.split(separator: ".").map(String.init))
-        let b = SemanticVersion(Int(o.major), Int(o.minor), Int(o.patch), prerelease: o.prerelease.isEmpty ? [] : o.prerelease.split(separator: ".").map(String.init))
-        return a < b ? -1 : b < a ? 1 : 0
+        version < o.version ? -1 : o.version < version ? 1 : 0
     }
 
     var goTypeName: String { "*semver.Version" }
