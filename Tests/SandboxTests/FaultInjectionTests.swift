@@ -93,6 +93,23 @@ final class FaultInjectionTests: SandboxHTTPTestCase {
         }
     }
 
+    func testScenarioValuesOfTheWrongTypeAreErrorsNamingTheirPath() {
+        let cases = [
+            ("images: foo", "scenario.yaml.images: expected a list"),
+            ("node: 8", "scenario.yaml.node: expected a map"),
+            ("images: [{match: 'x*', cpu: 20}]", "scenario.yaml: images[0].cpu: expected a map"),
+            ("images: [{match: 'x*', logs: {level: info}}]", "scenario.yaml: images[0].logs: expected a list"),
+            ("traffic: [{target: api, spikes: 4}]", "scenario.yaml: traffic[0].spikes: expected a list"),
+            ("faults: {status: 503}", "scenario.yaml.faults: expected a list"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try ScenarioLoader.parse(text), text) { error in
+                XCTAssertEqual("\(error)", message)
+            }
+        }
+        XCTAssertNoThrow(try ScenarioLoader.parse("node:\nimages: []\ntraffic:\n"), "null and empty sections are absent, not malformed")
+    }
+
     func testScenarioBurstsStartAndEndInSimulatedTime() throws {
         let scenario = try ScenarioLoader.parse("""
             faults:
