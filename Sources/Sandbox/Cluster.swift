@@ -68,12 +68,6 @@ public final class Cluster: @unchecked Sendable {
         }
     }
 
-    /// Runs the controllers once at the current time (used after writes, so a created
-    /// Deployment gets its ReplicaSet without waiting for the next tick).
-    public func settle() {
-        withLock { runControllers() }
-    }
-
     /// Handles one API request; watch requests return a stream the server pumps.
     /// `applyFaults` is false when the HTTP layer has already consulted the fault injector.
     public func handle(_ request: APIRequest, applyFaults: Bool = true) -> APIResult {

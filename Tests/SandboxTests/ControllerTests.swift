@@ -220,8 +220,7 @@ final class ControllerTests: SandboxTestCase {
 
     func testLogsMetricsAndTables() {
         let cluster = makeCluster()
-        var deployment = Self.deployment(name: "backend", image: "todo-chatbot/backend:1.4.0", replicas: 2)
-        deployment = deployment.replacingOccurrences(of: "{app: backend}", with: "{app: backend}")
+        let deployment = Self.deployment(name: "backend", image: "todo-chatbot/backend:1.4.0", replicas: 2)
         apply(cluster, deployment)
         cluster.advance(by: 120, step: 2)
         let pod = pods(cluster)[0]
@@ -236,9 +235,11 @@ final class ControllerTests: SandboxTestCase {
 
         let metrics = get(cluster, "/apis/metrics.k8s.io/v1beta1/namespaces/default/pods")["items"]!.array!
         XCTAssertEqual(metrics.count, 2)
-        // 40 rps over 2 pods at 14:00 peak-relative: the cpu follows base + per-request × rate.
+        // The cpu follows base + per-request × rate. At 00:02, 14 h before the 14:00 peak, the
+        // backend gets 40 × (1 + 0.5 × cos(2π × (0.0333 − 14) / 24)) ≈ 22.593 rps, 11.296 per
+        // ready pod; todo-chatbot/backend uses 20m + 8m × 11.296 ≈ 110.3715m.
         let cpu = metrics[0][path: ["containers"]]!.array![0][path: ["usage", "cpu"]]!.string!
-        XCTAssertTrue(cpu.hasSuffix("n"))
+        XCTAssertEqual(cpu, "110371544n")
 
         let table = request(cluster, "GET", "/apis/apps/v1/namespaces/default/deployments",
                             accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json").body

@@ -93,6 +93,23 @@ final class FaultInjectionTests: SandboxHTTPTestCase {
         }
     }
 
+    func testScenarioValuesOfTheWrongTypeAreErrorsNamingTheirPath() {
+        let cases = [
+            ("images: foo", "scenario.yaml.images: expected a list"),
+            ("node: 8", "scenario.yaml.node: expected a map"),
+            ("images: [{match: 'x*', cpu: 20}]", "scenario.yaml: images[0].cpu: expected a map"),
+            ("images: [{match: 'x*', logs: {level: info}}]", "scenario.yaml: images[0].logs: expected a list"),
+            ("traffic: [{target: api, spikes: 4}]", "scenario.yaml: traffic[0].spikes: expected a list"),
+            ("faults: {status: 503}", "scenario.yaml.faults: expected a list"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try ScenarioLoader.parse(text), text) { error in
+                XCTAssertEqual("\(error)", message)
+            }
+        }
+        XCTAssertNoThrow(try ScenarioLoader.parse("node:\nimages: []\ntraffic:\n"), "null and empty sections are absent, not malformed")
+    }
+
     func testScenarioBurstsStartAndEndInSimulatedTime() throws {
         let scenario = try ScenarioLoader.parse("""
             faults:
@@ -113,8 +130,11 @@ final class FaultInjectionTests: SandboxHTTPTestCase {
         try startServer()
         try addFault("{status: 503}")
         XCTAssertEqual(try http("GET", "/api/v1/namespaces").status, 503)
+        XCTAssertEqual(try http("GET", "/api/v1/namespaces").status, 503)
+        XCTAssertEqual(try status()["faultsInjected"]?.intValue, 2, "a rule without a count is counted each time it acts")
         XCTAssertEqual(try http("DELETE", "/sandbox/faults").status, 200)
         XCTAssertEqual(try http("GET", "/api/v1/namespaces").status, 200)
+        XCTAssertEqual(try status()["faultsInjected"]?.intValue, 2)
         let bad = try http("POST", "/sandbox/faults", body: "{status: 503, colour: red}", contentType: "application/yaml")
         XCTAssertEqual(bad.status, 400)
         XCTAssertTrue(bad.text.contains("unknown field \\\"colour\\\""), bad.text)

@@ -119,8 +119,6 @@ final class ServerSideApplyTests: SandboxTestCase {
 
     func testApplyDryRunWritesNothing() {
         let cluster = makeCluster()
-        let object = try! ValueDecoder.decode(Self.deployment())
-        _ = object
         let r = request(cluster, "PATCH", "\(path)?fieldManager=kubectl&dryRun=All", body: Self.deployment(),
                         contentType: "application/apply-patch+yaml")
         XCTAssertEqual(r.status, 201)

@@ -20,13 +20,7 @@ extension Cluster {
             guard let seconds = r.query["seconds"].flatMap(Double.init), seconds >= 0 else {
                 throw APIError.badRequest("advance needs ?seconds=N")
             }
-            var remaining = seconds
-            while remaining > 0 {
-                let dt = min(1, remaining)
-                clock.advance(by: dt)
-                runControllers()
-                remaining -= dt
-            }
+            advance(by: seconds)
             return .json(["time": .string(Timestamp.format(clock.now))])
         case ("POST", "/sandbox/faults"):
             let value: Value

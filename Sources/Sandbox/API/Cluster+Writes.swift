@@ -91,10 +91,7 @@ extension Cluster {
     func updateObject(_ type: ResourceType, _ key: ObjectKey, _ body: Value, manager: String?, subresource: String? = nil,
                       dryRun: Bool = false) throws -> Value {
         guard let old = store.get(type, key) else { throw APIError.notFound(type, key.name) }
-        if let rv = body[path: ["metadata", "resourceVersion"]]?.string, !rv.isEmpty,
-           rv != old[path: ["metadata", "resourceVersion"]]?.string {
-            throw APIError.conflict(type, key.name, APIError.modified)
-        }
+        try rejectStaleResourceVersion(body, live: old, type, key)
         if let bodyName = body[path: ["metadata", "name"]]?.string, bodyName != key.name {
             throw APIError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(key.name))")
         }
@@ -137,9 +134,7 @@ extension Cluster {
             object[path: ["spec", "clusterIPs"]] = old[path: ["spec", "clusterIPs"]]
         }
         object = normalizedMetadata(object)
-        var comparable = object
-        comparable[path: ["metadata", "resourceVersion"]] = old[path: ["metadata", "resourceVersion"]]
-        if comparable == old { return old }
+        if equalApartFromResourceVersion(object, old) { return old }
         if dryRun { return object }
         let stored = store.put(type, key, object)
         if stored[path: ["metadata", "deletionTimestamp"]] != nil,
@@ -268,10 +263,7 @@ extension Cluster {
             throw APIError.badRequest("the name of the object (\(name)) does not match the name on the URL (\(key.name))")
         }
         try rejectDuplicateKeys(config, type: type)
-        if let rv = config[path: ["metadata", "resourceVersion"]]?.string, let existing,
-           rv != existing[path: ["metadata", "resourceVersion"]]?.string {
-            throw APIError.conflict(type, key.name, APIError.modified)
-        }
+        if let existing { try rejectStaleResourceVersion(config, live: existing, type, key) }
         // The server decodes the configuration into typed objects first, so `0.5` and `500m`
         // are the same quantity when ownership is compared.
         Defaulting.canonicalQuantities(&config)
@@ -327,10 +319,7 @@ extension Cluster {
     /// Writes a Scale's spec.replicas back to its workload; returns the new Scale.
     func updateScale(_ type: ResourceType, _ key: ObjectKey, _ scale: Value, manager: String?, dryRun: Bool) throws -> Value {
         guard var object = store.get(type, key) else { throw APIError.notFound(type, key.name) }
-        if let rv = scale[path: ["metadata", "resourceVersion"]]?.string, !rv.isEmpty,
-           rv != object[path: ["metadata", "resourceVersion"]]?.string {
-            throw APIError.conflict(type, key.name, APIError.modified)
-        }
+        try rejectStaleResourceVersion(scale, live: object, type, key)
         guard let replicas = scale[path: ["spec", "replicas"]]?.intValue else {
             throw APIError.invalid(type, key.name, [("spec.replicas", "Required value", "FieldValueRequired")])
         }
@@ -349,11 +338,23 @@ extension Cluster {
     func controllerWrite(_ type: ResourceType, _ object: Value) -> Value {
         let key = ObjectKey(namespace: object[path: ["metadata", "namespace"]]?.string ?? "",
                             name: object[path: ["metadata", "name"]]?.string ?? "")
-        if let old = store.get(type, key) {
-            var comparable = object
-            comparable[path: ["metadata", "resourceVersion"]] = old[path: ["metadata", "resourceVersion"]]
-            if comparable == old { return old }
-        }
+        if let old = store.get(type, key), equalApartFromResourceVersion(object, old) { return old }
         return store.put(type, key, object)
+    }
+
+    /// A write that names a resourceVersion other than the live one is a 409 Conflict (an empty
+    /// one means "unconditional", as in kube-apiserver).
+    private func rejectStaleResourceVersion(_ sent: Value, live: Value, _ type: ResourceType, _ key: ObjectKey) throws {
+        if let rv = sent[path: ["metadata", "resourceVersion"]]?.string, !rv.isEmpty,
+           rv != live[path: ["metadata", "resourceVersion"]]?.string {
+            throw APIError.conflict(type, key.name, APIError.modified)
+        }
+    }
+
+    /// Whether a write would change nothing but the resourceVersion, so it can be skipped.
+    private func equalApartFromResourceVersion(_ new: Value, _ old: Value) -> Bool {
+        var comparable = new
+        comparable[path: ["metadata", "resourceVersion"]] = old[path: ["metadata", "resourceVersion"]]
+        return comparable == old
     }
 }

@@ -16,30 +16,19 @@ enum MergeKeys {
         }
     }
 
-    /// Lists of scalars merged as sets.
+    /// Lists of scalars merged as sets, by server-side apply and strategic merge patch alike.
     static func isSet(path: [String]) -> Bool {
         path == ["metadata", "finalizers"]
     }
 
     /// The strategic-merge-patch merge key for the list at `path`, or nil for a list that a
-    /// patch replaces.
+    /// patch replaces. SMP merges on one `patchMergeKey`, which for the multi-key list-maps is
+    /// the first of their list-map keys: `containerPort` for container ports, `port` for a
+    /// Service's, `topologyKey` for topology spread constraints.
     static func patchKey(path: [String], kind: String) -> String? {
         let fields = path.filter { $0 != "[]" }
-        switch fields.last {
-        case "containers", "initContainers", "ephemeralContainers", "env", "volumes", "imagePullSecrets": return "name"
-        case "volumeMounts": return "mountPath"
-        case "conditions": return "type"
-        case "ownerReferences": return "uid"
-        case "topologySpreadConstraints": return "topologyKey"
-        case "ports":
-            return kind == "Service" && fields == ["spec", "ports"] ? "port" : "containerPort"
-        default: return nil
-        }
-    }
-
-    /// Primitive lists a strategic merge patch merges rather than replaces.
-    static func isPatchMergedPrimitiveList(path: [String]) -> Bool {
-        path == ["metadata", "finalizers"]
+        if fields.last == "ownerReferences" { return "uid" }
+        return ListMapKeys.keys(for: fields, kind: kind)?.first
     }
 
     /// The `k:` text of a list element: its key fields (defaults filled) as sorted compact JSON.

@@ -73,7 +73,7 @@ enum Patches {
             }
             return .array(out)
         }
-        if MergeKeys.isPatchMergedPrimitiveList(path: path) {
+        if MergeKeys.isSet(path: path) {
             var out = target
             for item in patch where !out.contains(item) { out.append(item) }
             return .array(out)

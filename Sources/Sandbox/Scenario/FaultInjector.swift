@@ -85,7 +85,14 @@ public final class FaultInjector: @unchecked Sendable {
 
     private var rules: [FaultRule] = []
     private let lock = NSLock()
-    public private(set) var injected = 0
+    private var injectedCount = 0
+
+    /// How many faults have been injected: each time a rule acts on a request (an error, a delay
+    /// or a dropped watch), for rules with and without a `count` alike.
+    public var injected: Int {
+        lock.lock(); defer { lock.unlock() }
+        return injectedCount
+    }
 
     public func add(_ rule: FaultRule) {
         lock.lock(); defer { lock.unlock() }
@@ -111,7 +118,10 @@ public final class FaultInjector: @unchecked Sendable {
                 d.dropWatchAfterSeconds = drop
                 used = true
             }
-            if used, let c = rule.count { rules[i].count = c - 1; injected += 1 }
+            if used {
+                injectedCount += 1
+                if let c = rule.count { rules[i].count = c - 1 }
+            }
         }
         rules.removeAll { rule in rule.count == 0 || rule.durationSeconds.map { elapsed >= rule.afterSeconds + $0 } ?? false }
         return d

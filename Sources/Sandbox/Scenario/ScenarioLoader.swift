@@ -21,13 +21,13 @@ public enum ScenarioLoader {
         var s = Scenario()
         var r = Reader(value: root, path: file)
         try r.only(["node", "images", "traffic", "faults"])
-        if let node = r.map("node") {
+        if let node = try r.map("node") {
             var n = Reader(value: node, path: "\(file): node")
             try n.only(["cpu", "memory"])
             s.node.cpu = try n.text("cpu") ?? s.node.cpu
             s.node.memory = try n.text("memory") ?? s.node.memory
         }
-        for (i, item) in (r.list("images")).enumerated() {
+        for (i, item) in try r.list("images").enumerated() {
             var m = Reader(value: item, path: "\(file): images[\(i)]")
             try m.only(["match", "startup", "crashAfter", "crashExitCode", "completeAfter", "cpu", "memory", "logs"])
             guard let match = try m.text("match") else { throw ScenarioError(description: "\(m.path).match: required") }
@@ -36,20 +36,20 @@ public enum ScenarioLoader {
             image.crashAfterSeconds = try m.duration("crashAfter")
             image.crashExitCode = try m.number("crashExitCode").map { Int($0) } ?? image.crashExitCode
             image.completeAfterSeconds = try m.duration("completeAfter")
-            if let cpu = m.map("cpu") {
+            if let cpu = try m.map("cpu") {
                 var c = Reader(value: cpu, path: "\(m.path).cpu")
                 try c.only(["baseMillicores", "perRequestMillicores"])
                 image.cpuBaseMillicores = try c.number("baseMillicores") ?? image.cpuBaseMillicores
                 image.cpuPerRequestMillicores = try c.number("perRequestMillicores") ?? image.cpuPerRequestMillicores
             }
-            if let memory = m.map("memory") {
+            if let memory = try m.map("memory") {
                 var c = Reader(value: memory, path: "\(m.path).memory")
                 try c.only(["baselineMi", "perRequestMi", "leakMiPerHour"])
                 image.memoryBaselineMi = try c.number("baselineMi") ?? image.memoryBaselineMi
                 image.memoryPerRequestMi = try c.number("perRequestMi") ?? image.memoryPerRequestMi
                 image.memoryLeakMiPerHour = try c.number("leakMiPerHour") ?? image.memoryLeakMiPerHour
             }
-            for (j, log) in m.list("logs").enumerated() {
+            for (j, log) in try m.list("logs").enumerated() {
                 var l = Reader(value: log, path: "\(m.path).logs[\(j)]")
                 try l.only(["level", "ratePerMinute", "perRequest", "template"])
                 guard let template = try l.text("template") else { throw ScenarioError(description: "\(l.path).template: required") }
@@ -58,14 +58,14 @@ public enum ScenarioLoader {
             }
             s.images.append(image)
         }
-        for (i, item) in r.list("traffic").enumerated() {
+        for (i, item) in try r.list("traffic").enumerated() {
             var t = Reader(value: item, path: "\(file): traffic[\(i)]")
             try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "spikes"])
             guard let target = try t.text("target") else { throw ScenarioError(description: "\(t.path).target: required") }
             var traffic = Scenario.Traffic(target: target, baseRPS: try t.number("baseRPS") ?? 1)
             traffic.diurnalAmplitude = try t.number("diurnalAmplitude") ?? 0
             traffic.peakHour = try t.number("peakHour") ?? 14
-            for (j, spike) in t.list("spikes").enumerated() {
+            for (j, spike) in try t.list("spikes").enumerated() {
                 var sp = Reader(value: spike, path: "\(t.path).spikes[\(j)]")
                 try sp.only(["at", "duration", "multiplier"])
                 traffic.spikes.append(Scenario.Spike(at: try sp.duration("at") ?? 0, duration: try sp.duration("duration") ?? 60,
@@ -73,7 +73,7 @@ public enum ScenarioLoader {
             }
             s.traffic.append(traffic)
         }
-        for (i, item) in r.list("faults").enumerated() {
+        for (i, item) in try r.list("faults").enumerated() {
             s.faults.append(try FaultRule(item, path: "\(file): faults[\(i)]"))
         }
         return s
@@ -94,8 +94,19 @@ public enum ScenarioLoader {
             }
         }
 
-        func map(_ key: String) -> Value? { value[key].flatMap { $0.object != nil ? $0 : nil } }
-        func list(_ key: String) -> [Value] { value[key]?.array ?? [] }
+        /// The map at `key`; nil when absent or null, an error when it is anything else.
+        func map(_ key: String) throws -> Value? {
+            guard let v = value[key], !v.isNull else { return nil }
+            guard v.object != nil else { throw ScenarioError(description: "\(path).\(key): expected a map") }
+            return v
+        }
+
+        /// The list at `key`; empty when absent or null, an error when it is anything else.
+        func list(_ key: String) throws -> [Value] {
+            guard let v = value[key], !v.isNull else { return [] }
+            guard let items = v.array else { throw ScenarioError(description: "\(path).\(key): expected a list") }
+            return items
+        }
 
         func text(_ key: String) throws -> String? {
             guard let v = value[key], !v.isNull else { return nil }
