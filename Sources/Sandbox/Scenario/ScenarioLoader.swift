@@ -1,4 +1,5 @@
 import Foundation
+import Kubernetes
 import YAML
 
 /// Reads a scenario file. Unknown keys and malformed values are errors that name the path,
@@ -127,34 +128,10 @@ public enum ScenarioLoader {
         func duration(_ key: String) throws -> Double? {
             guard let v = value[key], !v.isNull else { return nil }
             if let d = v.doubleValue { return d }
-            guard let s = v.string, let d = SimDuration.parse(s) else {
+            guard let s = v.string, let d = DurationText.seconds(s) else {
                 throw ScenarioError(description: "\(path).\(key): expected a duration such as 30s, 5m or 2h")
             }
             return d
         }
-    }
-}
-
-/// Durations written as Go writes them: `90s`, `5m`, `1h30m`, `1.5h`.
-enum SimDuration {
-    static func parse(_ text: String) -> Double? {
-        var total = 0.0
-        var number = ""
-        var sawUnit = false
-        for ch in text {
-            if ch.isNumber || ch == "." { number.append(ch); continue }
-            guard let n = Double(number) else { return nil }
-            switch ch {
-            case "s": total += n
-            case "m": total += n * 60
-            case "h": total += n * 3600
-            case "d": total += n * 86_400
-            default: return nil
-            }
-            number = ""
-            sawUnit = true
-        }
-        if !number.isEmpty { return sawUnit ? nil : Double(number) }
-        return total
     }
 }
