@@ -42,17 +42,18 @@ let package = Package(
             name: "YAML",
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
-        // SHA-256 and SHA-1, shared by Sprig's checksum functions and the overlays' name hashes.
-        .target(name: "Digests"),
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
         // kustomize-compatible overlays applied to rendered manifests.
         .target(
             name: "Overlays",
-            dependencies: ["YAML", "Kubernetes", "Digests", .product(name: "OrderedCollections", package: "swift-collections")]),
+            dependencies: [
+                "YAML", "Kubernetes", .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "Templates",
             dependencies: [
-                "YAML", "Digests", .product(name: "OrderedCollections", package: "swift-collections"),
+                "YAML", .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

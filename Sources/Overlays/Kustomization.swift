@@ -69,13 +69,6 @@ struct Kustomization: Sendable {
     var configMapGenerator: [Located<GeneratorArgs>] = []
     var secretGenerator: [Located<GeneratorArgs>] = []
     var generatorOptions: GeneratorOptions?
-
-    /// The top-level fields this implementation applies; see docs/overlays.md.
-    static let supportedFields: [String] = [
-        "apiVersion", "kind", "resources", "namespace", "namePrefix", "nameSuffix", "labels", "commonLabels",
-        "commonAnnotations", "images", "replicas", "patches", "patchesStrategicMerge", "patchesJson6902",
-        "configMapGenerator", "secretGenerator", "generatorOptions",
-    ]
 }
 
 extension Kustomization {

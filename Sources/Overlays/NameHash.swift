@@ -1,4 +1,4 @@
-import Digests
+import Crypto
 import OrderedCollections
 import YAML
 
@@ -23,7 +23,7 @@ enum NameHash {
             encoded = object.object ?? [:]
         }
         let json = try JSONWriter(indent: nil, sortKeys: true, escapeHTML: true).string(.object(encoded))
-        let digest = SHA256Digest.hash(Array(json.utf8))
+        let digest = SHA256.hash(data: Array(json.utf8))
         let hex = digest.map { byte in
             let s = String(byte, radix: 16)
             return s.count == 1 ? "0" + s : s

@@ -38,11 +38,6 @@ public enum OverlayBuild {
         YAMLEmitter.emitStream(try build(directory: directory, leading: leading, leadingOrigin: leadingOrigin, files: files))
     }
 
-    /// Reads a manifest stream (the rendered chart) as kustomize reads resources.
-    public static func decodeManifests(_ text: String, file: String) throws -> [Value] {
-        try ManifestDecoding.decodeStream(text, file: file)
-    }
-
     static func accumulate(directory: String, leading: [Value], leadingOrigin: String, files: OverlayFiles, depth: Int) throws -> [Resource] {
         guard let file = try kustomizationFile(in: directory, files: files) else {
             throw OverlayError(file: directory, "no kustomization.yaml here; an overlay directory needs one (it may list no resources)")

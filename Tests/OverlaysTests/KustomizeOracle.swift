@@ -35,7 +35,7 @@ enum KustomizeOracle {
         let outcome = try run(dir)
         try? FileManager.default.removeItem(at: dir)
         if outcome.kubectl.status == 0 {
-            try assertSame(files, name, file: file, line: line)
+            assertSame(outcome, files, name, file: file, line: line)
             return true
         }
         if case .success(let text) = outcome.ours {
@@ -48,7 +48,12 @@ enum KustomizeOracle {
     static func assertSame(_ files: [String: String], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let dir = try write(files)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try run(dir)
+        assertSame(try run(dir), files, name, file: file, line: line)
+    }
+
+    /// Asserts that an `outcome` already computed for `files` is kubectl succeeding and
+    /// OverlayBuild printing the same bytes.
+    static func assertSame(_ outcome: Outcome, _ files: [String: String], _ name: String, file: StaticString, line: UInt) {
         XCTAssertEqual(outcome.kubectl.status, 0, "\(name): kubectl failed: \(outcome.kubectl.stderr)", file: file, line: line)
         switch outcome.ours {
         case .success(let text):

@@ -18,10 +18,19 @@ final class CheckCommandTests: XCTestCase {
 
     private func overlay(_ env: String) -> URL { Repository.overlay(env) }
 
+    /// `shipshape render CHART --overlay overlays/ENV`, written to a file; its path.
+    private func rendered(_ env: String) throws -> String {
+        let r = try ShipshapeBinary.run(["render", chart, "--release-name", "chatbot", "--overlay", overlay(env).path])
+        guard r.status == 0 else { throw KubectlOverlayOracle.Failure(description: "render --overlay \(env): \(r.stderr)") }
+        let out = dir.appendingPathComponent("\(env).yaml")
+        try r.stdout.write(to: out, atomically: true, encoding: .utf8)
+        return out.path
+    }
+
     func testBothOverlaysRenderAndPassTheGuardrails() throws {
         for env in ["dev", "prod"] {
-            let manifests = try OverlayRender.render(chart: chart, overlay: overlay(env), into: dir)
-            let r = try ShipshapeBinary.run(["check", "--manifests", manifests, "--env", env, "--policies", policies])
+            // No --env: check --overlay takes the environment from the overlay folder's name.
+            let r = try ShipshapeBinary.run(["check", chart, "--overlay", overlay(env).path, "--policies", policies])
             XCTAssertEqual(r.status, 0, "\(env):\n" + r.stdout + r.stderr)
             XCTAssertTrue(r.stdout.contains("for \(env): 0 errors, 0 warnings, 0 exemptions"), r.stdout)
             // The values half alone (the chart before kustomize) passes too.
@@ -31,8 +40,16 @@ final class CheckCommandTests: XCTestCase {
         }
     }
 
+    func testRenderWithTheRepositorysOverlaysEqualsTheKubectlOracle() throws {
+        for env in ["dev", "prod"] {
+            let ours = try String(contentsOfFile: try rendered(env), encoding: .utf8)
+            let oracle = try String(contentsOfFile: try KubectlOverlayOracle.render(chart: chart, overlay: overlay(env), into: dir), encoding: .utf8)
+            XCTAssertEqual(ours, oracle, env)
+        }
+    }
+
     func testEachOverlayChangesWhatItSaysItChanges() throws {
-        let prod = try String(contentsOfFile: try OverlayRender.render(chart: chart, overlay: overlay("prod"), into: dir), encoding: .utf8)
+        let prod = try String(contentsOfFile: try rendered("prod"), encoding: .utf8)
         for expected in ["namespace: chatbot-prod", "image: registry.example.com/todo-chatbot/backend:1.4.0", "environment: prod",
                          "shipshape.dev/environment: prod", "name: chatbot-environment-", "terminationGracePeriodSeconds: 45",
                          "name: SHUTDOWN_GRACE_SECONDS", "stabilizationWindowSeconds: 600", "kind: NetworkPolicy",
@@ -41,7 +58,7 @@ final class CheckCommandTests: XCTestCase {
         }
         XCTAssertFalse(prod.contains("namespace: chatbot-dev"))
         XCTAssertFalse(prod.contains("replicas: 2\n  revisionHistoryLimit"), "the HPA owns the replicas")
-        let dev = try String(contentsOfFile: try OverlayRender.render(chart: chart, overlay: overlay("dev"), into: dir), encoding: .utf8)
+        let dev = try String(contentsOfFile: try rendered("dev"), encoding: .utf8)
         for expected in ["namespace: chatbot-dev", "minReplicas: 1", "environment: dev", "failureThreshold: 60", "LOG_LEVEL: debug"] {
             XCTAssertTrue(dev.contains(expected), "dev lacks \(expected)")
         }
@@ -52,7 +69,7 @@ final class CheckCommandTests: XCTestCase {
     func testRenderedOverlaysValidateAgainstTheKubernetesSchemas() throws {
         let validator = try XCTUnwrap(Subprocess.find("kubernetes-validate"), "kubernetes-validate (pip) is installed by scripts/install-deps.sh")
         for env in ["dev", "prod"] {
-            let manifests = try OverlayRender.render(chart: chart, overlay: overlay(env), into: dir)
+            let manifests = try rendered(env)
             let r = try Subprocess.run(validator, ["--kubernetes-version", Self.kubernetesVersion, "--strict", manifests])
             XCTAssertEqual(r.status, 0, "\(env):\n" + r.stdout + r.stderr)
             XCTAssertFalse(r.stdout.contains("ERROR"), r.stdout)
@@ -75,15 +92,15 @@ final class CheckCommandTests: XCTestCase {
     ]
 
     func testABadOverlayFailsWithItsFindingsAndExitOne() throws {
-        let manifests = try OverlayRender.render(chart: chart, overlay: Self.badOverlay, into: dir)
-        let r = try ShipshapeBinary.run(["check", "--manifests", manifests, "--env", "prod", "--policies", policies])
+        let overlay = Self.badOverlay.path
+        let r = try ShipshapeBinary.run(["check", chart, "--overlay", overlay, "--env", "prod", "--policies", policies])
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
         var lines = r.stdout.split(separator: "\n").map(String.init)
         let summary = lines.removeLast()
-        XCTAssertEqual(lines, Self.badOverlayFindings.map { "\(manifests): \($0)" })
+        XCTAssertEqual(lines, Self.badOverlayFindings.map { "\(overlay): \($0)" })
         XCTAssertTrue(summary.hasSuffix("for prod: 5 errors, 0 warnings, 0 exemptions"), summary)
 
-        let json = try ShipshapeBinary.run(["check", "--manifests", manifests, "--env", "prod", "--policies", policies, "-o", "json"])
+        let json = try ShipshapeBinary.run(["check", chart, "--overlay", overlay, "--env", "prod", "--policies", policies, "-o", "json"])
         XCTAssertEqual(json.status, 1)
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(document["errors"] as? Int, 5)
@@ -91,16 +108,16 @@ final class CheckCommandTests: XCTestCase {
         let rules = (document["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
         XCTAssertEqual(rules, ["probes.readiness", "images.pinned", "hpa.utilization", "hpa.prod-min-replicas", "rbac.no-secrets"])
 
-        // Without --env the production rule is skipped, and the summary says so.
-        let noEnv = try ShipshapeBinary.run(["check", "--manifests", manifests, "--policies", policies])
+        // Without --env the environment is the overlay folder's name, which is not prod, so the
+        // production rule does not apply.
+        let noEnv = try ShipshapeBinary.run(["check", chart, "--overlay", overlay, "--policies", policies])
         XCTAssertEqual(noEnv.status, 1)
         XCTAssertFalse(noEnv.stdout.contains("[hpa.prod-min-replicas]"))
-        XCTAssertTrue(noEnv.stdout.contains("1 environment rules skipped (no environment: pass --env)"), noEnv.stdout)
+        XCTAssertTrue(noEnv.stdout.contains("for bad-overlay: 4 errors"), noEnv.stdout)
     }
 
     func testSARIFOutputValidatesAgainstTheSARIF210Schema() throws {
-        let manifests = try OverlayRender.render(chart: chart, overlay: Self.badOverlay, into: dir)
-        let r = try ShipshapeBinary.run(["check", "--manifests", manifests, "--env", "prod", "--policies", policies, "-o", "sarif"])
+        let r = try ShipshapeBinary.run(["check", chart, "--overlay", Self.badOverlay.path, "--env", "prod", "--policies", policies, "-o", "sarif"])
         XCTAssertEqual(r.status, 1, r.stderr)
         let sarif = dir.appendingPathComponent("check.sarif")
         try r.stdout.write(to: sarif, atomically: true, encoding: .utf8)

@@ -1,5 +1,4 @@
 import Crypto
-import Digests
 import Foundation
 import YAML
 
@@ -47,9 +46,9 @@ enum SprigMisc {
             guard let bytes = Base64.decode(str(call[0])) else { return .string("illegal base64 data at input byte 0") }
             return .string(String(decoding: bytes, as: UTF8.self))
         })
-        add(TemplateFunction("sha256sum", [s], returns: "string") { .string(Hex.encode(SHA256Digest.hash(Array(str($0[0]).utf8)))) })
+        add(TemplateFunction("sha256sum", [s], returns: "string") { .string(Hex.encode(Array(SHA256.hash(data: Array(str($0[0]).utf8))))) })
         add(TemplateFunction("sha512sum", [s], returns: "string") { .string(Hex.encode(Array(SHA512.hash(data: Array(str($0[0]).utf8))))) })
-        add(TemplateFunction("sha1sum", [s], returns: "string") { .string(Hex.encode(SHA1Digest.hash(Array(str($0[0]).utf8)))) })
+        add(TemplateFunction("sha1sum", [s], returns: "string") { .string(Hex.encode(Array(Insecure.SHA1.hash(data: Array(str($0[0]).utf8))))) })
         add(TemplateFunction("adler32sum", [s], returns: "string") { call in
             var a: UInt32 = 1, b: UInt32 = 0
             for byte in str(call[0]).utf8 { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }

@@ -2,11 +2,11 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// One environment rendered as `shipshape render CHART --overlay DIR` defines it: the chart
-/// with the overlay's values.yaml, then the overlay's kustomization.yaml over the result. The
-/// kustomization half runs through the real `kubectl kustomize` (kustomize v5.5), with the
-/// rendered manifests as the first resource, as overlays/README.md says.
-enum OverlayRender {
+/// The reference for `shipshape render CHART --overlay DIR`: the chart rendered with the
+/// overlay's values.yaml (`render -f`), then the overlay's kustomization.yaml applied by the real
+/// `kubectl kustomize` (kustomize v5.5), with the rendered manifests as the first resource, as
+/// overlays/README.md says. Tests compare Shipshape's own overlay render with this output.
+enum KubectlOverlayOracle {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// Renders `overlay` into `work` and returns the path of the kustomized manifests.
