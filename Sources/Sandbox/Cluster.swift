@@ -25,14 +25,24 @@ public final class Cluster: @unchecked Sendable {
     var eventNanos: Int64 = 0
     /// When the simulation began: scenario spikes are relative to it.
     let simulationStart: Double
+    /// Runs the containers of images the scenario marks `execute`; nil when the Sandbox
+    /// executes nothing (such containers then wait in RunContainerError).
+    public let runtime: ProcessRuntime?
+    /// Where executed containers reach the API server (set by `SandboxServer`).
+    var apiEndpoint: InClusterEndpoint? {
+        get { withLock { endpoint } }
+        set { withLock { endpoint = newValue } }
+    }
+    private var endpoint: InClusterEndpoint?
     private let lock = NSRecursiveLock()
 
     /// Statistics for benchmarks and the admin endpoint.
     public private(set) var requestCount = 0
 
     public init(scenario: Scenario = .default, start: Double? = nil, seed: UInt64 = 42,
-                catalog: ResourceCatalog = .standard) {
+                catalog: ResourceCatalog = .standard, runtime: ProcessRuntime? = nil) {
         self.catalog = catalog
+        self.runtime = runtime
         self.scenario = scenario
         self.clock = SimClock(start: start ?? SimClock.wallNow())
         self.simulationStart = clock.now

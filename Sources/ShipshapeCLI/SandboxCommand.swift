@@ -15,6 +15,10 @@ struct SandboxCommand: ParsableCommand {
               KUBECONFIG=/tmp/sandbox.kubeconfig kubectl get pods -A
               shipshape sandbox --speed 60 --scenario my-scenario.yaml   # an hour of cluster time per minute
               shipshape sandbox --tls --kubeconfig /tmp/sandbox.kubeconfig  # HTTPS; the kubeconfig trusts its CA
+
+            Pods of images the scenario marks `execute: true` (by default shipshape/shipshape:*)
+            run this binary (or --exec-binary) for real, as root in a private mount namespace,
+            under their service account; see docs/sandbox.md.
             """)
 
     @Option(help: "Port to listen on (0 picks a free one).")
@@ -35,6 +39,9 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "Seed for the simulation's randomness (names, uids, log lines).")
     var seed: UInt64 = 42
 
+    @Option(help: "The shipshape executable that pods of executed images (shipshape/shipshape:*) run (default: this one).")
+    var execBinary: String?
+
     func validate() throws {
         guard speed > 0 else { throw ValidationError("--speed must be greater than 0, got \(speed)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535, got \(port)") }
@@ -45,11 +52,22 @@ struct SandboxCommand: ParsableCommand {
         do { loaded = try scenario.map(ScenarioLoader.load(path:)) ?? .default } catch {
             throw ValidationError("\(error)")
         }
-        let server = SandboxServer(cluster: Cluster(scenario: loaded, seed: seed), speed: speed)
+        var runtime: ProcessRuntime?
+        if loaded.images.contains(where: \.execute) {
+            let binary = execBinary ?? Self.ownExecutable()
+            runtime = ProcessRuntime(binary: binary)
+            if let reason = runtime?.unavailableReason {
+                say("sandbox: warning: pods of executed images will not start: \(reason)")
+            }
+        }
+        let server = SandboxServer(cluster: Cluster(scenario: loaded, seed: seed, runtime: runtime), speed: speed)
         if tls { try server.enableTLS() }
         let url = try server.start(port: port)
         if let kubeconfig { try server.writeKubeconfig(to: kubeconfig) }
         say("sandbox: serving the Kubernetes API at \(url)")
+        if let inCluster = server.inClusterURL, inCluster != url, let binary = runtime?.binary {
+            say("sandbox: executed pods run \(binary) and reach the API at \(inCluster)")
+        }
         if let kubeconfig { say("sandbox: kubeconfig written to \(kubeconfig) (export KUBECONFIG=\(kubeconfig))") }
         say("sandbox: simulated time runs at \(speed)x; stop with Ctrl-C")
         let signals = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
@@ -62,6 +80,12 @@ struct SandboxCommand: ParsableCommand {
         try server.wait()
         _ = signals
         say("sandbox: stopped")
+    }
+
+    /// This process's executable, resolved (`/proc/self/exe` on Linux).
+    static func ownExecutable() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 
     /// Unbuffered, so a parent process reading the URL sees it at once.

@@ -83,7 +83,7 @@ extension Cluster {
             return object
         }
         let removed = store.remove(type, key) ?? object
-        if type.kind == "Pod" { kubelet.forget(uid) }
+        if type.kind == "Pod" { forgetPod(uid, removed) }
         collectGarbage()
         return removed
     }

@@ -42,6 +42,10 @@ extension Cluster {
             let spec = i < specContainers.count ? specContainers[i] : .object([:])
             advance(&runtime.containers[i], spec: spec, pod: pod, restartPolicy: restartPolicy, rate: rate, now: now)
         }
+        if !runtime.deadlineExceeded, let deadline = pod[path: ["spec", "activeDeadlineSeconds"]]?.doubleValue,
+           now >= runtime.startTime + deadline {
+            enforceDeadline(&runtime, pod: pod, uid: uid, at: runtime.startTime + deadline)
+        }
         kubelet.pods[uid] = runtime
         pod[path: ["status"]] = podStatus(pod, runtime: runtime, specs: specContainers, now: now)
         controllerWrite(podType, pod)
@@ -66,7 +70,11 @@ extension Cluster {
                     c.phase = .imagePullBackOff(firstFailure: since, nextTry: since + KubeletState.initialBackoff, backoff: KubeletState.initialBackoff)
                     continue
                 }
-                start(&c, at: since, pod: pod, firstStart: !c.everStarted)
+                start(&c, at: since, pod: pod, spec: spec, firstStart: !c.everStarted)
+                if case .waiting = c.phase { return }
+            case .waiting:
+                start(&c, at: now, pod: pod, spec: spec, firstStart: !c.everStarted)
+                if case .waiting = c.phase { return }
             case .imagePullBackOff(let first, let nextTry, let backoff):
                 guard nextTry <= now else { return }
                 recordEvent(pod, reason: "BackOff", message: "Back-off pulling image \"\(c.image)\"", component: "kubelet")
@@ -75,17 +83,8 @@ extension Cluster {
                 c.phase = .imagePullBackOff(firstFailure: first, nextTry: nextTry + next, backoff: next)
             case .running(let since):
                 guard let profile else { return }
-                var end: (time: Double, exitCode: Int, reason: String)?
-                if let crash = profile.crashAfterSeconds { end = (since + crash, profile.crashExitCode, "Error") }
-                if let done = profile.completeAfterSeconds, end == nil || since + done < end!.time { end = (since + done, 0, "Completed") }
-                if let limit = Self.memoryLimitMi(spec) {
-                    let u0 = usage(profile: profile, requestRate: rate, runningSince: since, at: since)
-                    var oomAt: Double?
-                    if u0.memoryMi > limit { oomAt = since + min(profile.startupSeconds, 1) }
-                    else if profile.memoryLeakMiPerHour > 0 { oomAt = since + (limit - u0.memoryMi) / profile.memoryLeakMiPerHour * 3600 }
-                    if let oomAt, end == nil || oomAt < end!.time { end = (oomAt, 137, "OOMKilled") }
-                }
-                guard let end, end.time <= now else { return }
+                let uid = pod[path: ["metadata", "uid"]]?.string ?? ""
+                guard let end = endOfRun(c, uid: uid, since: since, spec: spec, profile: profile, rate: rate, now: now), end.time <= now else { return }
                 c.lastTermination = KubeletState.Termination(exitCode: end.exitCode, reason: end.reason, startedAt: since, finishedAt: end.time)
                 let restart = restartPolicy == "Always" || (restartPolicy == "OnFailure" && end.exitCode != 0)
                 guard restart else { c.phase = .terminated; return }
@@ -100,19 +99,75 @@ extension Cluster {
                 } else {
                     c.backoff = KubeletState.BackoffEntry(backoff: KubeletState.initialBackoff, lastUpdate: end.time)
                     c.restartCount += 1
-                    start(&c, at: end.time, pod: pod, firstStart: false)
+                    start(&c, at: end.time, pod: pod, spec: spec, firstStart: false)
+                    if case .waiting = c.phase { return }
                 }
             case .backOff(let until, _):
                 guard until <= now else { return }
                 c.restartCount += 1
-                start(&c, at: until, pod: pod, firstStart: false)
+                start(&c, at: until, pod: pod, spec: spec, firstStart: false)
+                if case .waiting = c.phase { return }
             case .terminated:
                 return
             }
         }
     }
 
-    private func start(_ c: inout KubeletState.Container, at time: Double, pod: Value, firstStart: Bool) {
+    /// When and how a running container ends: an executed image when its process exits (seen
+    /// now), a simulated one at its scenario's crash, completion or OOM time; nil while it runs on.
+    private func endOfRun(_ c: KubeletState.Container, uid: String, since: Double, spec: Value, profile: Scenario.Image,
+                          rate: Double, now: Double) -> (time: Double, exitCode: Int, reason: String)? {
+        if profile.execute {
+            let key = KubeletState.processKey(uid: uid, container: c.name, instance: c.restartCount)
+            guard let exit = kubelet.processes[key]?.exit else { return nil }
+            return (now, exit.code, exit.code == 0 ? "Completed" : "Error")
+        }
+        var end: (time: Double, exitCode: Int, reason: String)?
+        if let crash = profile.crashAfterSeconds { end = (since + crash, profile.crashExitCode, "Error") }
+        if let done = profile.completeAfterSeconds, end == nil || since + done < end!.time { end = (since + done, 0, "Completed") }
+        if let limit = Self.memoryLimitMi(spec) {
+            let u0 = usage(profile: profile, requestRate: rate, runningSince: since, at: since)
+            var oomAt: Double?
+            if u0.memoryMi > limit { oomAt = since + min(profile.startupSeconds, 1) }
+            else if profile.memoryLeakMiPerHour > 0 { oomAt = since + (limit - u0.memoryMi) / profile.memoryLeakMiPerHour * 3600 }
+            if let oomAt, end == nil || oomAt < end!.time { end = (oomAt, 137, "OOMKilled") }
+        }
+        return end
+    }
+
+    /// `spec.activeDeadlineSeconds` ran out: the kubelet kills every container (exit 137) and
+    /// the pod fails with reason DeadlineExceeded.
+    private func enforceDeadline(_ runtime: inout KubeletState.Pod, pod: Value, uid: String, at time: Double) {
+        runtime.deadlineExceeded = true
+        for i in runtime.containers.indices {
+            var c = runtime.containers[i]
+            kubelet.processes[KubeletState.processKey(uid: uid, container: c.name, instance: c.restartCount)]?.stop(grace: 0)
+            if case .running(let since) = c.phase {
+                c.lastTermination = KubeletState.Termination(exitCode: 137, reason: "Error", startedAt: since, finishedAt: time)
+            }
+            c.phase = .terminated
+            runtime.containers[i] = c
+        }
+        recordEvent(pod, type: "Warning", reason: "DeadlineExceeded", message: "Pod was active on the node longer than the specified deadline", component: "kubelet")
+    }
+
+    private func start(_ c: inout KubeletState.Container, at time: Double, pod: Value, spec: Value, firstStart: Bool) {
+        if scenario.image(c.image)?.execute == true {
+            do {
+                let process = try startExecuted(pod: pod, spec: spec, instance: c.restartCount)
+                let uid = pod[path: ["metadata", "uid"]]?.string ?? ""
+                kubelet.processes[KubeletState.processKey(uid: uid, container: c.name, instance: c.restartCount)] = process
+            } catch {
+                if case .waiting(_, let message) = c.phase, message == error.message { return }
+                if error.reason != "ContainerCreating" {
+                    recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: \(error.message)", component: "kubelet")
+                } else {
+                    recordEvent(pod, type: "Warning", reason: "FailedMount", message: error.message, component: "kubelet")
+                }
+                c.phase = .waiting(reason: error.reason, message: error.message)
+                return
+            }
+        }
         if firstStart {
             recordEvent(pod, reason: "Pulled", message: "Container image \"\(c.image)\" already present on machine", component: "kubelet")
         } else {
@@ -166,6 +221,10 @@ extension Cluster {
             case .backOff(_, let backoff):
                 state = ["waiting": ["reason": "CrashLoopBackOff",
                                      "message": .string("back-off \(GoDuration.format(backoff)) restarting failed container=\(c.name) pod=\(podRef(pod))")]]
+            case .waiting(let reason, let message):
+                state = reason == "ContainerCreating" ? ["waiting": ["reason": "ContainerCreating"]]
+                    : ["waiting": ["reason": .string(reason), "message": .string(message)]]
+                if !c.everStarted { anyWaitingFirst = true }
             case .terminated:
                 let t = c.lastTermination
                 state = ["terminated": ["exitCode": .int(Int64(t?.exitCode ?? 0)), "reason": .string(t?.reason ?? "Completed"),
@@ -220,6 +279,10 @@ extension Cluster {
             "qosClass": .string(Self.qosClass(specs)),
         ]
         if phase == "Pending" { status.removeValue(forKey: "podIP"); status.removeValue(forKey: "podIPs") }
+        if runtime.deadlineExceeded {
+            status["reason"] = "DeadlineExceeded"
+            status["message"] = "Pod was active on the node longer than the specified deadline"
+        }
         return .object(status)
     }
 

@@ -15,6 +15,9 @@ struct KubeletState {
         /// Crashed, waiting out the restart back-off until `until`.
         case backOff(until: Double, backoff: Double)
         case terminated
+        /// Could not be started (a missing ConfigMap or Secret, a volume that cannot be set up,
+        /// a runtime that cannot execute the image): retried on every pass.
+        case waiting(reason: String, message: String)
     }
 
     /// The kubelet's restart back-off entry (`flowcontrol.Backoff`): the current delay and the
@@ -39,12 +42,24 @@ struct KubeletState {
         var ip: String
         var startTime: Double
         var scheduledEventSent = false
+        /// `spec.activeDeadlineSeconds` ran out and the kubelet killed the pod.
+        var deadlineExceeded = false
     }
 
     var pods: [String: Pod] = [:]
     var nextIP = 1
+    /// Containers of executed images, by `uid/container/instance` (the restart count at start).
+    var processes: [String: ExecutedContainer] = [:]
 
-    mutating func forget(_ uid: String) { pods.removeValue(forKey: uid) }
+    static func processKey(uid: String, container: String, instance: Int) -> String { "\(uid)/\(container)/\(instance)" }
+
+    /// Forgets a deleted pod; its processes are stopped within `grace` wall seconds.
+    mutating func forget(_ uid: String, grace: Double = 30) {
+        pods.removeValue(forKey: uid)
+        for key in processes.keys where key.hasPrefix(uid + "/") {
+            processes.removeValue(forKey: key)?.stop(grace: grace)
+        }
+    }
 
     mutating func allocateIP() -> String {
         defer { nextIP += 1 }

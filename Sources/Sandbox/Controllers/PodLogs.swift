@@ -24,6 +24,9 @@ extension Cluster {
             throw APIError.badRequest("container \"\(name)\" in pod \"\(key.name)\" is waiting to start: ContainerCreating")
         }
         let previous = query["previous"] == "true"
+        if scenario.image(c.image)?.execute == true {
+            return try executedLog(c, uid: uid, pod: key.name, previous: previous, query: query)
+        }
         var from: Double, to: Double, crashed: KubeletState.Termination?
         if previous {
             guard let t = c.lastTermination else {
@@ -58,13 +61,35 @@ extension Cluster {
             }
             if let tail, lines.count > tail { lines.removeFirst(lines.count - tail) }
         }
+        return Self.formatLog(lines, query: query)
+    }
+
+    /// An executed container's own output: instance `restartCount` now, the one before it
+    /// with `previous`, filtered by `sinceSeconds`/`sinceTime` and `tailLines`.
+    private func executedLog(_ c: KubeletState.Container, uid: String, pod: String, previous: Bool, query: [String: String]) throws -> String {
+        let instance = previous ? c.restartCount - 1 : c.restartCount
+        guard let process = kubelet.processes[KubeletState.processKey(uid: uid, container: c.name, instance: instance)] else {
+            if previous { throw APIError.badRequest("previous terminated container \"\(c.name)\" in pod \"\(pod)\" not found") }
+            return ""
+        }
+        var from = -Double.infinity
+        if let since = query["sinceSeconds"].flatMap(Double.init) { from = clock.now - since }
+        if let sinceTime = query["sinceTime"].flatMap(Timestamp.parse) { from = max(from, sinceTime) }
+        var lines = process.log.filter { $0.time >= from }.map { ($0.time, $0.text) }
+        if let tail = query["tailLines"].flatMap(Int.init), tail >= 0, lines.count > tail { lines.removeFirst(lines.count - tail) }
+        return Self.formatLog(lines, query: query)
+    }
+
+    /// Lines as the log endpoint returns them: with `timestamps`, each prefixed by its
+    /// RFC 3339 nanosecond time; cut at `limitBytes`.
+    private static func formatLog(_ lines: [(Double, String)], query: [String: String]) -> String {
         let timestamps = query["timestamps"] == "true"
         var out = ""
         for (t, text) in lines {
             if timestamps { out += LogGenerator.nanoTimestamp(t) + " " }
             out += text + "\n"
         }
-        if let limit = query["limitBytes"].flatMap(Int.init), out.utf8.count > limit {
+        if let limit = query["limitBytes"].flatMap(Int.init), limit >= 0, out.utf8.count > limit {
             out = String(decoding: Array(out.utf8.prefix(limit)), as: UTF8.self)
         }
         return out

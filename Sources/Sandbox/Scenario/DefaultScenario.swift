@@ -40,14 +40,13 @@ extension Scenario {
         logs:
           - {level: info, ratePerMinute: 3, perRequest: true, template: "GET / 200 {latency}ms"}
           - {level: warning, ratePerMinute: 0.1, perRequest: true, template: "backend responded slowly: {slowLatency}ms"}
-      # Shipshape's own jobs finish their pass and exit 0.
+      # Shipshape's own jobs run for real: the Sandbox's shipshape binary (or --exec-binary)
+      # as the image's entrypoint, under the pod's service account (docs/sandbox.md).
       - match: "shipshape/shipshape:*"
-        startup: 1s
-        completeAfter: 20s
+        execute: true
+        startup: 0s
         cpu: {baseMillicores: 50, perRequestMillicores: 0}
         memory: {baselineMi: 40, perRequestMi: 0}
-        logs:
-          - {level: info, ratePerMinute: 30, template: "pass finished: 0 changes"}
       - match: "nginx*"
         startup: 1s
         memory: {baselineMi: 8}

@@ -28,6 +28,9 @@ public struct Scenario: Sendable {
         public var crashExitCode = 1
         /// Exits 0 this long after starting (batch images).
         public var completeAfterSeconds: Double?
+        /// Run the container for real: the Sandbox's Shipshape binary as the image's entrypoint,
+        /// in a private mount namespace, under the pod's service account (docs/sandbox.md).
+        public var execute = false
         public var cpuBaseMillicores: Double = 5
         public var cpuPerRequestMillicores: Double = 1
         public var memoryBaselineMi: Double = 64

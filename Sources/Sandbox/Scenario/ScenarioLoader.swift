@@ -30,13 +30,17 @@ public enum ScenarioLoader {
         }
         for (i, item) in try r.list("images").enumerated() {
             var m = Reader(value: item, path: "\(file): images[\(i)]")
-            try m.only(["match", "startup", "crashAfter", "crashExitCode", "completeAfter", "cpu", "memory", "logs"])
+            try m.only(["match", "startup", "crashAfter", "crashExitCode", "completeAfter", "execute", "cpu", "memory", "logs"])
             guard let match = try m.text("match") else { throw ScenarioError(description: "\(m.path).match: required") }
             var image = Scenario.Image(match: match)
             image.startupSeconds = try m.duration("startup") ?? image.startupSeconds
             image.crashAfterSeconds = try m.duration("crashAfter")
             image.crashExitCode = try m.number("crashExitCode").map { Int($0) } ?? image.crashExitCode
             image.completeAfterSeconds = try m.duration("completeAfter")
+            if let execute = m.value["execute"], !execute.isNull {
+                guard let flag = execute.boolValue else { throw ScenarioError(description: "\(m.path).execute: expected true or false") }
+                image.execute = flag
+            }
             if let cpu = try m.map("cpu") {
                 var c = Reader(value: cpu, path: "\(m.path).cpu")
                 try c.only(["baseMillicores", "perRequestMillicores"])

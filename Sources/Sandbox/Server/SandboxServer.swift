@@ -34,19 +34,49 @@ public final class SandboxServer: @unchecked Sendable {
     /// the CA as `certificate-authority-data`.
     public func enableTLS() throws {
         let authority = try SandboxCertificateAuthority()
+        tlsContext = try Self.serverContext(authority)
+        certificateAuthority = authority
+    }
+
+    /// Binds and starts serving; `port` 0 picks a free port. Returns the URL. When the cluster
+    /// executes images, pods reach the API over HTTPS as in a real cluster: through this
+    /// listener with `enableTLS()`, else through a second, TLS-only listener on a free port
+    /// with a CA of its own (`inClusterURL`).
+    @discardableResult
+    public func start(host: String = "127.0.0.1", port: Int = 0, runClock: Bool = true) throws -> String {
+        let channel = try bind(host: host, port: port, tls: tlsContext)
+        self.channel = channel
+        let bound = channel.localAddress?.port ?? port
+        url = "\(tlsContext == nil ? "http" : "https")://\(host):\(bound)"
+        if cluster.runtime != nil {
+            if let authority = certificateAuthority {
+                cluster.apiEndpoint = InClusterEndpoint(host: host, port: bound, caPEM: authority.caPEM)
+            } else {
+                let authority = try SandboxCertificateAuthority()
+                let secure = try bind(host: host, port: 0, tls: try Self.serverContext(authority))
+                inClusterChannel = secure
+                cluster.apiEndpoint = InClusterEndpoint(host: host, port: secure.localAddress?.port ?? 0, caPEM: authority.caPEM)
+            }
+            inClusterURL = cluster.apiEndpoint.map { "https://\($0.host):\($0.port)" }
+        }
+        if runClock { startClock() }
+        return url
+    }
+
+    /// `https://127.0.0.1:PORT`: where executed pods reach the API, once started.
+    public private(set) var inClusterURL: String?
+    private var inClusterChannel: Channel?
+
+    private static func serverContext(_ authority: SandboxCertificateAuthority) throws -> NIOSSLContext {
         let certificate = try NIOSSLCertificate(bytes: Array(authority.servingCertificatePEM.utf8), format: .pem)
         let key = try NIOSSLPrivateKey(bytes: Array(authority.servingKeyPEM.utf8), format: .pem)
         var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
         configuration.applicationProtocols = ["http/1.1"]
-        tlsContext = try NIOSSLContext(configuration: configuration)
-        certificateAuthority = authority
+        return try NIOSSLContext(configuration: configuration)
     }
 
-    /// Binds and starts serving; `port` 0 picks a free port. Returns the URL.
-    @discardableResult
-    public func start(host: String = "127.0.0.1", port: Int = 0, runClock: Bool = true) throws -> String {
+    private func bind(host: String, port: Int, tls: NIOSSLContext?) throws -> Channel {
         let cluster = self.cluster
-        let tls = tlsContext
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -58,12 +88,7 @@ public final class SandboxServer: @unchecked Sendable {
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-        let channel = try bootstrap.bind(host: host, port: port).wait()
-        self.channel = channel
-        let bound = channel.localAddress?.port ?? port
-        url = "\(tlsContext == nil ? "http" : "https")://\(host):\(bound)"
-        if runClock { startClock() }
-        return url
+        return try bootstrap.bind(host: host, port: port).wait()
     }
 
     private func startClock() {
@@ -93,6 +118,8 @@ public final class SandboxServer: @unchecked Sendable {
         stopping = true
         stopLock.unlock()
         try? channel?.close().wait()
+        try? inClusterChannel?.close().wait()
+        cluster.runtime?.shutdown()
         try? group.syncShutdownGracefully()
     }
 
