@@ -28,8 +28,9 @@ class SandboxHTTPTestCase: SandboxTestCase {
     /// Starts a Sandbox on a free port and writes its kubeconfig. With `runClock` false,
     /// simulated time moves only when the test advances it (through the admin endpoint).
     @discardableResult
-    func startServer(scenario: Scenario = .default, speed: Double = 1, runClock: Bool = false, tls: Bool = false) throws -> String {
-        let server = SandboxServer(cluster: Cluster(scenario: scenario, seed: 7), speed: speed)
+    func startServer(scenario: Scenario = .default, speed: Double = 1, runClock: Bool = false, tls: Bool = false,
+                     runtime: ProcessRuntime? = nil, start: Double? = nil) throws -> String {
+        let server = SandboxServer(cluster: Cluster(scenario: scenario, start: start, seed: 7, runtime: runtime), speed: speed)
         if tls { try server.enableTLS() }
         let url = try server.start(port: 0, runClock: runClock)
         try server.writeKubeconfig(to: kubeconfigPath)

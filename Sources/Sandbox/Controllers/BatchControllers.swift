@@ -104,7 +104,20 @@ extension Cluster {
             let now = Timestamp.format(clock.now)
             if status["startTime"] == nil { status["startTime"] = .string(now) }
             var conditions = status["conditions"]?.array ?? []
-            if succeeded >= completions {
+            let started = status["startTime"]?.string.flatMap(Timestamp.parse) ?? clock.now
+            if succeeded < completions, let deadline = job[path: ["spec", "activeDeadlineSeconds"]]?.doubleValue, clock.now >= started + deadline {
+                // The Job controller fails the Job and deletes its running pods (which stops them).
+                let message = "Job was active longer than specified deadline"
+                conditions.append(["type": "FailureTarget", "status": "True", "lastProbeTime": .string(now), "lastTransitionTime": .string(now),
+                                   "reason": "DeadlineExceeded", "message": .string(message)])
+                conditions.append(["type": "Failed", "status": "True", "lastProbeTime": .string(now), "lastTransitionTime": .string(now),
+                                   "reason": "DeadlineExceeded", "message": .string(message)])
+                recordEvent(job, type: "Warning", reason: "DeadlineExceeded", message: message, component: "job-controller")
+                for pod in owned where !Self.isTerminal(pod) {
+                    let key = ObjectKey(namespace: entry.key.namespace, name: pod[path: ["metadata", "name"]]?.string ?? "")
+                    _ = try? deleteObject(podType, key, options: DeleteOptions())
+                }
+            } else if succeeded >= completions {
                 conditions.append(["type": "SuccessCriteriaMet", "status": "True", "lastProbeTime": .string(now), "lastTransitionTime": .string(now),
                                    "reason": "CompletionsReached", "message": "Reached expected number of succeeded pods"])
                 conditions.append(["type": "Complete", "status": "True", "lastProbeTime": .string(now), "lastTransitionTime": .string(now),

@@ -68,6 +68,9 @@ public final class ProcessRuntime: @unchecked Sendable {
         return container
     }
 
+    /// How many containers are running now.
+    public var runningCount: Int { lock.withLock { running.filter { $0.exit == nil }.count } }
+
     /// Removes a deleted pod's folder (its containers were stopped first).
     func removePod(_ uid: String) {
         let path = directory + "/pods/" + uid

@@ -1,9 +1,8 @@
 import Foundation
-import TestSupport
 
 /// Runs the real `shipshape` binary that `swift build` put next to the test bundle.
-enum ShipshapeBinary {
-    static var path: String {
+public enum ShipshapeBinary {
+    public static var path: String {
         if let override = ProcessInfo.processInfo.environment["SHIPSHAPE_BIN"] { return override }
         // The test bundle lives in the build products directory, beside the executables.
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -16,7 +15,7 @@ enum ShipshapeBinary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Subprocess.Result {
+    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Subprocess.Result {
         try Subprocess.run(path, arguments, in: directory)
     }
 }
