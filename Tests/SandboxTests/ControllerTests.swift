@@ -202,7 +202,7 @@ final class ControllerTests: SandboxTestCase {
                       containers: [{name: job, image: "\(image)"}]
             """
         }
-        apply(cluster, cronJob("reconcile", image: "shipshape/shipshape:0.3.0"))
+        apply(cluster, cronJob("reconcile", image: "busybox:1.36"))
         apply(cluster, cronJob("stuck", image: "nginx:1.27"))
         cluster.advance(by: 16 * 60, step: 5)
         let jobs = get(cluster, "/apis/batch/v1/namespaces/default/jobs")["items"]!.array!

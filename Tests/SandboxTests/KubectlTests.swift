@@ -277,7 +277,8 @@ final class KubectlTests: SandboxHTTPTestCase {
     }
 
     func testJobsSelectTheirOwnPodsForLogsAndDescribe() throws {
-        try startServer()
+        // The Job's image is executed: its pod runs the real `shipshape --version`.
+        try startServer(runtime: ProcessRuntime(binary: ShipshapeBinary.path, directory: directory.appendingPathComponent("runtime").path))
         XCTAssertEqual(try applyDeployment().status, 0)
         let job = try write("""
             apiVersion: batch/v1
@@ -287,17 +288,20 @@ final class KubectlTests: SandboxHTTPTestCase {
               template:
                 spec:
                   restartPolicy: Never
-                  containers: [{name: once, image: "shipshape/shipshape:0.1.0"}]
+                  containers: [{name: once, image: "shipshape/shipshape:0.1.0", args: ["--version"]}]
             """, to: "job.yaml")
         XCTAssertEqual(try kubectlOK("apply", "--server-side", "-f", job), "job.batch/once serverside-applied\n")
-        try advance(40)
+        for _ in 0..<100 where try kubectl("get", "job", "once", "-o", "jsonpath={.status.succeeded}").stdout != "1" {
+            try advance(1)
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         let selector = try kubectlOK("get", "job", "once", "-o", "jsonpath={.spec.selector.matchLabels}")
         XCTAssertTrue(selector.contains("batch.kubernetes.io/controller-uid"), selector)
         let jobs = try kubectlOK("get", "jobs")
         XCTAssertEqual(row(jobs, "once")?[1...2].joined(separator: " "), "Complete 1/1", jobs)
         let logs = try kubectl("logs", "job/once")
         XCTAssertEqual(logs.status, 0, logs.stderr)
-        XCTAssertTrue(logs.stdout.contains("pass finished: 0 changes"), logs.stdout)
+        XCTAssertEqual(logs.stdout, "0.1.0\n")
         XCTAssertFalse(logs.stderr.contains("Found"), "only the Job's own pod matches: \(logs.stderr)")
         let described = try kubectlOK("describe", "job", "once")
         XCTAssertTrue(described.contains("Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed"), described)

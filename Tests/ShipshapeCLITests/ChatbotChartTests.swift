@@ -84,8 +84,8 @@ final class ChatbotChartTests: XCTestCase {
         let all = try render()
         let cronJobs = objects(all, "CronJob")
         let schedules = cronJobs.mapValues { $0[path: ["spec", "schedule"]]?.string ?? "" }
-        XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-heal": "* * * * *",
-                                   "shipshape-recommend": "0 * * * *", "shipshape-logs": "*/5 * * * *"])
+        // Only jobs whose commands exist are deployed.
+        XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-recommend": "0 * * * *"])
         for (name, job) in cronJobs {
             XCTAssertEqual(job[path: ["spec", "concurrencyPolicy"]], "Forbid", name)
             let pod = try XCTUnwrap(job[path: ["spec", "jobTemplate", "spec", "template", "spec"]])
@@ -98,6 +98,11 @@ final class ChatbotChartTests: XCTestCase {
         let reconcile = try XCTUnwrap(cronJobs["shipshape-reconcile"]?[path: ["spec", "jobTemplate", "spec", "template", "spec", "containers"]]?.array?.first)
         XCTAssertEqual(reconcile["args"], ["reconcile", "--env", "$(SHIPSHAPE_ENV)"])
         XCTAssertTrue(reconcile["env"]?.array?.contains(["name": "SHIPSHAPE_ENV", "value": "dev"]) == true, "\(reconcile)")
+        // One name for the credentials folder (GitStore's), and a cache inside the only writable volume.
+        XCTAssertTrue(reconcile["env"]?.array?.contains(["name": "SHIPSHAPE_GIT_CREDENTIALS_DIR", "value": "/var/run/shipshape/git"]) == true, "\(reconcile)")
+        XCTAssertTrue(reconcile["env"]?.array?.contains(["name": "SHIPSHAPE_CACHE_DIR", "value": "/work/cache"]) == true, "\(reconcile)")
+        let recommend = try XCTUnwrap(cronJobs["shipshape-recommend"]?[path: ["spec", "jobTemplate", "spec", "template", "spec", "containers"]]?.array?.first)
+        XCTAssertEqual(recommend["args"], ["recommend", "--env", "$(SHIPSHAPE_ENV)", "--commit", "--push"])
         XCTAssertEqual(objects(all, "ClusterRole").count + objects(all, "ClusterRoleBinding").count, 0, "nothing cluster-wide")
     }
 
@@ -119,7 +124,7 @@ final class ChatbotChartTests: XCTestCase {
 
     func testTheRolesAreLeastPrivilegeAndReconcileCanGrantThem() throws {
         let roles = objects(try render(), "Role")
-        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-heal", "shipshape-recommend", "shipshape-logs"])
+        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend"])
         let reconcile = grants(try XCTUnwrap(roles["shipshape-reconcile"]))
         for (name, role) in roles {
             let granted = grants(role)
@@ -130,9 +135,6 @@ final class ChatbotChartTests: XCTestCase {
             XCTAssertEqual(missing, [], "reconcile cannot create \(name)")
         }
         // Exactly what each job needs (docs/chart.md says why).
-        XCTAssertEqual(grants(try XCTUnwrap(roles["shipshape-logs"])), [
-            ["", "pods", "get", ""], ["", "pods", "list", ""], ["", "events", "get", ""], ["", "events", "list", ""], ["", "pods/log", "get", ""],
-        ])
         let recommend = grants(try XCTUnwrap(roles["shipshape-recommend"]))
         XCTAssertTrue(recommend.isSuperset(of: [["metrics.k8s.io", "pods", "get", ""], ["metrics.k8s.io", "pods", "list", ""],
                                                 ["", "configmaps", "create", ""], ["", "configmaps", "patch", ""]]))

@@ -21,7 +21,7 @@ final class RenderCommandTests: XCTestCase {
         let r = try ShipshapeBinary.run(["render", chart, "--release-name", "chatbot", "-n", "chatbot-dev"])
         XCTAssertEqual(r.status, 0, r.stderr)
         for name in ["kind: Deployment\nmetadata:\n  name: backend-deployment", "name: frontend-deployment", "name: backend-service",
-                     "name: backend-hpa", "name: backend-pdb", "name: shipshape-reconcile", "name: shipshape-heal",
+                     "name: backend-hpa", "name: backend-pdb", "name: shipshape-reconcile", "name: shipshape-recommend",
                      "concurrencyPolicy: Forbid", "app.kubernetes.io/instance: chatbot"] {
             XCTAssertTrue(r.stdout.contains(name), "missing \(name)")
         }

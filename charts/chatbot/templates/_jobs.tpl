@@ -5,7 +5,8 @@ anything. docs/chart.md says why each rule is there.
 
 reconcile applies the chart: server-side apply (patch, create), reads for the diff and the
 inventory (get, list), prune (delete). Kubernetes refuses to create a Role that grants more than
-its creator holds, so reconcile also holds every permission the other jobs' Roles grant.
+its creator holds, so reconcile also holds every permission the recommend Role grants (metrics
+and the rest are already in its own rules).
 Context: (dict "job" NAME "root" $).
 */}}
 {{- define "chatbot.jobRules" -}}
@@ -23,17 +24,8 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $state) "verbs" (list "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
-  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
-  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
   (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" $read)
-  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
-) -}}
-{{- $_ := set $rules "heal" (list
-  (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
-  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
-  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
-  (dict "apiGroups" (list "apps") "resources" (list "deployments" "replicasets") "verbs" $read)
 ) -}}
 {{- $_ := set $rules "recommend" (list
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
@@ -41,10 +33,6 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "get" "create" "patch"))
-) -}}
-{{- $_ := set $rules "logs" (list
-  (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
-  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
 ) -}}
 {{- toYaml (index $rules .job) -}}
 {{- end -}}
