@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import GitStore
 
@@ -10,7 +11,7 @@ final class HTTPSTransportTests: XCTestCase {
 
     override func setUpWithError() throws {
         fx = try GitFixture("https")
-        server = try HTTPSGitServer.start(in: fx)
+        server = try HTTPSGitServer.start(in: fx.path(""))
         let seed = try fx.makeRepository("seed", files: ["values.yaml": "memory: 512Mi\n"])
         served = try server.serve(seed, as: "app.git")
     }

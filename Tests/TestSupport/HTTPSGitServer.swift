@@ -6,18 +6,18 @@ import XCTest
 ///
 /// Requires the Debian packages `nginx`, `fcgiwrap`, `openssl` and `git`; `start` throws
 /// `XCTSkip` (with the reason printed) only when one of those binaries is absent.
-final class HTTPSGitServer {
-    static let users = ["shipshape": "correct horse battery", "x-access-token": "tok_3f9a1c7e"]
+public final class HTTPSGitServer {
+    public static let users = ["shipshape": "correct horse battery", "x-access-token": "tok_3f9a1c7e"]
 
-    let dir: String
-    let port: Int
-    let caFile: String
-    let otherCAFile: String
+    public let dir: String
+    public let port: Int
+    public let caFile: String
+    public let otherCAFile: String
     private var nginx: Process?
     private var fcgiwrap: Process?
 
-    var repositories: String { dir + "/repos" }
-    func url(_ repo: String) -> String { "https://127.0.0.1:\(port)/\(repo)" }
+    public var repositories: String { dir + "/repos" }
+    public func url(_ repo: String) -> String { "https://127.0.0.1:\(port)/\(repo)" }
 
     private init(dir: String, port: Int) {
         self.dir = dir
@@ -26,17 +26,18 @@ final class HTTPSGitServer {
         otherCAFile = dir + "/other-ca.crt"
     }
 
-    static func start(in fixture: GitFixture) throws -> HTTPSGitServer {
+    /// Starts nginx and fcgiwrap with their files in `directory`/https.
+    public static func start(in directory: String) throws -> HTTPSGitServer {
         let gitBackend = "/usr/lib/git-core/git-http-backend"
         var missing: [String] = []
-        for tool in ["nginx", "fcgiwrap", "openssl", "git"] where !Shell.exists(tool) { missing.append(tool) }
+        for tool in ["nginx", "fcgiwrap", "openssl", "git"] where Shell.find(tool) == nil { missing.append(tool) }
         if !FileManager.default.isExecutableFile(atPath: gitBackend) { missing.append(gitBackend) }
         if !missing.isEmpty {
             let reason = "HTTPS git tests need \(missing.joined(separator: ", ")) (apt-get install nginx fcgiwrap openssl git)"
             print("SKIP: \(reason)")
             throw XCTSkip(reason)
         }
-        let dir = fixture.path("https")
+        let dir = directory + "/https"
         for sub in ["repos", "tmp", "logs"] {
             try FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true)
         }
@@ -49,7 +50,7 @@ final class HTTPSGitServer {
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         // Only the two processes this server started, by pid; never waitUntilExit, which can
         // hang on Linux Foundation if the child was reaped elsewhere.
         for process in [nginx, fcgiwrap].compactMap({ $0 }) where process.isRunning {
@@ -63,7 +64,7 @@ final class HTTPSGitServer {
     }
 
     /// A bare repository served as `name`, seeded from `source`, accepting pushes.
-    func serve(_ source: String, as name: String) throws -> String {
+    public func serve(_ source: String, as name: String) throws -> String {
         let path = repositories + "/" + name
         try Shell.run("git", ["clone", "-q", "--bare", source, path])
         try Shell.run("git", ["-C", path, "config", "http.receivepack", "true"])
@@ -172,7 +173,7 @@ final class HTTPSGitServer {
         throw Shell.Failure(command: "wait", status: 1, stderr: "timed out waiting for the test server")
     }
 
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var addr = sockaddr_in()
@@ -187,7 +188,7 @@ final class HTTPSGitServer {
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
-    static func canConnect(port: Int) -> Bool {
+    public static func canConnect(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var addr = sockaddr_in()
@@ -197,5 +198,31 @@ final class HTTPSGitServer {
         return withUnsafePointer(to: &addr) { ptr in
             ptr.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
+    }
+}
+
+/// The commands the server runs, failing loudly with stderr.
+private enum Shell {
+    struct Failure: Error, CustomStringConvertible {
+        let command: String
+        let status: Int32
+        let stderr: String
+        var description: String { "`\(command)` exited \(status): \(stderr)" }
+    }
+
+    static func find(_ tool: String) -> String? {
+        Subprocess.find(tool) ?? ["/usr/sbin/\(tool)", "/sbin/\(tool)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func which(_ tool: String) throws -> String {
+        guard let path = find(tool) else { throw Failure(command: tool, status: 127, stderr: "\(tool) is not installed") }
+        return path
+    }
+
+    @discardableResult
+    static func run(_ tool: String, _ args: [String], in directory: String? = nil) throws -> String {
+        let r = try Subprocess.run(try which(tool), args, in: directory.map { URL(fileURLWithPath: $0) })
+        guard r.status == 0 else { throw Failure(command: ([tool] + args).joined(separator: " "), status: r.status, stderr: r.stderr) }
+        return r.stdout
     }
 }

@@ -1,0 +1,195 @@
+import Foundation
+import Sandbox
+import TestSupport
+import XCTest
+import YAML
+
+/// Shipshape's own jobs, running for real in a cluster: the chart is installed into the Sandbox
+/// with `shipshape reconcile`; its CronJobs' pods run the real binary under their own service
+/// accounts and Roles, read the configuration repository over HTTPS (nginx + git http-backend,
+/// token from the `shipshape-git` Secret), apply what is pushed to it, and push
+/// recommendations back.
+final class InClusterTests: XCTestCase {
+    var work: URL!
+    var git: HTTPSGitServer!
+    var server: SandboxServer!
+    var runtime: ProcessRuntime!
+    var kubeconfig: String { work.appendingPathComponent("admin.kubeconfig").path }
+    var checkout: URL { work.appendingPathComponent("checkout") }
+    let token = HTTPSGitServer.users["x-access-token"]!
+
+    /// 2026-01-05T09:50:00Z: the reconcile CronJob (*/5) first runs at 09:55, the recommend
+    /// CronJob (hourly) at 10:00.
+    static let start = 1_767_606_600.0
+    /// Simulated seconds per wall second: a schedule period (5 min) every 15 s, and the jobs'
+    /// 600 s deadline is 30 wall seconds.
+    static let speed = 20.0
+
+    override func setUpWithError() throws {
+        work = try Repository.scratch("shipshape-in-cluster")
+        git = try HTTPSGitServer.start(in: work.path)
+        // The configuration repository: this repository's chart, overlays and policies, with
+        // the dev overlay pointing the jobs at the served repository.
+        let repo = work.appendingPathComponent("config")
+        let fm = FileManager.default
+        try fm.createDirectory(at: repo.appendingPathComponent("charts"), withIntermediateDirectories: true)
+        try fm.copyItem(at: Repository.root.appendingPathComponent("charts/chatbot"), to: repo.appendingPathComponent("charts/chatbot"))
+        for item in ["overlays", "policies", "shipshape.yaml"] {
+            try fm.copyItem(at: Repository.root.appendingPathComponent(item), to: repo.appendingPathComponent(item))
+        }
+        let values = repo.appendingPathComponent("overlays/dev/values.yaml")
+        try (String(contentsOf: values, encoding: .utf8) + """
+              repository:
+                url: \(git.url("config.git"))
+                branch: main
+                credentialsSecret: shipshape-git
+
+            """).write(to: values, atomically: true, encoding: .utf8)
+        // One sample is history enough here, so the first hourly run has something to push.
+        let policy = repo.appendingPathComponent("policies/recommend.yaml")
+        try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(of: "minHistoryDays: 1", with: "minHistoryDays: 0")
+            .write(to: policy, atomically: true, encoding: .utf8)
+        try run("git", ["init", "-q", "-b", "main"], in: repo)
+        try run("git", ["add", "-A"], in: repo)
+        try run("git", ["commit", "-q", "-m", "chatbot: initial configuration"], in: repo)
+        _ = try git.serve(repo.path, as: "config.git")
+        try run("git", ["clone", "-q", authenticatedURL, checkout.path], in: work)
+
+        runtime = ProcessRuntime(binary: ShipshapeBinary.path, directory: work.appendingPathComponent("pods").path)
+        server = SandboxServer(cluster: Cluster(scenario: .default, start: Self.start, seed: 7, runtime: runtime), speed: Self.speed)
+        try server.start(port: 0, runClock: true)
+        try server.writeKubeconfig(to: kubeconfig)
+    }
+
+    override func tearDown() {
+        server?.shutdown()
+        git?.stop()
+        if let work { try? FileManager.default.removeItem(at: work) }
+    }
+
+    var authenticatedURL: String { git.url("config.git").replacingOccurrences(of: "https://", with: "https://x-access-token:\(token)@") }
+
+    @discardableResult
+    func run(_ tool: String, _ arguments: [String], in directory: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var path = try XCTUnwrap(Subprocess.find(tool), "\(tool) is not installed")
+        var args = arguments
+        if tool == "git" {
+            // GIT_SSL_CAINFO (set on some machines) would win over http.sslCAInfo.
+            args = ["GIT_SSL_CAINFO=\(git.caFile)", path, "-c", "user.name=Engineer", "-c", "user.email=engineer@example.com"] + args
+            path = "/usr/bin/env"
+        }
+        let r = try Subprocess.run(path, args, in: directory)
+        XCTAssertEqual(r.status, 0, "\(tool) \(arguments.joined(separator: " ")): \(r.stderr)", file: file, line: line)
+        return r.stdout
+    }
+
+    func kubectl(_ arguments: String...) throws -> Subprocess.Result {
+        try Subprocess.run(try XCTUnwrap(Subprocess.find("kubectl"), "kubectl is not installed"),
+                           ["--kubeconfig", kubeconfig, "--cache-dir", work.appendingPathComponent("kube-cache").path] + arguments)
+    }
+
+    func kubectlOK(_ arguments: String..., file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try Subprocess.run(try XCTUnwrap(Subprocess.find("kubectl"), "kubectl is not installed"),
+                                   ["--kubeconfig", kubeconfig, "--cache-dir", work.appendingPathComponent("kube-cache").path] + arguments)
+        XCTAssertEqual(r.status, 0, "kubectl \(arguments.joined(separator: " ")): \(r.stderr)", file: file, line: line)
+        return r.stdout
+    }
+
+    /// Waits (at most `seconds` wall seconds) until `done` holds.
+    func wait(_ what: String, seconds: Double = 90, file: StaticString = #filePath, line: UInt = #line, _ done: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try done() { return }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        XCTFail("timed out waiting for \(what)", file: file, line: line)
+        throw Timeout(what: what)
+    }
+
+    struct Timeout: Error { var what: String }
+
+    /// The Job a CronJob starts for the schedule time `time`: `<cronjob>-<minutes since epoch>`.
+    func jobName(_ cronJob: String, at time: Double) -> String { "\(cronJob)-\(Int(time) / 60)" }
+
+    /// The condition type a Job finished with ("Complete", "Failed"), or "" while it runs.
+    func finished(_ job: String) throws -> String {
+        let conditions = try kubectl("get", "job", job, "-n", "chatbot-dev", "-o", "jsonpath={.status.conditions[*].type}").stdout
+        return conditions.split(separator: " ").last { $0 == "Complete" || $0 == "Failed" }.map(String.init) ?? ""
+    }
+
+    /// `(service account, exit code, log)` of the Job's one pod.
+    func outcome(_ job: String) throws -> (account: String, exitCode: String, log: String) {
+        let pod = try kubectlOK("get", "pods", "-n", "chatbot-dev", "-l", "job-name=\(job)", "-o", "jsonpath={.items[0].metadata.name}")
+        let account = try kubectlOK("get", "pod", pod, "-n", "chatbot-dev", "-o", "jsonpath={.spec.serviceAccountName}")
+        let code = try kubectlOK("get", "pod", pod, "-n", "chatbot-dev", "-o", "jsonpath={.status.containerStatuses[0].state.terminated.exitCode}")
+        return (account, code, try kubectlOK("logs", pod, "-n", "chatbot-dev"))
+    }
+
+    func testTheChartsJobsRunForRealUnderTheirOwnAccounts() throws {
+        // The namespace and the git credentials exist before the chart, as an operator makes them.
+        try kubectlOK("apply", "-f", try write("""
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: chatbot-dev}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: shipshape-git, namespace: chatbot-dev}
+            stringData:
+              token: \(token)
+              ca.crt: |
+            \(try String(contentsOfFile: git.caFile, encoding: .utf8).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            """, to: "bootstrap.yaml"))
+
+        // Install: the engineer's one reconcile from a checkout; from then on the CronJob runs it.
+        let install = try ShipshapeBinary.run(["reconcile", "--env", "dev", "--config", checkout.appendingPathComponent("shipshape.yaml").path,
+                                               "--kubeconfig", kubeconfig, "--context", "sandbox"])
+        XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
+        let head = try run("git", ["rev-parse", "--short=7", "HEAD"], in: checkout).trimmingCharacters(in: .whitespacesAndNewlines)
+
+        // 09:55: the reconcile CronJob's pod runs `shipshape reconcile` in the cluster.
+        let first = jobName("shipshape-reconcile", at: Self.start + 300)
+        try wait("the 09:55 reconcile job") { try finished(first) != "" }
+        let reconciled = try outcome(first)
+        XCTAssertEqual(try finished(first), "Complete", reconciled.log)
+        XCTAssertEqual(reconciled.account, "shipshape-reconcile")
+        XCTAssertEqual(reconciled.exitCode, "0")
+        XCTAssertEqual(reconciled.log, """
+            revision \(head) "chatbot: initial configuration"
+            in sync: nothing to apply
+            result: in sync
+
+            """)
+
+        // A commit pushed now is applied by the next scheduled run (10:00), within one period.
+        let values = checkout.appendingPathComponent("overlays/dev/values.yaml")
+        try String(contentsOf: values, encoding: .utf8).replacingOccurrences(of: "LOG_LEVEL: debug", with: "LOG_LEVEL: warning")
+            .write(to: values, atomically: true, encoding: .utf8)
+        try run("git", ["commit", "-q", "-am", "backend: log warnings only"], in: checkout)
+        try run("git", ["push", "-q", "origin", "main"], in: checkout)
+        let pushed = server.cluster.now
+        XCTAssertLessThan(pushed, Self.start + 600, "pushed before the 10:00 run")
+        let second = jobName("shipshape-reconcile", at: Self.start + 600)
+        try wait("the 10:00 reconcile job") { try finished(second) != "" }
+        let applied = try outcome(second)
+        XCTAssertEqual(try finished(second), "Complete", applied.log)
+        XCTAssertEqual(try kubectlOK("get", "configmap", "backend-config", "-n", "chatbot-dev", "-o", "jsonpath={.data.LOG_LEVEL}"), "warning")
+        XCTAssertTrue(applied.log.hasSuffix("result: applied 2, pruned 0, healthy\n"), applied.log)
+
+        // 10:00: the recommend CronJob samples the cluster and pushes its branch for review.
+        let recommend = jobName("shipshape-recommend", at: Self.start + 600)
+        try wait("the 10:00 recommend job") { try finished(recommend) != "" }
+        let recommended = try outcome(recommend)
+        XCTAssertEqual(try finished(recommend), "Complete", recommended.log)
+        XCTAssertEqual(recommended.account, "shipshape-recommend")
+        XCTAssertTrue(recommended.log.contains("pushed shipshape/recommendations/dev to origin"), recommended.log)
+        let branches = try run("git", ["ls-remote", "--heads", authenticatedURL], in: work)
+        XCTAssertTrue(branches.contains("refs/heads/shipshape/recommendations/dev"), branches)
+    }
+
+    func write(_ text: String, to name: String) throws -> String {
+        let url = work.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
