@@ -1,8 +1,7 @@
 import ArgumentParser
 import Charts
+import Environment
 import Foundation
-import Overlays
-import Templates
 import YAML
 
 /// `shipshape render CHART`: what `helm template` prints for the chart and flags, byte for
@@ -45,8 +44,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let overlay = try self.overlay.map { try OverlayRender(directory: $0) }
-        let chart = try ChartLoader.load(directory: self.chart)
         var options = RenderOptions()
         options.releaseName = releaseName
         options.namespace = namespace
@@ -54,22 +51,20 @@ struct RenderCommand: ParsableCommand {
         options.apiVersions = apiVersions
         options.strict = strict
         options.trace = trace != nil
-        options.functions = TemplateFunctions.all
         options.readFile = { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("cannot read \(path) (from --set-file)")
             }
             return Array(data)
         }
-        options.values = ValueOptions(
-            valueFiles: try ((overlay?.valuesFiles ?? []) + valueFiles).map { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ExitMessage("Error: open \(path): no such file or directory")
-                }
-                return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
-            },
-            jsonValues: setJSON, values: set, stringValues: setString, fileValues: setFile, literalValues: setLiteral)
-        let result = try ChartRenderer.render(chart, options: options)
+        options.values = ValueOptions(jsonValues: setJSON, values: set, stringValues: setString, fileValues: setFile, literalValues: setLiteral)
+        let renderer = EnvironmentRenderer(tree: WorkTree(), chart: chart, overlay: overlay, valueFiles: valueFiles, options: options)
+        let result: ChartRenderer.Result
+        do {
+            result = try renderer.renderChart()
+        } catch let error as EnvironmentError {
+            throw ExitMessage("Error: \(error)")
+        }
         for warning in result.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         if let trace {
             print(try FieldTracer.trace(try FieldTracer.Query(parsing: trace), in: result))
@@ -85,8 +80,10 @@ struct RenderCommand: ParsableCommand {
             outputOptions.existingFiles = OutputDirectory.existingFiles(under: outputDir)
         }
         let output = try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: outputOptions)
-        if let overlay {
-            FileHandle.standardOutput.write(Data(try overlay.render(rendered: [output.stdout], origin: self.chart).utf8))
+        if overlay != nil, try renderer.kustomizationFile() != nil {
+            // The kustomization takes the stream `helm template` prints as its first resource.
+            let rendered = try renderer.kustomize(result, templates: [(chart, output.stdout)])
+            FileHandle.standardOutput.write(Data(YAMLEmitter.emitStream(rendered.values).utf8))
         } else if let outputDir {
             try OutputDirectory.write(output.files, under: outputDir)
             print(output.stdout, terminator: "")

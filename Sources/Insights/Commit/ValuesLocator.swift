@@ -1,4 +1,5 @@
 import Charts
+import Environment
 import Foundation
 import YAML
 
@@ -14,12 +15,29 @@ public struct ValuesLocation: Sendable, Equatable {
 }
 
 public enum ValuesLocator {
-    public static func locate(_ change: FieldChange, in result: ChartRenderer.Result) throws -> ValuesLocation {
-        if let found = try traced(change.traceQuery, in: result) { return found }
-        // Nothing sets it: derive its place from a sibling that is set.
+    /// The line to edit for `change`, a field of an object of `rendered` (kustomization
+    /// applied). Values provenance names objects as the chart rendered them, before the
+    /// kustomization renamed them; a field the kustomization sets is found in its patch.
+    public static func locate(_ change: FieldChange, in rendered: RenderedEnvironment, tree: any FileTree) throws -> ValuesLocation {
         let field = try ValuePath(parsing: change.field)
+        guard let object = rendered.objects.first(where: {
+            $0.object["apiVersion"]?.string == change.apiVersion && $0.object["kind"]?.string == change.kind
+                && $0.object[path: ["metadata", "name"]]?.string == change.name
+        }) else {
+            throw UsageError("\(change.apiVersion) \(change.kind) \(change.name): not among the rendered objects")
+        }
+        let chartName = object.chartObject?[path: ["metadata", "name"]]?.string
+        if let kustomization = rendered.kustomization,
+           object.chartObject == nil || object.chartObject?.value(at: field) != object.object.value(at: field) {
+            if let patched = try PatchLocator.locate(field, of: object, kustomization: kustomization, tree: tree) { return patched }
+            throw UsageError("\(change.apiVersion) \(change.kind) \(change.name): \(change.field) is set by \(kustomization), not by a values line or a patch file Shipshape can edit; change it there by hand")
+        }
+        let result = rendered.chart
+        let traceName = chartName ?? change.name
+        if let found = try traced("\(change.apiVersion)/\(change.kind)/\(traceName):\(change.field)", in: result) { return found }
+        // Nothing sets it: derive its place from a sibling that is set.
         for sibling in siblings(of: field) {
-            let query = "\(change.apiVersion)/\(change.kind)/\(change.name):\(sibling)"
+            let query = "\(change.apiVersion)/\(change.kind)/\(traceName):\(sibling)"
             guard let s = try? traced(query, in: result) else { continue }
             let common = commonTrailingKeys(sibling, s.path)
             guard common > 0, common <= field.segments.count else { continue }
