@@ -16,7 +16,7 @@ enum ShipshapeBinary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Subprocess.Result {
-        try Subprocess.run(path, arguments, in: directory)
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Subprocess.Result {
+        try Subprocess.run(path, arguments, in: directory, environment: environment)
     }
 }
