@@ -112,6 +112,17 @@ final class CommandContext {
     }
 }
 
+/// The context's mapping from error to exit status: any error exits with status 2 (1 is kept for "differences" or
+/// "unhealthy"), the message on stderr.
+func exitingOnError(_ body: () throws -> Void) throws {
+    do { try body() } catch let exit as ExitCode { throw exit } catch let validation as ValidationError {
+        throw validation
+    } catch {
+        FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
 /// The files an environment is read from, and the revision they are when they come from git.
 struct EnvironmentFiles {
     var tree: any FileTree

@@ -34,17 +34,6 @@ struct EnvironmentConnection: ParsableArguments {
     var cacheDirectory: String?
 }
 
-/// Runs a command body so that any error exits with status 2 (1 is kept for "differences" or
-/// "unhealthy"), the message on stderr.
-func exitingOnError(_ body: () throws -> Void) throws {
-    do { try body() } catch let exit as ExitCode { throw exit } catch let validation as ValidationError {
-        throw validation
-    } catch {
-        FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-        throw ExitCode(2)
-    }
-}
-
 /// A log line, flushed at once so a Job's log and a demo show steps as they happen.
 @Sendable func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
