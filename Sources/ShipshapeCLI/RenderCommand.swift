@@ -36,7 +36,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write files into this folder instead of printing.") var outputDir: String?
     @Flag(name: .customLong("skip-tests"), help: "Leave out test hooks.") var skipTests = false
     @Flag(name: .customLong("strict"), help: "Fail on a missing map key instead of printing nothing.") var strict = false
-    @Option(help: "Which values line drives a field: APIVERSION/KIND/NAME:FIELD.") var trace: String?
+    @Option(help: "Which values line (or, with --overlay, which patch line) drives a field: APIVERSION/KIND/NAME:FIELD.") var trace: String?
     @Option(help: "An overlay folder: its values.yaml goes under the -f files, its kustomization.yaml is applied to the result.") var overlay: String?
 
     func validate() throws {
@@ -67,7 +67,10 @@ struct RenderCommand: ParsableCommand {
         }
         for warning in result.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         if let trace {
-            print(try FieldTracer.trace(try FieldTracer.Query(parsing: trace), in: result))
+            // Through the kustomization when there is one: a field a patch sets is traced to
+            // the patch line; objects are named as the overlay outputs them.
+            let rendered = try renderer.kustomize(result, templates: EnvironmentRenderer.templates(result).map { (renderer.repositoryPath(ofTemplate: $0.name), $0.text) })
+            print(try renderer.provenance(of: try FieldTracer.Query(parsing: trace), in: rendered))
             return
         }
         var outputOptions = TemplateOutput.Options()

@@ -28,14 +28,15 @@ public struct RecommendationCommit {
 
     /// Locates and applies every change; nil when there is nothing to change.
     public static func make(environment: String, changes: [FieldChange], results: [ContainerResult],
-                            rendered: RenderedEnvironment, tree: any FileTree) throws -> RecommendationCommit? {
+                            rendered: RenderedEnvironment, renderer: EnvironmentRenderer) throws -> RecommendationCommit? {
+        let tree = renderer.tree
         guard !changes.isEmpty else { return nil }
         var edits: [Edit] = []
         var originals: [String: String] = [:]
         var files: [String: String] = [:]
         var claimed: [String: String] = [:]
         for change in changes {
-            let location = try ValuesLocator.locate(change, in: rendered, tree: tree)
+            let location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
             let key = "\(location.file)#\(location.path)"
             if let other = claimed[key], other != change.new {
                 throw UsageError("\(location.file) \(location.path) drives two fields that want different values (\(other) and \(change.new)); split the value in the chart")

@@ -31,9 +31,10 @@ public struct RecommendSession {
 
     /// The environment rendered as reconcile applies it (kustomization included), with values
     /// provenance for the commit.
-    public func render() throws -> RenderedEnvironment {
-        try EnvironmentRenderer(environment: environment, tree: tree, trace: true).render()
-    }
+    public func render() throws -> RenderedEnvironment { try renderer.render() }
+
+    /// The pipeline for the environment, tracing values.
+    public var renderer: EnvironmentRenderer { EnvironmentRenderer(environment: environment, tree: tree, trace: true) }
 
     /// Folds a samples file (CSV, JSON or SSU1) in.
     public mutating func addSamples(file: String) throws { try UsageFile.load(path: file, into: &history) }
@@ -65,11 +66,12 @@ public struct RecommendSession {
 
     /// Renders, recommends and plans the commit. Files are named by their path in the tree.
     public func plan(sinceLastRecommendation: [String: Double] = [:]) throws -> Plan {
-        let rendered = try render()
+        let renderer = self.renderer
+        let rendered = try renderer.render()
         let workloads = RenderedWorkload.parse(rendered, namespace: environment.namespace)
         let (results, changes) = EnvironmentRecommender.recommend(workloads: workloads, history: history, policy: policy,
                                                                   sinceLastRecommendation: sinceLastRecommendation)
-        let commit = try RecommendationCommit.make(environment: environment.name, changes: changes, results: results, rendered: rendered, tree: tree)
+        let commit = try RecommendationCommit.make(environment: environment.name, changes: changes, results: results, rendered: rendered, renderer: renderer)
         return Plan(results: results, changes: changes, commit: commit)
     }
 

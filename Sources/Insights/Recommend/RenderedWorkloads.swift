@@ -77,19 +77,6 @@ public struct RenderedWorkload: Sendable {
 }
 
 extension Value {
-    /// The value at `path` (keys, indexes and `[name=x]` matches), or nil.
-    func value(at path: ValuePath) -> Value? {
-        var current: Value? = self
-        for segment in path.segments {
-            switch segment {
-            case .key(let key): current = current?[key]
-            case .index(let i): current = current?.array.flatMap { $0.indices.contains(i) ? $0[i] : nil }
-            case .match(let key, let value): current = current?.array?.first { $0[key]?.scalarString == value }
-            }
-        }
-        return current
-    }
-
     /// A scalar as text (quantities may be written as numbers: `cpu: 1`).
     var scalarString: String? {
         switch self {
