@@ -35,9 +35,6 @@ public struct EnvironmentConfig: Sendable, Equatable {
             self.policies = policies
             self.releaseName = releaseName
         }
-
-        /// Whether `repository` names a remote (a URL or `git@host:path`) rather than a path.
-        public var hasRemoteRepository: Bool { RevisionSource.isRemote(repository) }
     }
 
     public var environments: [String: Environment]

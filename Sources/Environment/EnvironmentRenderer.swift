@@ -63,7 +63,8 @@ public struct EnvironmentRenderer: Sendable {
     }
 
     private func valuesFile(_ path: String) throws -> ValuesFile {
-        guard let text = try tree.string(at: path) else { throw EnvironmentError.missingValuesFile(path, in: tree) }
+        // Worded as Helm words it, so `render -f missing.yaml` fails as `helm template` does.
+        guard let text = try tree.string(at: path) else { throw EnvironmentError("open \(path): no such file or directory") }
         return try ValuesFile(path: path, text: text)
     }
 
@@ -118,10 +119,4 @@ public struct EnvironmentRenderer: Sendable {
     }
 
     static func normalize(_ path: String) -> String { WorkTree.normalize(path) }
-}
-
-extension EnvironmentError {
-    static func missingValuesFile(_ path: String, in tree: any FileTree) -> EnvironmentError {
-        EnvironmentError("open \(path): no such file or directory")
-    }
 }

@@ -24,9 +24,6 @@ extension FileTree {
         try read(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Whether there is a file at `path`.
-    public func isFile(_ path: String) -> Bool { ((try? read(path)) ?? nil) != nil }
-
     /// The tree as an overlay build reads it.
     public var overlayFiles: OverlayFiles {
         OverlayFiles(read: { try self.read($0) }, isDirectory: { self.isDirectory($0) })

@@ -16,12 +16,6 @@ public struct WorkTree: FileTree {
         return path.isEmpty || path == "." ? root : (root as NSString).appendingPathComponent(path)
     }
 
-    /// `path` on disk as a tree path: relative to `root` when it is below it.
-    public func treePath(of location: String) -> String {
-        let base = root.hasSuffix("/") ? root : root + "/"
-        return location.hasPrefix(base) ? String(location.dropFirst(base.count)) : location
-    }
-
     public func read(_ path: String) throws -> [UInt8]? {
         let file = location(of: path)
         var isDir: ObjCBool = false
