@@ -66,9 +66,12 @@ let package = Package(
         // I/O at the edges.
         .target(name: "GitStore", dependencies: ["CGit2"]),
         .target(name: "KubeClient", dependencies: ["CCurl", "YAML", "Kubernetes"]),
+        // The shipshape.yaml model, the file trees environments are read from, and the one
+        // render → overlay → policies pipeline every environment command uses.
+        .target(name: "Environment", dependencies: ["YAML", "Kubernetes", "Charts", "Templates", "Overlays", "Policies", "GitStore"]),
         .target(
             name: "Insights",
-            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates", "Environment",
                            .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Sandbox",
@@ -83,13 +86,13 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
-        .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Charts", "Templates", "Policies", "GitStore", "Overlays"]),
+        .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Policies", "GitStore", "Environment"]),
 
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Reconcile", "Insights",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -102,7 +105,7 @@ let package = Package(
                           path: "Benchmarks/check-bench"),
         .executableTarget(name: "kube-bench", dependencies: ["KubeClient", "Sandbox", "YAML"], path: "Benchmarks/kube-bench"),
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
-        .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
+        .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Environment", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
         .executableTarget(name: "recommend-bench", dependencies: ["Insights"], path: "Benchmarks/recommend-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
@@ -114,10 +117,11 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Environment", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Environment", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
+        .testTarget(name: "EnvironmentTests", dependencies: ["Environment", "GitStore", "YAML", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),

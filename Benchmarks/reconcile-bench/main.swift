@@ -6,6 +6,7 @@
 //
 //   swift build -c release --product shipshape --product reconcile-bench
 //   .build/release/reconcile-bench [objects]
+import Environment
 import Foundation
 import KubeClient
 import Reconcile
@@ -77,8 +78,8 @@ let manifests = work + "/manifests.yaml"
 do {
     let env = try EnvironmentConfig(yaml: try String(contentsOfFile: work + "/repo/shipshape.yaml", encoding: .utf8), file: "shipshape.yaml").environment("bench")
     let source = try RevisionSource(location: ".", branch: "main", base: work + "/repo")
-    let rendered = try EnvironmentRenderer.render(env, snapshot: try source.snapshot(try source.head()))
-    try YAMLEmitter.emitStream(DesiredState.prepare(rendered.objects, namespace: namespace)).write(toFile: manifests, atomically: true, encoding: .utf8)
+    let rendered = try EnvironmentRenderer(environment: env, tree: try source.headTree()).render()
+    try YAMLEmitter.emitStream(DesiredState.prepare(rendered.values, namespace: namespace)).write(toFile: manifests, atomically: true, encoding: .utf8)
 }
 
 /// `kubectl diff --server-side` then `kubectl apply --server-side`, as a pipeline would run them.

@@ -46,12 +46,28 @@ public enum GitStore {
         if let commit = result.commit, result.branchIsCheckedOut {
             try repository.syncIndex(paths: result.changedPaths, with: commit, workTreeFiles: relative)
         }
-        var pushResult: PushResult? = nil
-        if var options = push, let commit = result.commit {
-            options.ownCommits.insert(commit)
-            pushResult = try repository.push(branch: target, options: options)
-        }
-        return Outcome(commit: result, push: pushResult)
+        return Outcome(commit: result, push: try publish(result, of: repository, push: push))
+    }
+
+    /// Commits `changes` (repository-relative paths) as one commit on `branch` of
+    /// `repository`, which need not have a work tree (a mirror in the cache directory, as in
+    /// the cluster), and optionally pushes it. The arguments mean what they mean for
+    /// `commit(files:...)`.
+    public static func commit(changes: ChangeSet, in repository: Repository, branch: String, base: String? = nil,
+                              message: CommitMessage, push: PushOptions? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              ownTrailer: String? = nil, supersede: Bool = false, derivedFrom: String? = nil) throws -> Outcome {
+        let result = try CommitBuilder(repository).commit(CommitRequest(
+            changes: changes, branch: branch, base: base, message: message, environment: environment,
+            ownTrailer: ownTrailer, supersede: supersede, derivedFrom: derivedFrom))
+        return Outcome(commit: result, push: try publish(result, of: repository, push: push))
+    }
+
+    /// Pushes the branch of a commit just made, when asked to; its commit may be replayed.
+    private static func publish(_ result: CommitResult, of repository: Repository, push: PushOptions?) throws -> PushResult? {
+        guard var options = push, let commit = result.commit else { return nil }
+        options.ownCommits.insert(commit)
+        return try repository.push(branch: result.branch, options: options)
     }
 
     /// Pushes `branch` of the repository containing `path`.

@@ -23,13 +23,47 @@ public enum OverlayBuild {
     /// The built objects.
     public static func build(directory: String, leading: [Value] = [], leadingOrigin: String = "the rendered chart",
                              files: OverlayFiles = .local) throws -> [Value] {
-        var resources = try accumulate(directory: directory, leading: leading, leadingOrigin: leadingOrigin, files: files, depth: 0)
+        try buildTracked(directory: directory, leading: leading.map { ($0, leadingOrigin) }, files: files).map(\.object)
+    }
+
+    /// One built object and what it was before the kustomization changed it.
+    public struct BuiltObject: Sendable {
+        public var object: Value
+        /// The file (or, for `leading` objects, the origin given) it was read from; for a
+        /// generated object, the kustomization that generated it.
+        public var origin: String
+        /// Its `metadata.name` and `metadata.namespace` as read, before prefixes, suffixes,
+        /// namespaces and hashes: how the leading objects' provenance names them.
+        public var originalName: String
+        public var originalNamespace: String
+        /// The `leading` object it was built from, as it was before the kustomization; nil
+        /// for the kustomization's own resources and generated objects.
+        public var leadingObject: Value?
+    }
+
+    /// The built objects with where each came from, so a field can be followed back to the
+    /// rendered chart. `leading` pairs each object with its origin (its template's path).
+    public static func buildTracked(directory: String, leading: [(object: Value, origin: String)],
+                                    files: OverlayFiles = .local) throws -> [BuiltObject] {
+        var resources = try accumulate(directory: directory, leading: leading, files: files, depth: 0)
         let file = try kustomizationFile(in: directory, files: files) ?? directory
         for i in resources.indices where resources[i].needsHashSuffix {
             resources[i].name = resources[i].name + "-" + (try NameHash.suffix(for: resources[i].object))
         }
         try NameReferenceFixer.fix(&resources, file: file)
-        return LegacyOrder.sorted(resources).map(\.object)
+        return LegacyOrder.sorted(resources).map {
+            BuiltObject(object: $0.object, origin: $0.origin, originalName: $0.originalName,
+                        originalNamespace: $0.originalNamespace, leadingObject: $0.leadingIndex.map { leading[$0].object })
+        }
+    }
+
+    /// The patch files (`patches` and `patchesStrategicMerge` entries given by `path`) of the
+    /// kustomization in `directory`, in the order they apply: where a field a patch sets can
+    /// be edited.
+    public static func patchFiles(in directory: String, files: OverlayFiles = .local) throws -> [String] {
+        guard let file = try kustomizationFile(in: directory, files: files) else { return [] }
+        let k = try Kustomization(text: String(decoding: try files.read(file) ?? [], as: UTF8.self), file: file)
+        return (k.patchesStrategicMerge + k.patches).compactMap { $0.value.path.map { OverlayFiles.join(directory, $0) } }
     }
 
     /// The built objects as the YAML stream `kubectl kustomize` prints.
@@ -38,7 +72,7 @@ public enum OverlayBuild {
         YAMLEmitter.emitStream(try build(directory: directory, leading: leading, leadingOrigin: leadingOrigin, files: files))
     }
 
-    static func accumulate(directory: String, leading: [Value], leadingOrigin: String, files: OverlayFiles, depth: Int) throws -> [Resource] {
+    static func accumulate(directory: String, leading: [(object: Value, origin: String)], files: OverlayFiles, depth: Int) throws -> [Resource] {
         guard let file = try kustomizationFile(in: directory, files: files) else {
             throw OverlayError(file: directory, "no kustomization.yaml here; an overlay directory needs one (it may list no resources)")
         }
@@ -55,7 +89,11 @@ public enum OverlayBuild {
             }
             resources.append(r)
         }
-        for object in leading { try add(Resource(object, origin: leadingOrigin), field: "resources", mark: nil) }
+        for (index, entry) in leading.enumerated() {
+            var resource = Resource(entry.object, origin: entry.origin)
+            resource.leadingIndex = index
+            try add(resource, field: "resources", mark: nil)
+        }
         for entry in k.resources {
             let ref = entry.value
             if ref.contains("://") || ref.hasPrefix("github.com/") || ref.hasPrefix("git@") {
@@ -64,7 +102,7 @@ public enum OverlayBuild {
             }
             let path = OverlayFiles.join(directory, ref)
             if files.isDirectory(path) {
-                for r in try accumulate(directory: path, leading: [], leadingOrigin: leadingOrigin, files: files, depth: depth + 1) {
+                for r in try accumulate(directory: path, leading: [], files: files, depth: depth + 1) {
                     try add(r, field: entry.field, mark: entry.mark)
                 }
             } else {

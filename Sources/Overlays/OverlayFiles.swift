@@ -31,8 +31,9 @@ public struct OverlayFiles: Sendable {
         return root == "." ? !path.hasPrefix("..") && !path.hasPrefix("/") : (path == root || path.hasPrefix(root == "/" ? "/" : root + "/"))
     }
 
-    /// `path` relative to `directory` (absolute paths stay as they are), with `.` and `..` folded.
-    static func join(_ directory: String, _ path: String) -> String {
+    /// `path` relative to `directory` (absolute paths stay as they are), with `.` and `..` folded:
+    /// how a kustomization names the files it reads.
+    public static func join(_ directory: String, _ path: String) -> String {
         let combined = path.hasPrefix("/") ? path : (directory.isEmpty ? path : directory + "/" + path)
         var parts: [Substring] = []
         for part in combined.split(separator: "/", omittingEmptySubsequences: true) {

@@ -37,6 +37,16 @@ public struct OverlayRender: Sendable {
         return try OverlayBuild.build(directory: directory, leading: objects, leadingOrigin: origin, files: files)
     }
 
+    /// Applies the kustomization to rendered templates, each named by its origin (the template's
+    /// path), and says for every built object where it came from.
+    public func applyTracked(toTemplates templates: [(text: String, origin: String)]) throws -> [OverlayBuild.BuiltObject] {
+        var leading: [(object: Value, origin: String)] = []
+        for template in templates {
+            leading += try ManifestDecoding.decodeStream(template.text, file: template.origin).map { ($0, template.origin) }
+        }
+        return try OverlayBuild.buildTracked(directory: directory, leading: leading, files: files)
+    }
+
     /// The same, as the YAML stream `kubectl kustomize` would print.
     public func render(rendered texts: [String], origin: String) throws -> String {
         YAMLEmitter.emitStream(try apply(toRendered: texts, origin: origin))

@@ -15,6 +15,8 @@ struct Resource: Sendable {
     var needsHashSuffix = false
     /// Set for generated objects: how they combine with an existing one of the same name.
     var generatorBehavior: GeneratorBehavior?
+    /// For the rendered chart's objects (an overlay's implicit first resources): their index.
+    var leadingIndex: Int?
 
     init(_ object: Value, origin: String) {
         self.object = object

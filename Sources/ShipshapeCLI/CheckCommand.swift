@@ -1,7 +1,7 @@
 import ArgumentParser
 import Charts
+import Environment
 import Foundation
-import Overlays
 import Policies
 import YAML
 
@@ -81,20 +81,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func loadPolicies() throws -> PolicySet {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: policies, isDirectory: &isDirectory) else {
-            throw ValidationError("no policies at \(policies) (pass --policies DIR)")
-        }
-        let files = isDirectory.boolValue
-            ? try FileManager.default.contentsOfDirectory(atPath: policies).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { policies + "/" + $0 }
-            : [policies]
-        var rules: [Rule] = []
-        for file in files {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            guard text.contains("PolicySet") else { continue }
-            rules += try PolicySet(yaml: text, file: file).rules
-        }
-        return PolicySet(rules: rules)
+        try PolicyFiles.load(policies, in: WorkTree())
     }
 
     private func loadObjects() throws -> [CheckedObject] {
@@ -103,31 +90,11 @@ struct CheckCommand: ParsableCommand {
             guard let data else { throw ValidationError("cannot read \(manifests)") }
             return try CheckedObject.decodeAll(String(decoding: data, as: UTF8.self), file: manifests)
         }
-        let overlay = try self.overlay.map { try OverlayRender(directory: $0) }
-        let loaded = try ChartLoader.load(directory: chart!)
         var options = RenderOptions()
         options.namespace = namespace
-        options.functions = TemplateFunctions.all
-        options.values = ValueOptions(valueFiles: try ((overlay?.valuesFiles ?? []) + valueFiles).map { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-            return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
-        }, values: set)
-        let result = try ChartRenderer.render(loaded, options: options)
-        if let overlay {
-            let templates = result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }
-            return try overlay.apply(toRendered: templates.map { result.rendered[$0]!.text }, origin: chart!)
-                .map { CheckedObject($0, file: source) }
-        }
-        return try result.rendered.keys.sorted().filter { !$0.hasSuffix("/NOTES.txt") }.flatMap { name in
-            try CheckedObject.decodeAll(result.rendered[name]!.text, file: Self.repositoryPath(of: name, chart: chart!))
-        }
-    }
-
-    /// Helm names rendered files after the chart (`chatbot/templates/backend.yaml`); findings
-    /// name them where they are in the repository (`charts/chatbot/templates/backend.yaml`).
-    static func repositoryPath(of rendered: String, chart: String) -> String {
-        guard let slash = rendered.firstIndex(of: "/") else { return rendered }
-        let directory = chart.hasSuffix("/") ? String(chart.dropLast()) : chart
-        return directory + rendered[slash...]
+        options.values = ValueOptions(values: set)
+        let rendered = try EnvironmentRenderer(tree: WorkTree(), chart: chart!, overlay: overlay, valueFiles: valueFiles, options: options).render()
+        // Findings name the overlay the engineer gave, or the chart template in the repository.
+        return rendered.objects.map { CheckedObject($0.object, file: overlay == nil ? $0.file : source) }
     }
 }

@@ -28,7 +28,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var inSync = true
         try exitingOnError {
-            let reconciler = try options.reconciler(log: { _ in })
+            let reconciler = try options.context().reconciler(environment: options.environment, log: { _ in })
             let diff = try reconciler.diff(revision: revision)
             for warning in diff.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             switch output {

@@ -49,7 +49,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         if let environment {
             try exitingOnError {
-                let reconciler = try connection.reconciler(environment: environment, log: { _ in })
+                let reconciler = try CommandContext(connection).reconciler(environment: environment, log: { _ in })
                 let state = try reconciler.state()
                 switch output {
                 case .json: print(try state.encoded())

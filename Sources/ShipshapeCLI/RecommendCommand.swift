@@ -1,9 +1,10 @@
 import ArgumentParser
+import Environment
 import Foundation
 import GitStore
 import Insights
 import KubeClient
-import Reconcile
+import Overlays
 
 /// `shipshape recommend`: right-size an environment's workloads from observed usage, and
 /// commit the changes to the values lines that drive them.
@@ -19,9 +20,19 @@ struct RecommendCommand: ParsableCommand {
             hourly CronJob accumulates history. The policy is POLICIES/recommend.yaml
             of the environment.
 
+            The environment is rendered as reconcile applies it: chart, overlay values,
+            then the overlay's kustomization, so a value a kustomize patch sets is the
+            current value, and the commit edits that patch's line.
+
             With --commit the changes become one commit on
             shipshape/recommendations/ENV that edits exactly the values lines render
             provenance names; --dry-run prints that diff.
+
+            Without a shipshape.yaml on disk (in the cluster), it is read from the
+            branch head of SHIPSHAPE_REPOSITORY (SHIPSHAPE_BRANCH, default main), the
+            environment is rendered from that revision, and the commit is built in the
+            mirror under --cache-dir; it must be pushed (--commit --push), or it would
+            be lost with the pod.
 
             Examples:
               shipshape recommend --env dev
@@ -29,13 +40,10 @@ struct RecommendCommand: ParsableCommand {
               shipshape recommend --env prod --prometheus http://prometheus:9090 --commit --push
             """)
 
-    @Option(help: "The environment in shipshape.yaml.") var env: String
-    @Option(help: "The environments file.") var config = "shipshape.yaml"
+    @OptionGroup var options: EnvironmentOptions
     @Option(help: "A samples file (CSV, JSON or SSU1); repeatable. Without one, the cluster is sampled.") var samples: [String] = []
     @Option(help: "A Prometheus URL to read usage history from (query_range).") var prometheus: String?
     @Option(help: "With --prometheus: how far back to read, e.g. 14d.") var window = "14d"
-    @Option(help: "A kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster).") var kubeconfig: String?
-    @Option(help: "The kubeconfig context (default: the environment's).") var context: String?
     @Flag(help: "Do not sample the cluster; use only the checkpoint, files and Prometheus.") var noSample = false
     @Flag(help: "Commit the changes on shipshape/recommendations/ENV.") var commit = false
     @Flag(help: "With --commit: push the branch (never forced).") var push = false
@@ -50,27 +58,27 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: config) else { throw CLIError("\(config): cannot read the environments file") }
-        let root = URL(fileURLWithPath: config).standardizedFileURL.deletingLastPathComponent().path
-        let e = try EnvironmentConfig(yaml: String(decoding: data, as: UTF8.self), file: config).environment(env)
-        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : root + "/" + p }
-        func display(_ p: String) -> String { p.hasPrefix(root + "/") ? String(p.dropFirst(root.count + 1)) : p }
-        let overlayValues = e.overlay.map { resolve($0) + "/values.yaml" }.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
-        let policyFile = resolve(e.policies) + "/recommend.yaml"
-        let policy = try FileManager.default.contents(atPath: policyFile).map {
-            try RecommendPolicy(yaml: String(decoding: $0, as: UTF8.self), file: display(policyFile))
-        } ?? RecommendPolicy()
-        var session = RecommendSession(
-            environment: .init(name: env, chartDirectory: resolve(e.chart), overlayValues: overlayValues, namespace: e.namespace, releaseName: e.releaseName),
-            policy: policy)
+        try exitingOnError { try recommend() }
+    }
+
+    private func recommend() throws {
+        let context = options.context()
+        let env = options.environment
+        let e = try context.environment(env)
+        let files = try context.files(for: e)
+        if commit && !push, let remote = files.source?.remote {
+            throw ValidationError("--commit without --push would leave the commit in the mirror of \(RemoteURL(remote).redacted) under the cache directory, which is lost with the pod; add --push, or use --dry-run to see the change")
+        }
+        let policyFile = OverlayFiles.join(e.policies, "recommend.yaml")
+        let policy = try files.tree.string(at: policyFile).map { try RecommendPolicy(yaml: $0, file: policyFile) } ?? RecommendPolicy()
+        var session = RecommendSession(environment: e, tree: files.tree, policy: policy)
         for file in samples { try session.addSamples(file: file) }
         if let prometheus {
             guard let seconds = RecommendPolicy.duration(window) else { throw ValidationError("--window \(window) is not a duration like 14d") }
             try session.addPrometheus(try PrometheusSource(url: prometheus), end: Date().timeIntervalSince1970, window: seconds)
         }
         if samples.isEmpty && prometheus == nil {
-            let client = try ClientConfig.load(kubeconfig: kubeconfig, context: context ?? e.context, namespace: e.namespace)
-            let api = try KubeAPI(config: client)
+            let api = try context.kubeAPI(for: e)
             if noSample {
                 session.history = try UsageCheckpoint.load(api: api, namespace: e.namespace, name: RecommendSession.checkpointName(environment: env))
             } else {
@@ -80,8 +88,16 @@ struct RecommendCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("sampled \(n) containers in \(e.namespace); checkpoint \(checkpoint) \(dryRun ? "left as it was (--dry-run)" : "updated")\n".utf8))
             }
         }
-        let since = RecommendSession.sinceLastRecommendation(repositoryContaining: root, now: Date().timeIntervalSince1970)
-        let plan = try session.plan(sinceLastRecommendation: since, displayPath: display)
+        let now = Date().timeIntervalSince1970
+        let since: [String: Double]
+        if let source = files.source, let revision = files.revision {
+            since = RecommendSession.sinceLastRecommendation(in: source.repository, revision: revision.hex, now: now)
+        } else if let workTree = files.tree as? WorkTree, let repository = try? Repository.discover(containing: workTree.root) {
+            since = RecommendSession.sinceLastRecommendation(in: repository, now: now)
+        } else {
+            since = [:]
+        }
+        let plan = try session.plan(sinceLastRecommendation: since)
         switch output {
         case "json": print(try RecommendReport.json(plan.results), terminator: "")
         case "yaml": print(RecommendReport.yaml(plan.results), terminator: "")
@@ -93,10 +109,15 @@ struct RecommendCommand: ParsableCommand {
             return
         }
         if dryRun {
-            print("\n" + change.diff(displayPath: display), terminator: "")
+            print("\n" + change.diff(), terminator: "")
         } else if commit {
             let options = push ? PushOptions(remote: remote, credentials: try GitCredentials.fromEnvironment()) : nil
-            let outcome = try change.commit(base: nil, push: options)
+            let outcome: GitStore.Outcome
+            if let source = files.source, let revision = files.revision {
+                outcome = try change.commit(in: source.repository, base: revision.hex, push: options)
+            } else {
+                outcome = try change.commit(base: nil, push: options)
+            }
             if let id = outcome.commit.commit {
                 print("[\(outcome.commit.branch)\(outcome.commit.createdBranch ? " (new branch)" : "") \(id.short)] \(change.message.subject)")
             } else {

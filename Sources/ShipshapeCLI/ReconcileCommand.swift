@@ -24,7 +24,7 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         var code: Int32 = 0
         try exitingOnError {
-            let report = try options.reconciler(log: say).reconcile()
+            let report = try options.context().reconciler(environment: options.environment, log: say).reconcile()
             switch report.outcome {
             case .inSync: say("result: in sync")
             case .applied: say("result: applied \(report.applied.count), pruned \(report.pruned.count), healthy")

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Charts
+import Environment
 import Foundation
-import Overlays
-import Templates
 import YAML
 
 /// `shipshape render CHART`: what `helm template` prints for the chart and flags, byte for
@@ -37,7 +36,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write files into this folder instead of printing.") var outputDir: String?
     @Flag(name: .customLong("skip-tests"), help: "Leave out test hooks.") var skipTests = false
     @Flag(name: .customLong("strict"), help: "Fail on a missing map key instead of printing nothing.") var strict = false
-    @Option(help: "Which values line drives a field: APIVERSION/KIND/NAME:FIELD.") var trace: String?
+    @Option(help: "Which values line (or, with --overlay, which patch line) drives a field: APIVERSION/KIND/NAME:FIELD.") var trace: String?
     @Option(help: "An overlay folder: its values.yaml goes under the -f files, its kustomization.yaml is applied to the result.") var overlay: String?
 
     func validate() throws {
@@ -45,8 +44,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let overlay = try self.overlay.map { try OverlayRender(directory: $0) }
-        let chart = try ChartLoader.load(directory: self.chart)
         var options = RenderOptions()
         options.releaseName = releaseName
         options.namespace = namespace
@@ -54,25 +51,26 @@ struct RenderCommand: ParsableCommand {
         options.apiVersions = apiVersions
         options.strict = strict
         options.trace = trace != nil
-        options.functions = TemplateFunctions.all
         options.readFile = { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("cannot read \(path) (from --set-file)")
             }
             return Array(data)
         }
-        options.values = ValueOptions(
-            valueFiles: try ((overlay?.valuesFiles ?? []) + valueFiles).map { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ExitMessage("Error: open \(path): no such file or directory")
-                }
-                return try Charts.ValuesFile(path: path, text: String(decoding: data, as: UTF8.self))
-            },
-            jsonValues: setJSON, values: set, stringValues: setString, fileValues: setFile, literalValues: setLiteral)
-        let result = try ChartRenderer.render(chart, options: options)
+        options.values = ValueOptions(jsonValues: setJSON, values: set, stringValues: setString, fileValues: setFile, literalValues: setLiteral)
+        let renderer = EnvironmentRenderer(tree: WorkTree(), chart: chart, overlay: overlay, valueFiles: valueFiles, options: options)
+        let result: ChartRenderer.Result
+        do {
+            result = try renderer.renderChart()
+        } catch let error as EnvironmentError {
+            throw ExitMessage("Error: \(error)")
+        }
         for warning in result.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         if let trace {
-            print(try FieldTracer.trace(try FieldTracer.Query(parsing: trace), in: result))
+            // Through the kustomization when there is one: a field a patch sets is traced to
+            // the patch line; objects are named as the overlay outputs them.
+            let rendered = try renderer.kustomize(result, templates: EnvironmentRenderer.templates(result).map { (renderer.repositoryPath(ofTemplate: $0.name), $0.text) })
+            print(try renderer.provenance(of: try FieldTracer.Query(parsing: trace), in: rendered))
             return
         }
         var outputOptions = TemplateOutput.Options()
@@ -85,8 +83,10 @@ struct RenderCommand: ParsableCommand {
             outputOptions.existingFiles = OutputDirectory.existingFiles(under: outputDir)
         }
         let output = try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: outputOptions)
-        if let overlay {
-            FileHandle.standardOutput.write(Data(try overlay.render(rendered: [output.stdout], origin: self.chart).utf8))
+        if overlay != nil, try renderer.kustomizationFile() != nil {
+            // The kustomization takes the stream `helm template` prints as its first resource.
+            let rendered = try renderer.kustomize(result, templates: [(chart, output.stdout)])
+            FileHandle.standardOutput.write(Data(YAMLEmitter.emitStream(rendered.values).utf8))
         } else if let outputDir {
             try OutputDirectory.write(output.files, under: outputDir)
             print(output.stdout, terminator: "")

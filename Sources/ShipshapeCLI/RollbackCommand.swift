@@ -23,7 +23,7 @@ struct RollbackCommand: ParsableCommand {
     func run() throws {
         var code: Int32 = 0
         try exitingOnError {
-            let report = try options.reconciler(log: say).rollback(to: to)
+            let report = try options.context().reconciler(environment: options.environment, log: say).rollback(to: to)
             switch report.outcome {
             case .rolledBack: say("result: \(options.environment) is at \(report.revision?.prefix(7) ?? "?") and healthy")
             case .failed(let reason): say("result: failed (\(reason))"); code = 1

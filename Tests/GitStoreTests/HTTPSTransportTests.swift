@@ -62,6 +62,33 @@ final class HTTPSTransportTests: XCTestCase {
         XCTAssertFalse(result.updates.isEmpty)
     }
 
+    /// The recommend CronJob's path: credentials only from the mounted folder named by
+    /// SHIPSHAPE_GIT_CREDENTIALS_DIR, a mirror in the cache, a commit built in the mirror (no
+    /// work tree) on a new branch, pushed over HTTPS.
+    func testACommitInTheMirrorIsPushedWithTheCredentialsDirectory() throws {
+        let secret = fx.path("secret")
+        try FileManager.default.createDirectory(atPath: secret, withIntermediateDirectories: true)
+        try "shipshape\n".write(toFile: secret + "/username", atomically: true, encoding: .utf8)
+        try (HTTPSGitServer.users["shipshape"]! + "\n").write(toFile: secret + "/password", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: server.caFile, toPath: secret + "/ca.crt")
+        let credentials = try GitCredentials.fromEnvironment(["SHIPSHAPE_GIT_CREDENTIALS_DIR": secret, "HOME": fx.path("home")])
+        XCTAssertEqual(credentials.method, .basic)
+
+        let (mirror, _) = try RemoteCache(root: fx.path("cache")).sync(url: server.url("app.git"), options: FetchOptions(credentials: credentials))
+        XCTAssertNil(mirror.workTree)
+        let base = try RevisionResolver(mirror).resolve("main")
+        let outcome = try GitStore.commit(changes: try changes(["values.yaml": "memory: 384Mi\n"]), in: mirror,
+                                          branch: "shipshape/recommendations/prod", base: base.hex,
+                                          message: CommitMessage(subject: "memory 384Mi", trailers: [.shipshape("Recommend", "prod")]),
+                                          push: PushOptions(credentials: credentials), environment: testEnvironment)
+        XCTAssertTrue(outcome.commit.createdBranch)
+        XCTAssertEqual(outcome.push?.pushed, outcome.commit.commit)
+        XCTAssertEqual(try fx.revParse(served, "shipshape/recommendations/prod"), outcome.commit.commit?.hex)
+        XCTAssertEqual(try fx.git(served, "show", "shipshape/recommendations/prod:values.yaml"), "memory: 384Mi\n")
+        XCTAssertEqual(try fx.revParse(served, "shipshape/recommendations/prod^"), base.hex)
+        fx.assertFsck(served)
+    }
+
     func testTokenFromTheEnvironmentAuthenticates() throws {
         let credentials = try GitCredentials.fromEnvironment([
             "SHIPSHAPE_GIT_TOKEN": HTTPSGitServer.users["x-access-token"]!,

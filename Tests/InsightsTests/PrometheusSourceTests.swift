@@ -52,3 +52,22 @@ final class PrometheusSourceTests: XCTestCase {
         }
     }
 }
+
+/// Prometheus refuses a range query whose window over step exceeds 11,000 points.
+final class PrometheusStepTests: XCTestCase {
+    func testTheStepGrowsWithTheWindowToStayWithinElevenThousandPoints() {
+        // 14 days at 60 s would be 20,161 points; 1,209,600 s / 10,999 = 109.97 → 110 s: 10,997 points.
+        XCTAssertEqual(PrometheusSource.step(forWindow: 14 * 86_400), 110)
+        XCTAssertEqual(Int(14 * 86_400 / PrometheusSource.step(forWindow: 14 * 86_400)) + 1, 10_997)
+        XCTAssertEqual(PrometheusSource.step(forWindow: 30 * 86_400), 236)
+        // Short windows keep the 60 s scrape resolution.
+        XCTAssertEqual(PrometheusSource.step(forWindow: 86_400), 60)
+        // The boundary: 10,999 intervals of 60 s are exactly 11,000 points; one second more needs 61 s.
+        XCTAssertEqual(PrometheusSource.step(forWindow: 659_940), 60)
+        XCTAssertEqual(PrometheusSource.step(forWindow: 659_941), 61)
+        for days in 1...400 {
+            let window = Double(days) * 86_400
+            XCTAssertLessThanOrEqual(Int(window / PrometheusSource.step(forWindow: window)) + 1, PrometheusSource.maximumPoints, "\(days) d")
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Environment
 import Foundation
 import GitStore
 import KubeClient
@@ -43,16 +44,19 @@ final class RecommendSandboxTests: XCTestCase {
         return (cluster, server, try KubeAPI(config: ClientConfig(server: url, namespace: "chatbot-dev")))
     }
 
-    private func environment(_ repo: String) -> RecommendSession.Environment {
-        .init(name: "dev", chartDirectory: repo + "/charts/chatbot", overlayValues: nil, namespace: "chatbot-dev", releaseName: "chatbot")
+    /// dev as this repository's shipshape.yaml has it, without its overlay (the copy holds none).
+    private func environment(_ repo: String) -> EnvironmentConfig.Environment {
+        EnvironmentConfig.Environment(name: "dev", chart: "charts/chatbot", namespace: "chatbot-dev", releaseName: "chatbot")
+    }
+
+    private func makeSession(_ repo: String) -> RecommendSession {
+        RecommendSession(environment: environment(repo), tree: WorkTree(root: repo), policy: RecommendPolicy())
     }
 
     /// Applies the rendered backend Deployment and HPA (and the namespace) to the sandbox.
     private func deploy(_ api: KubeAPI, repo: String, image: String? = nil, memoryLimit: String? = nil) throws {
         _ = try api.apply(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "chatbot-dev"]], fieldManager: "test")
-        let render = try EnvironmentRender.render(chartDirectory: repo + "/charts/chatbot", overlayValues: nil, releaseName: "chatbot", namespace: "chatbot-dev")
-        for doc in EnvironmentRender.documents(render) {
-            guard var object = try ValueDecoder.decodeAll(doc).first, !object.isNull else { continue }
+        for var object in try makeSession(repo).render().values {
             let kind = object["kind"]?.string ?? ""
             let name = object[path: ["metadata", "name"]]?.string ?? ""
             guard ["backend-deployment", "backend-hpa"].contains(name), ["Deployment", "HorizontalPodAutoscaler"].contains(kind) else { continue }
@@ -71,7 +75,7 @@ final class RecommendSandboxTests: XCTestCase {
     private func run(hours: Int, cluster: Cluster, api: KubeAPI, repo: String) throws {
         for _ in 0..<hours {
             cluster.advance(by: 3600, step: 60)
-            var session = RecommendSession(environment: environment(repo), policy: RecommendPolicy())
+            var session = makeSession(repo)
             try session.sampleCluster(api: api)
         }
     }
@@ -85,7 +89,7 @@ final class RecommendSandboxTests: XCTestCase {
         try run(hours: 7 * 24, cluster: cluster, api: api, repo: repo)
 
         // The checkpoint holds the week: one JSON document per container.
-        var session = RecommendSession(environment: environment(repo), policy: RecommendPolicy())
+        var session = makeSession(repo)
         session.history = try UsageCheckpoint.load(api: api, namespace: "chatbot-dev", name: "shipshape-usage-dev")
         let usage = try XCTUnwrap(session.history.containers["chatbot-dev/backend-deployment/backend"])
         XCTAssertGreaterThan(usage.confidenceDays, 6.9)
@@ -161,13 +165,11 @@ final class RecommendSandboxTests: XCTestCase {
         try deploy(api, repo: repo, image: "todo-chatbot/backend:1.4.0-leak", memoryLimit: "512Mi")
         try run(hours: 30, cluster: cluster, api: api, repo: repo)
 
-        var session = RecommendSession(environment: environment(repo), policy: RecommendPolicy())
+        var session = makeSession(repo)
         session.history = try UsageCheckpoint.load(api: api, namespace: "chatbot-dev", name: "shipshape-usage-dev")
         let usage = try XCTUnwrap(session.history.containers["chatbot-dev/backend-deployment/backend"])
         XCTAssertGreaterThan(usage.oomKills, 0)
-        let workloads = [try XCTUnwrap(try RenderedWorkload.parse(EnvironmentRender.documents(
-            EnvironmentRender.render(chartDirectory: repo + "/charts/chatbot", overlayValues: nil, releaseName: "chatbot", namespace: "chatbot-dev")),
-            namespace: "chatbot-dev").first { $0.name == "backend-deployment" })]
+        let workloads = [try XCTUnwrap(RenderedWorkload.parse(try session.render(), namespace: "chatbot-dev").first { $0.name == "backend-deployment" })]
         var leaking = workloads
         leaking[0].containers[0].resources.memoryLimit = try Quantity(parsing: "512Mi")
         let result = try XCTUnwrap(EnvironmentRecommender.recommend(workloads: leaking, history: session.history, policy: RecommendPolicy()).results.first)

@@ -1,3 +1,4 @@
+import Environment
 import Foundation
 import KubeClient
 import Reconcile
@@ -280,9 +281,9 @@ final class ReconcileKubectlDifferentialTests: XCTestCase {
         let ours = Set(try reconciler.diff().objects.map(\.object))
 
         let source = try RevisionSource(location: ".", branch: "main", base: h.repo)
-        let rendered = try EnvironmentRenderer.render(h.environment, snapshot: try source.snapshot(try source.head()))
+        let rendered = try EnvironmentRenderer(environment: h.environment, tree: try source.headTree()).render()
         let manifests = h.repo + "/desired.yaml"
-        try YAMLEmitter.emitStream(DesiredState.prepare(rendered.objects, namespace: ReconcileHarness.namespace))
+        try YAMLEmitter.emitStream(DesiredState.prepare(rendered.values, namespace: ReconcileHarness.namespace))
             .write(toFile: manifests, atomically: true, encoding: .utf8)
         let kubeconfig = h.repo + "/kubeconfig"
         try h.server.writeKubeconfig(to: kubeconfig, namespace: ReconcileHarness.namespace)

@@ -63,4 +63,19 @@ final class OverlayFlagTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains(broken + "/kustomization.yaml:3:3: patches[0]: apps/v1 Deployment chatbot-dev/"), r.stderr)
         XCTAssertEqual(r.stdout, "", "nothing is printed when the overlay fails")
     }
+
+    /// `--trace` follows a field through the overlay's kustomization: to the patch line that
+    /// sets it, or to the values line when the chart decides it.
+    func testTraceWithOverlayNamesThePatchLineOrTheValuesLine() throws {
+        let overlay = Repository.overlay("dev").path
+        let field = "apps/v1/Deployment/backend-deployment:spec.template.spec.containers[name=backend]"
+        let patched = try ShipshapeBinary.run(["render", Repository.chart, "--release-name", "chatbot", "--overlay", overlay,
+                                               "--trace", field + ".startupProbe.failureThreshold"])
+        XCTAssertEqual(patched.status, 0, patched.stderr)
+        XCTAssertEqual(patched.stdout, "\(overlay)/backend-startup.yaml:11:31 spec.template.spec.containers[name=backend].startupProbe.failureThreshold = 60\n")
+        let valued = try ShipshapeBinary.run(["render", Repository.chart, "--release-name", "chatbot", "--overlay", overlay,
+                                              "--trace", field + ".resources.requests.cpu"])
+        XCTAssertEqual(valued.status, 0, valued.stderr)
+        XCTAssertEqual(valued.stdout, "\(overlay)/values.yaml:28:12 backend.resources.requests.cpu = 100m\n")
+    }
 }

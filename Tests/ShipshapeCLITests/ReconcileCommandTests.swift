@@ -132,6 +132,26 @@ final class ReconcileCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("no environment \"staging\" in shipshape.yaml (known: dev)"), r.stderr)
     }
 
+    /// The reconcile CronJob: shipshape.yaml and the revisions come from a remote (file://)
+    /// mirrored under SHIPSHAPE_CACHE_DIR, the Job's only writable folder; the current and the
+    /// temporary directories stay empty.
+    func testReconcileFromARemoteWritesOnlyUnderTheCacheDirectory() throws {
+        let remote = work.appendingPathComponent("remote.git").path
+        let cwd = work.appendingPathComponent("cwd"), tmp = work.appendingPathComponent("tmp"), cache = work.appendingPathComponent("cache")
+        for dir in [cwd, tmp] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        try git("clone", "-q", "--bare", ".", remote)
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SHIPSHAPE_") }
+        env["SHIPSHAPE_REPOSITORY"] = "file://" + remote
+        env["SHIPSHAPE_CACHE_DIR"] = cache.path
+        env["TMPDIR"] = tmp.path
+        let r = try ShipshapeBinary.run(["reconcile", "--env", "dev", "--kubeconfig", kubeconfig, "--context", "sandbox"], in: cwd, environment: env)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("result: applied"), r.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cwd.path), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.path), ["git"])
+    }
+
     /// The loop the issue promises: usage → a recommendation commit → review (a merge) → the
     /// next reconcile applies exactly the new requests.
     func testARecommendationCommitIsWhatTheNextReconcileApplies() throws {

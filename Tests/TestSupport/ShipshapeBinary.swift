@@ -15,7 +15,7 @@ public enum ShipshapeBinary {
     }
 
     @discardableResult
-    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Subprocess.Result {
-        try Subprocess.run(path, arguments, in: directory)
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Subprocess.Result {
+        try Subprocess.run(path, arguments, in: directory, environment: environment)
     }
 }

@@ -18,12 +18,15 @@ public enum Subprocess {
         return nil
     }
 
+    /// Runs `executable`; `environment` replaces the child's environment when given.
     @discardableResult
-    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

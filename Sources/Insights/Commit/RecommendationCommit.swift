@@ -1,4 +1,4 @@
-import Charts
+import Environment
 import Foundation
 import GitStore
 import YAML
@@ -16,65 +16,83 @@ public struct RecommendationCommit {
 
     public var environment: String
     public var edits: [Edit]
-    /// File path → new text, for every edited file.
+    /// File path in the tree → new text, for every edited file.
     public var files: [String: String]
-    /// File path → text before.
+    /// File path in the tree → text before.
     public var originals: [String: String]
     public var message: CommitMessage
+    /// The files the edits were read from: a work tree, or a revision's tree.
+    public var tree: any FileTree
 
     public static func branch(environment: String) -> String { "shipshape/recommendations/\(environment)" }
 
     /// Locates and applies every change; nil when there is nothing to change.
     public static func make(environment: String, changes: [FieldChange], results: [ContainerResult],
-                            render: ChartRenderer.Result, displayPath: (String) -> String = { $0 }) throws -> RecommendationCommit? {
+                            rendered: RenderedEnvironment, renderer: EnvironmentRenderer) throws -> RecommendationCommit? {
+        let tree = renderer.tree
         guard !changes.isEmpty else { return nil }
         var edits: [Edit] = []
         var originals: [String: String] = [:]
         var files: [String: String] = [:]
         var claimed: [String: String] = [:]
         for change in changes {
-            let location = try ValuesLocator.locate(change, in: render)
+            let location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
             let key = "\(location.file)#\(location.path)"
             if let other = claimed[key], other != change.new {
-                throw UsageError("\(displayPath(location.file)) \(location.path) drives two fields that want different values (\(other) and \(change.new)); split the value in the chart")
+                throw UsageError("\(location.file) \(location.path) drives two fields that want different values (\(other) and \(change.new)); split the value in the chart")
             }
             claimed[key] = change.new
             if originals[location.file] == nil {
-                guard let data = FileManager.default.contents(atPath: location.file) else { throw UsageError("\(location.file): cannot read the values file") }
-                originals[location.file] = String(decoding: data, as: UTF8.self)
-                files[location.file] = originals[location.file]
+                guard let text = try tree.string(at: location.file) else { throw UsageError("\(location.file): cannot read the values file in \(tree.name)") }
+                originals[location.file] = text
+                files[location.file] = text
             }
-            let editor = try YAMLEditor(text: files[location.file]!, file: displayPath(location.file))
+            let editor = try YAMLEditor(text: files[location.file]!, file: location.file)
             files[location.file] = try editor.setting(location.path, to: change.new)
             edits.append(Edit(change: change, location: location))
         }
-        let message = Self.message(environment: environment, edits: edits, results: results, displayPath: displayPath)
-        return RecommendationCommit(environment: environment, edits: edits, files: files, originals: originals, message: message)
+        let message = Self.message(environment: environment, edits: edits, results: results)
+        return RecommendationCommit(environment: environment, edits: edits, files: files, originals: originals, message: message, tree: tree)
     }
 
     /// A unified diff of every edited file (`--dry-run`).
-    public func diff(displayPath: (String) -> String = { $0 }) -> String {
+    public func diff() -> String {
         files.keys.sorted().map { f in
-            LineDiff.unified(old: originals[f]!, new: files[f]!, oldName: "a/\(displayPath(f))", newName: "b/\(displayPath(f))")
+            LineDiff.unified(old: originals[f]!, new: files[f]!, oldName: "a/\(f)", newName: "b/\(f)")
         }.joined()
     }
 
-    /// Commits on `shipshape/recommendations/<env>` (created from `base`). The files are the
-    /// base's with the edits, so a re-run with the same recommendation changes nothing, and a
-    /// new one replaces the open branch's recommendation commits (one commit on `base`), unless
-    /// a person has committed to the branch, in which case it is merged on top (their lines
-    /// kept; a line both changed stops it with an error naming the file). With `push` the
-    /// branch is only ever added to, so a branch under review on the remote moves fast-forward.
+    /// Commits on `shipshape/recommendations/<env>` (created from `base`) of the repository
+    /// holding the work tree. The files are the base's with the edits, so a re-run with the
+    /// same recommendation changes nothing, and a new one replaces the open branch's
+    /// recommendation commits (one commit on `base`), unless a person has committed to the
+    /// branch, in which case it is merged on top (their lines kept; a line both changed stops
+    /// it with an error naming the file). With `push` the branch is only ever added to, so a
+    /// branch under review on the remote moves fast-forward.
     public func commit(base: String?, push: PushOptions? = nil) throws -> GitStore.Outcome {
-        try GitStore.commit(files: files.mapValues { .write(Array($0.utf8), executable: nil) }, branch: Self.branch(environment: environment),
-                            base: base, message: message, push: push,
-                            ownTrailer: CommitMessage.shipshapeTrailerPrefix + "Recommend", supersede: push == nil,
-                            derivedFrom: base ?? "HEAD")
+        guard let workTree = tree as? WorkTree else {
+            throw UsageError("the recommendation was read from \(tree.name), not a work tree; commit it into that repository with commit(in:base:push:)")
+        }
+        return try GitStore.commit(files: Dictionary(uniqueKeysWithValues: files.map { (workTree.location(of: $0.key), .write(Array($0.value.utf8), executable: nil)) }),
+                                   branch: Self.branch(environment: environment), base: base, message: message, push: push,
+                                   ownTrailer: CommitMessage.shipshapeTrailerPrefix + "Recommend", supersede: push == nil,
+                                   derivedFrom: base ?? "HEAD")
+    }
+
+    /// The same commit built from in-memory trees in `repository`, which needs no work tree
+    /// (the mirror in the cache directory, in the cluster): the files are the tree's paths,
+    /// `base` the revision they were read from.
+    public func commit(in repository: Repository, base: String, push: PushOptions? = nil) throws -> GitStore.Outcome {
+        var changes = ChangeSet()
+        for (path, text) in files { try changes.write(path, text) }
+        return try GitStore.commit(changes: changes, in: repository, branch: Self.branch(environment: environment), base: base,
+                                   message: message, push: push, ownTrailer: CommitMessage.shipshapeTrailerPrefix + "Recommend",
+                                   supersede: push == nil, derivedFrom: base)
     }
 
     // MARK: The message
 
-    static func message(environment: String, edits: [Edit], results: [ContainerResult], displayPath: (String) -> String) -> CommitMessage {
+    static func message(environment: String, edits: [Edit], results: [ContainerResult]) -> CommitMessage {
         var owners: [String] = []
         var byOwner: [String: [String]] = [:]
         for e in edits {
@@ -85,8 +103,7 @@ public struct RecommendationCommit {
         var body = "Recommended by `shipshape recommend --env \(environment)` from observed usage.\n\n"
         body += "Changes (values file line → new value):\n"
         for e in edits {
-            let place = e.location.line.map { displayPath(String($0.split(separator: ":").dropLast(2).joined(separator: ":"))) + ":" + $0.split(separator: ":").suffix(2).joined(separator: ":") }
-                ?? "\(displayPath(e.location.file)) (new line)"
+            let place = e.location.line ?? "\(e.location.file) (new line)"
             body += "  \(place) \(e.location.path): \(e.change.old) → \(e.change.new)\n"
         }
         let touched = Set(edits.map { "\($0.change.name)" })

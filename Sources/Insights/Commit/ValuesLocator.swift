@@ -1,4 +1,5 @@
 import Charts
+import Environment
 import Foundation
 import YAML
 
@@ -14,13 +15,28 @@ public struct ValuesLocation: Sendable, Equatable {
 }
 
 public enum ValuesLocator {
-    public static func locate(_ change: FieldChange, in result: ChartRenderer.Result) throws -> ValuesLocation {
-        if let found = try traced(change.traceQuery, in: result) { return found }
+    /// The line to edit for `change`, a field of an object of `rendered` (kustomization
+    /// applied), by the pipeline's provenance: the values line, or the overlay patch line that
+    /// sets it. A field no line sets is placed beside a sibling that is set.
+    public static func locate(_ change: FieldChange, in rendered: RenderedEnvironment, renderer: EnvironmentRenderer) throws -> ValuesLocation {
+        let query = try FieldTracer.Query(parsing: change.traceQuery)
+        switch try? renderer.provenance(of: query, in: rendered) {
+        case .patch(let file, let path, let line, _)?:
+            return ValuesLocation(file: file, path: path, line: line)
+        case .kustomization(let file, _, _)?:
+            throw UsageError("\(change.apiVersion) \(change.kind) \(change.name): \(change.field) is set by \(file), not by a values line or a patch file Shipshape can edit; change it there by hand")
+        case .values(let answer)?:
+            if let found = try location(answer, query: query) { return found }
+        case nil:
+            break
+        }
         // Nothing sets it: derive its place from a sibling that is set.
-        let field = try ValuePath(parsing: change.field)
+        let chartQuery = renderer.chartQuery(query, in: rendered)
+        let field = query.field
         for sibling in siblings(of: field) {
-            let query = "\(change.apiVersion)/\(change.kind)/\(change.name):\(sibling)"
-            guard let s = try? traced(query, in: result) else { continue }
+            var siblingQuery = chartQuery
+            siblingQuery.field = sibling
+            guard let answer = try? FieldTracer.trace(siblingQuery, in: rendered.chart), let s = try? location(answer, query: siblingQuery) else { continue }
             let common = commonTrailingKeys(sibling, s.path)
             guard common > 0, common <= field.segments.count else { continue }
             let path = ValuePath(Array(s.path.segments.dropLast(common)) + Array(field.segments.suffix(common)))
@@ -29,10 +45,8 @@ public enum ValuesLocator {
         throw UsageError("\(change.apiVersion) \(change.kind) \(change.name): no values line sets \(change.field) nor a field beside it; set it in the chart's values.yaml first")
     }
 
-    /// The values line that decides `query`, if exactly one file line does.
-    static func traced(_ query: String, in result: ChartRenderer.Result) throws -> ValuesLocation? {
-        let answer: FieldTracer.Answer
-        do { answer = try FieldTracer.trace(try FieldTracer.Query(parsing: query), in: result) } catch { return nil }
+    /// The values line of a provenance answer, if exactly one file line decides the field.
+    static func location(_ answer: FieldTracer.Answer, query: FieldTracer.Query) throws -> ValuesLocation? {
         guard let origin = answer.origin else { return nil }
         // `path/to/values.yaml:87:15`; `--set ...` and computed values are not files.
         let parts = origin.source.split(separator: ":", omittingEmptySubsequences: false)

@@ -1,4 +1,4 @@
-import Charts
+import Environment
 import Foundation
 import GitStore
 import KubeClient
@@ -7,23 +7,6 @@ import KubeClient
 /// cluster's checkpoint plus a fresh metrics sample, Prometheus), render the environment,
 /// recommend, and plan the values commit. The CLI only parses flags and prints.
 public struct RecommendSession {
-    /// The environment as shipshape.yaml describes it, with paths resolved from the repository root.
-    public struct Environment: Sendable {
-        public var name: String
-        public var chartDirectory: String
-        /// The overlay's values file, if the overlay has one.
-        public var overlayValues: String?
-        public var namespace: String
-        public var releaseName: String
-        public init(name: String, chartDirectory: String, overlayValues: String?, namespace: String, releaseName: String) {
-            self.name = name
-            self.chartDirectory = chartDirectory
-            self.overlayValues = overlayValues
-            self.namespace = namespace
-            self.releaseName = releaseName
-        }
-    }
-
     /// What a pass found and would commit.
     public struct Plan {
         public var results: [ContainerResult]
@@ -33,14 +16,25 @@ public struct RecommendSession {
 
     public static func checkpointName(environment: String) -> String { "shipshape-usage-\(environment)" }
 
-    public var environment: Environment
+    /// The environment as shipshape.yaml describes it.
+    public var environment: EnvironmentConfig.Environment
+    /// The files it is rendered from: the work tree, or the branch head's tree in the cluster.
+    public var tree: any FileTree
     public var policy: RecommendPolicy
     public var history = UsageHistory()
 
-    public init(environment: Environment, policy: RecommendPolicy) {
+    public init(environment: EnvironmentConfig.Environment, tree: any FileTree, policy: RecommendPolicy) {
         self.environment = environment
+        self.tree = tree
         self.policy = policy
     }
+
+    /// The environment rendered as reconcile applies it (kustomization included), with values
+    /// provenance for the commit.
+    public func render() throws -> RenderedEnvironment { try renderer.render() }
+
+    /// The pipeline for the environment, tracing values.
+    public var renderer: EnvironmentRenderer { EnvironmentRenderer(environment: environment, tree: tree, trace: true) }
 
     /// Folds a samples file (CSV, JSON or SSU1) in.
     public mutating func addSamples(file: String) throws { try UsageFile.load(path: file, into: &history) }
@@ -58,43 +52,33 @@ public struct RecommendSession {
         return n
     }
 
-    /// Folds in `window` seconds of Prometheus history up to `end`, at `step` seconds. CPU
-    /// samples are weighted by the CPU requests the environment renders now.
-    public mutating func addPrometheus(_ source: PrometheusSource, end: Double, window: Double, step: Double = 60) throws {
-        let render = try EnvironmentRender.render(chartDirectory: environment.chartDirectory, overlayValues: environment.overlayValues,
-                                                  releaseName: environment.releaseName, namespace: environment.namespace)
+    /// Folds in `window` seconds of Prometheus history up to `end`, at `step` seconds (default:
+    /// the smallest step that keeps every series within Prometheus's point limit). CPU samples
+    /// are weighted by the CPU requests the environment renders now.
+    public mutating func addPrometheus(_ source: PrometheusSource, end: Double, window: Double, step: Double? = nil) throws {
         var requests: [String: Double] = [:]
-        for w in try RenderedWorkload.parse(EnvironmentRender.documents(render), namespace: environment.namespace) {
+        for w in RenderedWorkload.parse(try render(), namespace: environment.namespace) {
             for c in w.containers { requests["\(w.namespace)/\(w.name)/\(c.name)"] = c.resources.cpuRequest?.doubleValue }
         }
+        let step = step ?? PrometheusSource.step(forWindow: window)
         history.add(try source.samples(namespace: environment.namespace, start: end - window, end: end, step: step, cpuRequests: requests))
     }
 
-    /// Renders, recommends and plans the commit. Files are shown relative to the repository
-    /// (or by `displayPath`).
-    public func plan(sinceLastRecommendation: [String: Double] = [:], displayPath: ((String) -> String)? = nil) throws -> Plan {
-        let workTree = (try? Repository.discover(containing: environment.chartDirectory))?.workTree
-        let displayPath = displayPath ?? { path in
-            guard let workTree else { return path }
-            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            let root = URL(fileURLWithPath: workTree).resolvingSymlinksInPath().path + "/"
-            return resolved.hasPrefix(root) ? String(resolved.dropFirst(root.count)) : path
-        }
-        let render = try EnvironmentRender.render(chartDirectory: environment.chartDirectory, overlayValues: environment.overlayValues,
-                                                  releaseName: environment.releaseName, namespace: environment.namespace)
-        let workloads = try RenderedWorkload.parse(EnvironmentRender.documents(render), namespace: environment.namespace)
+    /// Renders, recommends and plans the commit. Files are named by their path in the tree.
+    public func plan(sinceLastRecommendation: [String: Double] = [:]) throws -> Plan {
+        let renderer = self.renderer
+        let rendered = try renderer.render()
+        let workloads = RenderedWorkload.parse(rendered, namespace: environment.namespace)
         let (results, changes) = EnvironmentRecommender.recommend(workloads: workloads, history: history, policy: policy,
                                                                   sinceLastRecommendation: sinceLastRecommendation)
-        let commit = try RecommendationCommit.make(environment: environment.name, changes: changes, results: results, render: render,
-                                                   displayPath: displayPath)
+        let commit = try RecommendationCommit.make(environment: environment.name, changes: changes, results: results, rendered: rendered, renderer: renderer)
         return Plan(results: results, changes: changes, commit: commit)
     }
 
     /// Seconds since each workload's last recommendation commit reachable from `revision`
     /// (by its `Shipshape-Workload` trailers), for the cooldown.
-    public static func sinceLastRecommendation(repositoryContaining path: String, revision: String = "HEAD", now: Double) -> [String: Double] {
-        guard let repository = try? Repository.discover(containing: path),
-              let commits = try? History(repository).commits(touching: [], from: revision, limit: 500) else { return [:] }
+    public static func sinceLastRecommendation(in repository: Repository, revision: String = "HEAD", now: Double) -> [String: Double] {
+        guard let commits = try? History(repository).commits(touching: [], from: revision, limit: 500) else { return [:] }
         var out: [String: Double] = [:]
         for c in commits {
             guard c.message.value(for: "Shipshape-Recommend") != nil, let time = c.committer.time?.seconds else { continue }

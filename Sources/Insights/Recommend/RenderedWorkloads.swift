@@ -1,7 +1,6 @@
-import Charts
+import Environment
 import Foundation
 import Kubernetes
-import Templates
 import YAML
 
 /// A workload as the environment renders it: its containers' resources and probes, and the
@@ -34,9 +33,14 @@ public struct RenderedWorkload: Sendable {
     /// `apps/v1 Deployment chatbot-dev/backend-deployment`, as errors name objects.
     public var reference: String { "\(apiVersion) \(kind) \(namespace)/\(name)" }
 
-    /// Deployments and StatefulSets in rendered manifests, with the HPAs that target them.
-    public static func parse(_ documents: [String], namespace: String) throws -> [RenderedWorkload] {
-        let objects = try documents.flatMap { text in try ValueDecoder.decodeAll(text).filter { !$0.isNull } }
+    /// Deployments and StatefulSets of a rendered environment (kustomization applied, so
+    /// what reconcile applies), with the HPAs that target them.
+    public static func parse(_ rendered: RenderedEnvironment, namespace: String) -> [RenderedWorkload] {
+        parse(objects: rendered.values, namespace: namespace)
+    }
+
+    /// Deployments and StatefulSets among `objects`, with the HPAs that target them.
+    public static func parse(objects: [Value], namespace: String) -> [RenderedWorkload] {
         var hpas: [String: Autoscaler] = [:]
         for o in objects where o["kind"]?.string == "HorizontalPodAutoscaler" {
             guard let target = o[path: ["spec", "scaleTargetRef", "name"]]?.string, let kind = o[path: ["spec", "scaleTargetRef", "kind"]]?.string else { continue }
@@ -69,29 +73,6 @@ public struct RenderedWorkload: Sendable {
                                         hpa: hpas["\(kind)/\(name)"]))
         }
         return out
-    }
-}
-
-/// Renders an environment's chart with its overlay values, tracing values so each field can
-/// be mapped back to the line that sets it.
-public enum EnvironmentRender {
-    public static func render(chartDirectory: String, overlayValues: String?, releaseName: String, namespace: String) throws -> ChartRenderer.Result {
-        let chart = try ChartLoader.load(directory: chartDirectory)
-        var options = RenderOptions()
-        options.releaseName = releaseName
-        options.namespace = namespace
-        options.trace = true
-        options.functions = SprigCore.functions
-        if let overlayValues {
-            guard let data = FileManager.default.contents(atPath: overlayValues) else { throw UsageError("\(overlayValues): cannot read the overlay's values") }
-            options.values = ValueOptions(valueFiles: [try Charts.ValuesFile(path: overlayValues, text: String(decoding: data, as: UTF8.self))])
-        }
-        return try ChartRenderer.render(chart, options: options)
-    }
-
-    /// Every rendered document, in template order.
-    public static func documents(_ result: ChartRenderer.Result) -> [String] {
-        result.rendered.keys.sorted().filter { !$0.hasSuffix("NOTES.txt") }.flatMap { ManifestSplitter.split(result.rendered[$0]!.text) }
     }
 }
 

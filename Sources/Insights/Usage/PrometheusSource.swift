@@ -26,6 +26,19 @@ public struct PrometheusSource {
                 "kube_pod_container_status_last_terminated_reason{namespace=\"\(namespace)\",reason=\"OOMKilled\"}")
     }
 
+    /// The most points Prometheus returns for one series of a range query; it refuses a query
+    /// whose window divided by its step exceeds this.
+    public static let maximumPoints = 11_000
+
+    /// The step for a query over `window` seconds: `minimum` (the 60 s the cAdvisor scrape
+    /// gives) unless that would ask for more than `maximumPoints` points, then the smallest whole
+    /// number of seconds that does not (points = ⌊window / step⌋ + 1). 14 days → 110 s
+    /// (10,997 points); 30 days → 236 s.
+    public static func step(forWindow window: Double, minimum: Double = 60) -> Double {
+        let intervals = Double(maximumPoints - 1)
+        return max(minimum, (window / intervals).rounded(.up))
+    }
+
     /// Samples of every container in `namespace` between `start` and `end` (Unix seconds) at
     /// `step` seconds. `cpuRequests` (by `namespace/workload/container`) weights CPU samples.
     public func samples(namespace: String, start: Double, end: Double, step: Double,

@@ -38,8 +38,8 @@ extension Reconciler {
     /// one LIST per kind. Writes nothing and takes no lease.
     public func diff(revision: String? = nil) throws -> EnvironmentDiff {
         let commit = try revision.map { try source.resolve($0) } ?? source.head()
-        let rendered = try EnvironmentRenderer.render(environment, snapshot: try source.snapshot(commit))
-        let desired = DesiredState.prepare(rendered.objects, namespace: namespace)
+        let rendered = try render(commit: commit)
+        let desired = DesiredState.prepare(rendered.values, namespace: namespace)
         let state = try store.load()
         let live = try LiveState(cluster: cluster, namespace: namespace).read(desired: desired, inventory: state.inventory)
         let plan = ApplyPlan(desired: desired, live: live, namespace: namespace)

@@ -1,3 +1,4 @@
+import Environment
 import Foundation
 import KubeClient
 import GitStore
@@ -107,7 +108,7 @@ public final class Reconciler: @unchecked Sendable {
             try store.save(state, previous: &saved)
             return report
         }
-        let desired = DesiredState.prepare(rendered.objects, namespace: namespace)
+        let desired = DesiredState.prepare(rendered.values, namespace: namespace)
         let driftMode = state.lastApplied == target && state.inProgress == nil
         let wrote = try converge(desired, revision: target, state: &state, saved: &saved, report: &report,
                                  driftMode: driftMode, reportOnly: driftMode && !environment.correctDrift)
@@ -152,7 +153,7 @@ public final class Reconciler: @unchecked Sendable {
     /// Applies the revision `healthy` again and waits for it; returns nil when healthy, else why not.
     func rollBack(to healthy: String, state: inout ReconcileState, saved: inout ReconcileState) throws -> String? {
         var report = RunReport(outcome: .inSync, environment: environment.name, revision: healthy)
-        let desired = DesiredState.prepare(try render(healthy).objects, namespace: namespace)
+        let desired = DesiredState.prepare(try render(healthy).values, namespace: namespace)
         _ = try converge(desired, revision: healthy, state: &state, saved: &saved, report: &report, driftMode: false, reportOnly: false)
         let health = try HealthWaiter(cluster: cluster, namespace: namespace, pollInterval: pollInterval, log: log)
             .wait(for: desired, timeoutSeconds: environment.healthTimeoutSeconds)
@@ -262,9 +263,14 @@ public final class Reconciler: @unchecked Sendable {
 
     // MARK: pieces
 
-    /// Renders the revision from git.
+    /// Renders the revision from git and checks it against the environment's policies.
     func render(_ revision: String) throws -> RenderedEnvironment {
-        try EnvironmentRenderer.render(environment, snapshot: try source.snapshot(try source.resolve(revision)))
+        try render(commit: try source.resolve(revision))
+    }
+
+    func render(commit: ObjectID) throws -> RenderedEnvironment {
+        let tree = RevisionTree(try source.snapshot(commit))
+        return try EnvironmentRenderer(environment: environment, tree: tree).renderAndCheck(policies: environment.policies, environment: environment.name)
     }
 
     /// The state kept in the cluster (for `shipshape history`).

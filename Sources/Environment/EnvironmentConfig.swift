@@ -2,7 +2,7 @@ import Foundation
 import Kubernetes
 import YAML
 
-/// `shipshape.yaml` at the root of the configuration repository: the environments, and for
+/// The one model of `shipshape.yaml` at the root of the configuration repository: the environments, and for
 /// each where its chart, overlay, cluster, git source and policies are, and how to reconcile.
 public struct EnvironmentConfig: Sendable, Equatable {
     public struct Environment: Sendable, Equatable {
@@ -22,6 +22,19 @@ public struct EnvironmentConfig: Sendable, Equatable {
         /// Correct drift, or only report it.
         public var correctDrift = true
         public var releaseName: String
+
+        public init(name: String, chart: String, overlay: String? = nil, namespace: String, context: String? = nil,
+                    repository: String = ".", branch: String = "main", policies: String = "policies", releaseName: String = "chatbot") {
+            self.name = name
+            self.chart = chart
+            self.overlay = overlay
+            self.namespace = namespace
+            self.context = context
+            self.repository = repository
+            self.branch = branch
+            self.policies = policies
+            self.releaseName = releaseName
+        }
     }
 
     public var environments: [String: Environment]
@@ -29,13 +42,13 @@ public struct EnvironmentConfig: Sendable, Equatable {
     public init(yaml text: String, file: String) throws {
         let root = try ValueDecoder.decode(text, file: file)
         guard root["kind"]?.string == "Environments" else {
-            throw ReconcileError("\(file): expected kind: Environments")
+            throw EnvironmentError("\(file): expected kind: Environments")
         }
         var envs: [String: Environment] = [:]
         for (name, e) in root["environments"]?.object ?? [:] {
             func need(_ key: String) throws -> String {
                 guard let v = e[key]?.string, !v.isEmpty else {
-                    throw ReconcileError("\(file): environments.\(name).\(key) is required")
+                    throw EnvironmentError("\(file): environments.\(name).\(key) is required")
                 }
                 return v
             }
@@ -52,13 +65,13 @@ public struct EnvironmentConfig: Sendable, Equatable {
             if case .bool(let b)? = options["correctDrift"] { env.correctDrift = b }
             if let t = options["healthTimeout"]?.string {
                 guard let seconds = Self.duration(t) else {
-                    throw ReconcileError("\(file): environments.\(name).reconcile.healthTimeout \"\(t)\" is not a duration like 90s or 5m")
+                    throw EnvironmentError("\(file): environments.\(name).reconcile.healthTimeout \"\(t)\" is not a duration like 90s or 5m")
                 }
                 env.healthTimeoutSeconds = seconds
             }
             envs[name] = env
         }
-        if envs.isEmpty { throw ReconcileError("\(file): no environments defined") }
+        if envs.isEmpty { throw EnvironmentError("\(file): no environments defined") }
         environments = envs
     }
 
@@ -67,14 +80,8 @@ public struct EnvironmentConfig: Sendable, Equatable {
 
     public func environment(_ name: String) throws -> Environment {
         guard let env = environments[name] else {
-            throw ReconcileError("no environment \"\(name)\" in shipshape.yaml (known: \(environments.keys.sorted().joined(separator: ", ")))")
+            throw EnvironmentError("no environment \"\(name)\" in shipshape.yaml (known: \(environments.keys.sorted().joined(separator: ", ")))")
         }
         return env
     }
-}
-
-/// A reconcile failure, worded for the person reading the Job's log.
-public struct ReconcileError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }
