@@ -6,6 +6,11 @@ public struct APIRequest: Sendable {
     public var query: [String: String]
     public var headers: [String: String]
     public var body: [UInt8]
+    /// Set by the HTTP layer: a request without credentials from the network is anonymous,
+    /// while an in-process caller of `Cluster.handle` without them acts as the admin.
+    public var fromNetwork = false
+    /// Who the request acts as, once `Cluster.handle` has authenticated it.
+    var user: UserInfo?
 
     public init(method: String, target: String, headers: [String: String] = [:], body: [UInt8] = []) {
         self.method = method.uppercased()

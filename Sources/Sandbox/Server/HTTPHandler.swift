@@ -31,8 +31,13 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             guard let head else { return }
             self.head = nil
             var headers: [String: String] = [:]
-            for (name, value) in head.headers { headers[name] = value }
-            let request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
+            // Repeated headers (one Impersonate-Group per group) join with ", " as HTTP allows.
+            for (name, value) in head.headers {
+                let key = name.lowercased()
+                headers[key] = headers[key].map { $0 + ", " + value } ?? value
+            }
+            var request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
+            request.fromNetwork = true
             let decision = cluster.faults.decide(request, elapsed: cluster.elapsed)
             let keepAlive = head.isKeepAlive
             let version = head.version
