@@ -4,10 +4,30 @@ import XCTest
 import YAML
 @testable import Sandbox
 
-/// Authentication and RBAC over real HTTP: kubectl (`auth can-i`, `--as`, a service account's
-/// kubeconfig) and raw requests against an in-process Sandbox, answered as kube-apiserver
-/// answers them.
+/// Authentication and RBAC over real HTTPS: kubectl (`auth can-i`, `--as`, a service account's
+/// kubeconfig) and curl against an in-process Sandbox, answered as kube-apiserver answers them.
+/// HTTPS because kubectl sends a kubeconfig's token only over TLS.
 final class RBACTests: SandboxHTTPTestCase {
+    /// Starts an HTTPS Sandbox and writes its CA for curl.
+    private func startSecureServer() throws {
+        try startServer(tls: true)
+        _ = try write(try XCTUnwrap(server.certificateAuthority?.caPEM), to: "ca.crt")
+    }
+
+    /// One request through curl, with the admin's token unless `token` says otherwise (nil: none).
+    private func curl(_ method: String, _ target: String, body: String? = nil, contentType: String = "application/json",
+                      token: String? = Cluster.adminToken, headers: [String: String] = [:]) throws -> HTTPResult {
+        guard let curl = Subprocess.find("curl") else { throw XCTSkip("curl is not installed") }
+        var args = ["-sS", "--cacert", directory.appendingPathComponent("ca.crt").path, "-X", method, "-w", "\n%{http_code}"]
+        if let token { args += ["-H", "Authorization: Bearer \(token)"] }
+        for (name, value) in headers { args += ["-H", "\(name): \(value)"] }
+        if let body { args += ["-H", "Content-Type: \(contentType)", "--data-binary", body] }
+        let r = try Subprocess.run(curl, args + [server.url + target])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        return HTTPResult(status: Int(lines.last ?? "") ?? 0, headers: [:], body: Data(lines.dropLast().joined(separator: "\n").utf8))
+    }
+
     private static let account = "system:serviceaccount:chatbot-dev:shipshape-reconcile"
 
     /// The reconcile job's rules in chatbot-dev, one per line so a test can drop one.
@@ -55,7 +75,7 @@ final class RBACTests: SandboxHTTPTestCase {
 
     /// The account's token from the TokenRequest API, asked by the admin.
     private func reconcileToken(file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let r = try http("POST", "/api/v1/namespaces/chatbot-dev/serviceaccounts/shipshape-reconcile/token",
+        let r = try curl("POST", "/api/v1/namespaces/chatbot-dev/serviceaccounts/shipshape-reconcile/token",
                          body: #"{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}}"#)
         XCTAssertEqual(r.status, 201, r.text, file: file, line: line)
         return try XCTUnwrap(r.json[path: ["status", "token"]]?.string, file: file, line: line)
@@ -68,7 +88,7 @@ final class RBACTests: SandboxHTTPTestCase {
     }
 
     func testCanIAnswersAsTheRoleSaysForVerbsResourceNamesSubresourcesAndGroups() throws {
-        try startServer()
+        try startSecureServer()
         try applyReconcileRole()
         XCTAssertEqual(try canI("list", "secrets", "-n", "chatbot-dev"), "yes")
         XCTAssertEqual(try canI("get", "secrets", "-n", "chatbot-dev"), "yes")
@@ -92,7 +112,7 @@ final class RBACTests: SandboxHTTPTestCase {
     }
 
     func testRemovingARuleFromTheRoleFlipsTheAnswerAndTheJobGetsThe403() throws {
-        try startServer()
+        try startSecureServer()
         try applyReconcileRole()
         let config = try kubeconfig(token: try reconcileToken())
         XCTAssertEqual(try kubectl("get", "secrets", kubeconfig: config).status, 0)
@@ -107,47 +127,47 @@ final class RBACTests: SandboxHTTPTestCase {
     }
 
     func testADeniedTokenRequestGetsKubernetes403Status() throws {
-        try startServer()
+        try startSecureServer()
         try applyReconcileRole(rules: [#"{apiGroups: [""], resources: [configmaps], verbs: [list]}"#])
         let token = try reconcileToken()
-        let list = try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token)
+        let list = try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token)
         XCTAssertEqual(list.status, 403)
         XCTAssertEqual(list.text, #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"secrets is forbidden: User \"system:serviceaccount:chatbot-dev:shipshape-reconcile\" cannot list resource \"secrets\" in API group \"\" in the namespace \"chatbot-dev\"","reason":"Forbidden","details":{"kind":"secrets"},"code":403}"# + "\n")
-        let named = try http("GET", "/apis/apps/v1/namespaces/chatbot-dev/deployments/web", token: token)
+        let named = try curl("GET", "/apis/apps/v1/namespaces/chatbot-dev/deployments/web", token: token)
         XCTAssertEqual(named.status, 403)
         XCTAssertEqual(named.text, #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"deployments.apps \"web\" is forbidden: User \"system:serviceaccount:chatbot-dev:shipshape-reconcile\" cannot get resource \"deployments\" in API group \"apps\" in the namespace \"chatbot-dev\"","reason":"Forbidden","details":{"name":"web","group":"apps","kind":"deployments"},"code":403}"# + "\n")
-        let log = try http("GET", "/api/v1/namespaces/chatbot-dev/pods/web-1/log", token: token)
+        let log = try curl("GET", "/api/v1/namespaces/chatbot-dev/pods/web-1/log", token: token)
         XCTAssertEqual(log.json["message"]?.string, #"pods "web-1" is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot get resource "pods/log" in API group "" in the namespace "chatbot-dev""#)
-        let cluster = try http("GET", "/api/v1/namespaces", token: token)
+        let cluster = try curl("GET", "/api/v1/namespaces", token: token)
         XCTAssertEqual(cluster.json["message"]?.string, #"namespaces is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot list resource "namespaces" in API group "" at the cluster scope"#)
-        let apply = try http("PATCH", "/api/v1/namespaces/chatbot-dev/configmaps/app?fieldManager=shipshape",
+        let apply = try curl("PATCH", "/api/v1/namespaces/chatbot-dev/configmaps/app?fieldManager=shipshape",
                              body: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"}}"#, contentType: "application/apply-patch+yaml", token: token)
         XCTAssertEqual(apply.json["message"]?.string, #"configmaps "app" is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot patch resource "configmaps" in API group "" in the namespace "chatbot-dev""#)
-        let sweep = try http("DELETE", "/api/v1/namespaces/chatbot-dev/configmaps", token: token)
+        let sweep = try curl("DELETE", "/api/v1/namespaces/chatbot-dev/configmaps", token: token)
         XCTAssertEqual(sweep.json["message"]?.string, #"configmaps is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot deletecollection resource "configmaps" in API group "" in the namespace "chatbot-dev""#)
-        let watch = try http("GET", "/api/v1/namespaces/chatbot-dev/configmaps?watch=true", token: token)
+        let watch = try curl("GET", "/api/v1/namespaces/chatbot-dev/configmaps?watch=true", token: token)
         XCTAssertEqual(watch.json["message"]?.string, #"configmaps is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot watch resource "configmaps" in API group "" in the namespace "chatbot-dev""#)
-        XCTAssertEqual(try http("GET", "/api/v1/namespaces/chatbot-dev/configmaps", token: token).status, 200)
+        XCTAssertEqual(try curl("GET", "/api/v1/namespaces/chatbot-dev/configmaps", token: token).status, 200)
         // A service account may not impersonate; the admin may.
-        let impersonating = try http("GET", "/api/v1/namespaces/chatbot-dev/configmaps", token: token, headers: ["Impersonate-User": "alice"])
+        let impersonating = try curl("GET", "/api/v1/namespaces/chatbot-dev/configmaps", token: token, headers: ["Impersonate-User": "alice"])
         XCTAssertEqual(impersonating.json["message"]?.string, #"users "alice" is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot impersonate resource "users" in API group "" at the cluster scope"#)
-        let asAccount = try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", headers: ["Impersonate-User": Self.account])
+        let asAccount = try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", headers: ["Impersonate-User": Self.account])
         XCTAssertEqual(asAccount.json["message"]?.string, list.json["message"]?.string)
     }
 
     func testUnknownTokensAndADeletedAccountsTokenAre401() throws {
-        try startServer()
+        try startSecureServer()
         try applyReconcileRole()
         let unauthorized = #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"# + "\n"
-        let unknown = try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: "not-a-token")
+        let unknown = try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: "not-a-token")
         XCTAssertEqual(unknown.status, 401)
         XCTAssertEqual(unknown.text, unauthorized)
 
         let token = try reconcileToken()
         XCTAssertEqual(try reconcileToken(), token, "the same account gets the same token")
-        XCTAssertEqual(try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token).status, 200)
+        XCTAssertEqual(try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token).status, 200)
         try kubectlOK("delete", "serviceaccount", "shipshape-reconcile", "-n", "chatbot-dev")
-        let revoked = try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token)
+        let revoked = try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token)
         XCTAssertEqual(revoked.status, 401)
         XCTAssertEqual(revoked.text, unauthorized)
         let rejected = try kubectl("get", "secrets", kubeconfig: try kubeconfig(token: token))
@@ -158,36 +178,40 @@ final class RBACTests: SandboxHTTPTestCase {
         try applyReconcileRole()
         let fresh = try reconcileToken()
         XCTAssertNotEqual(fresh, token)
-        XCTAssertEqual(try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: fresh).status, 200)
-        XCTAssertEqual(try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token).status, 401)
+        XCTAssertEqual(try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: fresh).status, 200)
+        XCTAssertEqual(try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token).status, 401)
     }
 
     func testAnonymousRequestsReadVersionButNotPods() throws {
-        try startServer()
-        let version = try http("GET", "/version", token: nil)
+        try startSecureServer()
+        let version = try curl("GET", "/version", token: nil)
         XCTAssertEqual(version.status, 200)
         XCTAssertEqual(version.json["gitVersion"]?.string, APIServerVersion.gitVersion)
-        XCTAssertEqual(try http("GET", "/healthz", token: nil).text, "ok")
-        let pods = try http("GET", "/api/v1/namespaces/default/pods", token: nil)
+        XCTAssertEqual(try curl("GET", "/healthz", token: nil).text, "ok")
+        let pods = try curl("GET", "/api/v1/namespaces/default/pods", token: nil)
         XCTAssertEqual(pods.status, 403)
         XCTAssertEqual(pods.text, #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods is forbidden: User \"system:anonymous\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"","reason":"Forbidden","details":{"kind":"pods"},"code":403}"# + "\n")
-        let discovery = try http("GET", "/api", token: nil)
+        let discovery = try curl("GET", "/api", token: nil)
         XCTAssertEqual(discovery.text, #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden: User \"system:anonymous\" cannot get path \"/api\"","reason":"Forbidden","details":{},"code":403}"# + "\n")
-        XCTAssertEqual(try http("GET", "/sandbox/status", token: nil).status, 403)
-        XCTAssertEqual(try http("GET", "/sandbox/status").status, 200, "the admin reaches the Sandbox's own endpoint")
+        XCTAssertEqual(try curl("GET", "/sandbox/status", token: nil).status, 403)
+        XCTAssertEqual(try curl("GET", "/sandbox/status").status, 200, "the admin reaches the Sandbox's own endpoint")
 
         // In-process callers without credentials are the admin; the network never is.
         let local = APIRequest(method: "GET", target: "/api/v1/namespaces/default/pods")
         guard case .response(let inProcess) = server.cluster.handle(local) else { return XCTFail("expected a response") }
         XCTAssertEqual(inProcess.status, 200)
-        var remote = local
-        remote.fromNetwork = true
-        guard case .response(let network) = server.cluster.handle(remote) else { return XCTFail("expected a response") }
-        XCTAssertEqual(network.status, 403)
+        var plain = local
+        plain.fromNetwork = true
+        guard case .response(let overHTTP) = server.cluster.handle(plain) else { return XCTFail("expected a response") }
+        XCTAssertEqual(overHTTP.status, 200, "kubectl sends no credentials over plain HTTP: such requests are the admin")
+        var secure = plain
+        secure.overTLS = true
+        guard case .response(let overHTTPS) = server.cluster.handle(secure) else { return XCTFail("expected a response") }
+        XCTAssertEqual(overHTTPS.status, 403)
     }
 
     func testTheAdminKubeconfigStillDoesEverything() throws {
-        try startServer()
+        try startSecureServer()
         try applyReconcileRole()
         XCTAssertEqual(try kubectlOK("auth", "can-i", "impersonate", "users"), "yes\n")
         XCTAssertEqual(try kubectlOK("get", "clusterrolebinding", "cluster-admin", "-o", "jsonpath={.subjects[0].name}"), "system:masters")
@@ -195,14 +219,14 @@ final class RBACTests: SandboxHTTPTestCase {
         try kubectlOK("get", "secrets", "-n", "chatbot-dev")
         // The binding now names a missing Role: denied, and the 403 says why.
         let token = try reconcileToken()
-        let denied = try http("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token)
+        let denied = try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", token: token)
         XCTAssertEqual(denied.json["message"]?.string, #"secrets is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot list resource "secrets" in API group "" in the namespace "chatbot-dev": RBAC: role.rbac.authorization.k8s.io "shipshape-reconcile" not found"#)
     }
 
     func testSubjectAccessReviewAndRulesReview() throws {
-        try startServer()
+        try startSecureServer()
         try applyReconcileRole()
-        let review = try http("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", body: """
+        let review = try curl("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", body: """
             {"apiVersion":"authorization.k8s.io/v1","kind":"SubjectAccessReview","spec":{"user":"\(Self.account)",
              "groups":["system:serviceaccounts","system:serviceaccounts:chatbot-dev","system:authenticated"],
              "resourceAttributes":{"namespace":"chatbot-dev","verb":"get","resource":"pods","subresource":"log","name":"web-1"}}}
@@ -210,7 +234,7 @@ final class RBACTests: SandboxHTTPTestCase {
         XCTAssertEqual(review.status, 201, review.text)
         XCTAssertEqual(review.json["status"], ["allowed": true, "reason": #"RBAC: allowed by RoleBinding "shipshape-reconcile/chatbot-dev" of Role "shipshape-reconcile" to ServiceAccount "shipshape-reconcile/chatbot-dev""#])
         let token = try reconcileToken()
-        let forbidden = try http("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", body: review.text, token: token)
+        let forbidden = try curl("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", body: review.text, token: token)
         XCTAssertEqual(forbidden.json["message"]?.string, #"subjectaccessreviews.authorization.k8s.io is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot create resource "subjectaccessreviews" in API group "authorization.k8s.io" at the cluster scope"#)
 
         let list = try kubectl("auth", "can-i", "--list", "-n", "chatbot-dev", "--as", Self.account)

@@ -39,12 +39,14 @@ extension Cluster {
     }
 
     /// Who sent the request: the admin for the kubeconfig's token, a service account for a
-    /// token it was issued, `system:anonymous` for a network request without credentials, and
-    /// the admin for an in-process call without credentials (tests driving `handle` directly).
+    /// token it was issued, `system:anonymous` for an HTTPS request without credentials, and
+    /// the admin for an in-process call without credentials (tests driving `handle` directly)
+    /// or a plain-HTTP one (kubectl never sends its token over plain HTTP; kube-apiserver's
+    /// removed insecure port likewise served such requests unchecked).
     /// An unknown token, or one whose ServiceAccount is gone, is 401 Unauthorized.
     func authenticate(_ r: APIRequest) throws -> UserInfo {
         guard let header = r.header("authorization"), !header.isEmpty else {
-            return r.fromNetwork ? .anonymous : .admin
+            return r.fromNetwork && r.overTLS ? .anonymous : .admin
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw APIError.unauthorized() }

@@ -9,6 +9,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let cluster: Cluster
+    /// Whether this connection is HTTPS (credential-less requests are then anonymous).
+    private let secure: Bool
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var watch: WatchStream?
@@ -16,8 +18,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Seconds the cluster spent on the request, excluding network and fault delays.
     static let handlerTimeHeader = "X-Sandbox-Handler-Seconds"
 
-    init(cluster: Cluster) {
+    init(cluster: Cluster, secure: Bool) {
         self.cluster = cluster
+        self.secure = secure
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -38,6 +41,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
             var request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
             request.fromNetwork = true
+            request.overTLS = secure
             let decision = cluster.faults.decide(request, elapsed: cluster.elapsed)
             let keepAlive = head.isKeepAlive
             let version = head.version
