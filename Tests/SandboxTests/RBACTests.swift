@@ -97,10 +97,10 @@ final class RBACTests: SandboxHTTPTestCase {
         XCTAssertEqual(try canI("patch", "deployments.apps", "-n", "chatbot-dev"), "yes")
         XCTAssertEqual(try canI("create", "deployments.apps", "-n", "chatbot-dev"), "no")
         XCTAssertEqual(try canI("patch", "replicasets.apps", "-n", "chatbot-dev"), "no")
-        // resourceNames: the named object only, and never list (no name) or create.
+        // resourceNames: the named object only, not the whole collection.
         XCTAssertEqual(try canI("update", "configmaps/chatbot-config", "-n", "chatbot-dev"), "yes")
         XCTAssertEqual(try canI("update", "configmaps/other", "-n", "chatbot-dev"), "no")
-        XCTAssertEqual(try canI("list", "configmaps", "-n", "chatbot-dev"), "no")
+        XCTAssertEqual(try canI("get", "configmaps", "-n", "chatbot-dev"), "no")
         // pods/log is its own resource: the log, not the pods.
         XCTAssertEqual(try canI("get", "pods", "--subresource=log", "-n", "chatbot-dev"), "yes")
         XCTAssertEqual(try canI("get", "pods", "-n", "chatbot-dev"), "no")
@@ -109,6 +109,16 @@ final class RBACTests: SandboxHTTPTestCase {
         let admin = try kubectl("auth", "can-i", "*", "*", "--all-namespaces")
         XCTAssertEqual(admin.stdout, "yes\n", admin.stderr)
         XCTAssertEqual(try kubectl("auth", "can-i", "delete", "nodes").stdout, "yes\n")
+    }
+
+    func testCanIWithAsWorksAgainstAPlainHTTPSandbox() throws {
+        // kubectl sends no token over plain HTTP: the Sandbox's kubeconfig is still the admin,
+        // which may impersonate, so `--as` answers as the Role says.
+        try startServer()
+        try applyReconcileRole()
+        XCTAssertEqual(try canI("list", "secrets", "-n", "chatbot-dev"), "yes")
+        try applyReconcileRole(rules: Array(Self.rules.dropFirst()))
+        XCTAssertEqual(try canI("list", "secrets", "-n", "chatbot-dev"), "no")
     }
 
     func testRemovingARuleFromTheRoleFlipsTheAnswerAndTheJobGetsThe403() throws {
@@ -153,6 +163,28 @@ final class RBACTests: SandboxHTTPTestCase {
         XCTAssertEqual(impersonating.json["message"]?.string, #"users "alice" is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot impersonate resource "users" in API group "" at the cluster scope"#)
         let asAccount = try curl("GET", "/api/v1/namespaces/chatbot-dev/secrets", headers: ["Impersonate-User": Self.account])
         XCTAssertEqual(asAccount.json["message"]?.string, list.json["message"]?.string)
+    }
+
+    func testAnySubresourceRulesAndResourceNamesOnANamedList() throws {
+        try startSecureServer()
+        try applyReconcileRole(rules: [
+            #"{apiGroups: [apps], resources: ["*/scale"], verbs: [get]}"#,
+            #"{apiGroups: [""], resources: [configmaps], resourceNames: [chatbot-config], verbs: [list, watch]}"#,
+        ])
+        let token = try reconcileToken()
+        // Allowed, so the request reaches the store, which has no such Deployment.
+        let scale = try curl("GET", "/apis/apps/v1/namespaces/chatbot-dev/deployments/web/scale", token: token)
+        XCTAssertEqual(scale.json["message"]?.string, #"deployments.apps "web" not found"#)
+        let deployment = try curl("GET", "/apis/apps/v1/namespaces/chatbot-dev/deployments/web", token: token)
+        XCTAssertEqual(deployment.status, 403)
+        // A list narrowed to one name is a request for that name, as resourceNames need.
+        let named = try curl("GET", "/api/v1/namespaces/chatbot-dev/configmaps?fieldSelector=metadata.name%3Dchatbot-config", token: token)
+        XCTAssertEqual(named.status, 200, named.text)
+        let all = try curl("GET", "/api/v1/namespaces/chatbot-dev/configmaps", token: token)
+        XCTAssertEqual(all.json["message"]?.string, #"configmaps is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot list resource "configmaps" in API group "" in the namespace "chatbot-dev""#)
+        // The Sandbox's own endpoint is a non-resource URL only the admin has.
+        let status = try curl("GET", "/sandbox/status", token: token)
+        XCTAssertEqual(status.json["message"]?.string, #"forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot get path "/sandbox/status""#)
     }
 
     func testUnknownTokensAndADeletedAccountsTokenAre401() throws {
