@@ -255,7 +255,7 @@ final class RBACTests: SandboxHTTPTestCase {
         XCTAssertEqual(denied.json["message"]?.string, #"secrets is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot list resource "secrets" in API group "" in the namespace "chatbot-dev": RBAC: role.rbac.authorization.k8s.io "shipshape-reconcile" not found"#)
     }
 
-    func testSubjectAccessReviewAndRulesReview() throws {
+    func testSubjectAccessReviewRulesReviewAndWhoami() throws {
         try startSecureServer()
         try applyReconcileRole()
         let review = try curl("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", body: """
@@ -268,6 +268,11 @@ final class RBACTests: SandboxHTTPTestCase {
         let token = try reconcileToken()
         let forbidden = try curl("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", body: review.text, token: token)
         XCTAssertEqual(forbidden.json["message"]?.string, #"subjectaccessreviews.authorization.k8s.io is forbidden: User "system:serviceaccount:chatbot-dev:shipshape-reconcile" cannot create resource "subjectaccessreviews" in API group "authorization.k8s.io" at the cluster scope"#)
+
+        let whoami = try kubectl("auth", "whoami", "-o", "jsonpath={.status.userInfo.username} {.status.userInfo.groups}", "--as", Self.account)
+        XCTAssertEqual(whoami.stdout, #"system:serviceaccount:chatbot-dev:shipshape-reconcile ["system:serviceaccounts","system:serviceaccounts:chatbot-dev","system:authenticated"]"#, whoami.stderr)
+        let admin = try kubectl("auth", "whoami", "-o", "jsonpath={.status.userInfo.username} {.status.userInfo.groups}")
+        XCTAssertEqual(admin.stdout, #"sandbox-admin ["system:masters","system:authenticated"]"#, admin.stderr)
 
         let list = try kubectl("auth", "can-i", "--list", "-n", "chatbot-dev", "--as", Self.account)
         XCTAssertEqual(list.status, 0, list.stderr)

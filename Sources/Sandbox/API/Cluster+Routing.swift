@@ -40,6 +40,7 @@ extension Cluster {
             return .response(.json(try metrics(target)))
         }
         if target.type.group == "authorization.k8s.io" { return .response(try accessReview(r, target)) }
+        if target.type.group == "authentication.k8s.io" { return .response(try selfSubjectReview(r, target)) }
         return try resourceVerb(r, target)
     }
 

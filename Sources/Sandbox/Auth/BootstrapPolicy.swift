@@ -19,6 +19,7 @@ enum BootstrapPolicy {
         ]),
         role("system:basic-user", [
             ["apiGroups": ["authorization.k8s.io"], "resources": ["selfsubjectaccessreviews", "selfsubjectrulesreviews"], "verbs": ["create"]],
+            ["apiGroups": ["authentication.k8s.io"], "resources": ["selfsubjectreviews"], "verbs": ["create"]],
         ]),
         binding("cluster-admin", groups: [UserInfo.Groups.masters]),
         binding("system:discovery", groups: [UserInfo.Groups.authenticated]),

@@ -90,6 +90,15 @@ extension Cluster {
         }
     }
 
+    /// `authentication.k8s.io/v1` SelfSubjectReview (`kubectl auth whoami`): who the request
+    /// acts as, after impersonation. The body is not read: the review has no spec.
+    func selfSubjectReview(_ r: APIRequest, _ target: ResourcePath) throws -> APIResponse {
+        guard r.method == "POST", target.name == nil else { throw APIError.methodNotAllowed() }
+        let user = r.user ?? .admin
+        return .json(["kind": "SelfSubjectReview", "apiVersion": "authentication.k8s.io/v1", "metadata": ["creationTimestamp": .null],
+                      "status": ["userInfo": ["username": .string(user.name), "groups": .array(user.groups.map(Value.string))]]], status: 201)
+    }
+
     /// `POST serviceaccounts/{name}/token` (TokenRequest, `kubectl create token`): the
     /// account's token, as `serviceAccountToken` issues it. The request's audiences and
     /// expiry are not read; the token lives as long as the account.

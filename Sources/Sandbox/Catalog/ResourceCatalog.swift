@@ -31,11 +31,12 @@ public struct ResourceCatalog: Sendable {
         ResourceType("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", namespaced: false),
         ResourceType("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", namespaced: false),
         ResourceType("coordination.k8s.io", "v1", "leases", "Lease"),
-        // Access reviews: asked, answered, never stored (`kubectl auth can-i`).
+        // Access and identity reviews: asked, answered, never stored (`kubectl auth can-i`, `whoami`).
         ResourceType("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", namespaced: false, verbs: ["create"]),
         ResourceType("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview", namespaced: false, verbs: ["create"]),
         ResourceType("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", namespaced: false, verbs: ["create"]),
         ResourceType("authorization.k8s.io", "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", verbs: ["create"]),
+        ResourceType("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", namespaced: false, verbs: ["create"]),
         ResourceType("metrics.k8s.io", "v1beta1", "pods", "PodMetrics", verbs: ["get", "list"]),
         ResourceType("metrics.k8s.io", "v1beta1", "nodes", "NodeMetrics", namespaced: false, verbs: ["get", "list"]),
     ])
@@ -76,7 +77,9 @@ public struct ResourceCatalog: Sendable {
         return out
     }
 
-    /// Whether objects of this type are kept in the store (metrics are computed and access
-    /// reviews answered, not stored).
-    public func isStored(_ type: ResourceType) -> Bool { type.group != "metrics.k8s.io" && type.group != "authorization.k8s.io" }
+    /// Whether objects of this type are kept in the store (metrics are computed, access and
+    /// identity reviews answered, not stored).
+    public func isStored(_ type: ResourceType) -> Bool {
+        type.group != "metrics.k8s.io" && type.group != "authorization.k8s.io" && type.group != "authentication.k8s.io"
+    }
 }
