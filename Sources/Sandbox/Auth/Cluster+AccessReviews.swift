@@ -36,7 +36,7 @@ extension Cluster {
                     throw APIError.badRequest("spec.resourceAttributes.namespace must match namespace: \(target.namespace ?? "")")
                 }
             }
-            let attributes = try reviewAttributes(spec, user: user)
+            let attributes = try reviewAttributes(spec, user: user, kind: type.kind)
             let decision = authorizer.authorize(attributes)
             status["allowed"] = .bool(decision.allowed)
             if !decision.reason.isEmpty { status["reason"] = .string(decision.reason) }
@@ -47,7 +47,7 @@ extension Cluster {
     }
 
     /// What the review asks about, from `spec.resourceAttributes` or `spec.nonResourceAttributes`.
-    private func reviewAttributes(_ spec: Value, user: UserInfo) throws -> RequestAttributes {
+    private func reviewAttributes(_ spec: Value, user: UserInfo, kind: String) throws -> RequestAttributes {
         if let res = spec["resourceAttributes"], res.object != nil {
             func s(_ key: String) -> String { res[key]?.string ?? "" }
             return RequestAttributes(user: user, verb: s("verb"), isResourceRequest: true, apiGroup: s("group"), apiVersion: s("version"),
@@ -56,7 +56,8 @@ extension Cluster {
         if let non = spec["nonResourceAttributes"], non.object != nil {
             return RequestAttributes(user: user, verb: non["verb"]?.string ?? "", isResourceRequest: false, path: non["path"]?.string ?? "")
         }
-        throw APIError(code: 422, reason: "Invalid", message: "\(spec): spec.resourceAttributes: Invalid value: \"null\": exactly one of nonResourceAttributes or resourceAttributes must be specified")
+        throw APIError(code: 422, reason: "Invalid",
+                       message: "\(kind).authorization.k8s.io \"\" is invalid: spec.resourceAttributes: Invalid value: \"null\": exactly one of nonResourceAttributes or resourceAttributes must be specified")
     }
 
     /// The review's `spec` as JSON would carry it, whatever the body's encoding.
