@@ -23,6 +23,8 @@ public final class Cluster: @unchecked Sendable {
     /// last event name's timestamp, so names stay unique and in order.
     var eventKeys: [String: ObjectKey] = [:]
     var eventNanos: Int64 = 0
+    /// Service-account tokens issued so far (`serviceAccountToken`).
+    var tokens = ServiceAccountTokens()
     /// When the simulation began: scenario spikes are relative to it.
     let simulationStart: Double
     /// Runs the containers of images the scenario marks `execute`; nil when the Sandbox
@@ -78,7 +80,8 @@ public final class Cluster: @unchecked Sendable {
         }
     }
 
-    /// Handles one API request; watch requests return a stream the server pumps.
+    /// Handles one API request; watch requests return a stream the server pumps. The request is
+    /// authenticated and authorized first (`authorizeRequest`): 401 or 403 before any routing.
     /// `applyFaults` is false when the HTTP layer has already consulted the fault injector.
     public func handle(_ request: APIRequest, applyFaults: Bool = true) -> APIResult {
         if applyFaults, let fault = faults.decide(request, elapsed: elapsed).error {
@@ -87,6 +90,8 @@ public final class Cluster: @unchecked Sendable {
         return withLock {
             requestCount += 1
             do {
+                var request = request
+                request.user = try authorizeRequest(request)
                 return try route(request)
             } catch let error as APIError {
                 return .response(.error(error))
@@ -135,6 +140,7 @@ public final class Cluster: @unchecked Sendable {
         ]
         _ = try? createObject(kubernetes, manager: "kube-apiserver")
         runServiceAccounts()
+        for object in BootstrapPolicy.objects { _ = try? createObject(object, manager: "kube-apiserver") }
     }
 }
 

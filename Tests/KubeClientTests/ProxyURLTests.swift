@@ -32,7 +32,7 @@ final class ProxyURLTests: SandboxClientTestCase {
             current-context: far
             users:
             - name: far
-              user: {token: t}
+              user: {token: sandbox}
             """
         let config = try ClientConfig.from(Kubeconfig(yaml: kubeconfig, file: "proxy-kubeconfig"))
         XCTAssertEqual(config.proxyURL, "http://127.0.0.1:\(proxy.port)")

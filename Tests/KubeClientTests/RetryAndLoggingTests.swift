@@ -95,7 +95,7 @@ final class RetryAndLoggingTests: SandboxClientTestCase {
     }
 
     func testDebugLogsRedactTokensAndSecretContents() throws {
-        let token = "tok-9d8e7f6a5b"
+        let token = try serviceAccountToken(clusterRole: "cluster-admin")
         let logged = Recorder<String>()
         let client = try makeAPI(token: token)
         client.rest.debugLog = { logged.append($0) }

@@ -34,6 +34,21 @@ class SandboxClientTestCase: XCTestCase {
         return api
     }
 
+    /// A token for a new ServiceAccount bound to `clusterRole` cluster-wide, from the
+    /// TokenRequest API (`kubectl create token`), so a second client has credentials of its own.
+    func serviceAccountToken(name: String = "tester", namespace: String = "default", clusterRole: String) throws -> String {
+        _ = try api.create(yaml("{apiVersion: v1, kind: ServiceAccount, metadata: {name: \(name), namespace: \(namespace)}}"))
+        _ = try api.create(yaml("""
+            {apiVersion: rbac.authorization.k8s.io/v1, kind: ClusterRoleBinding, metadata: {name: \(name)-\(clusterRole)},
+             roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: \(clusterRole)},
+             subjects: [{kind: ServiceAccount, name: \(name), namespace: \(namespace)}]}
+            """))
+        let response = try api.rest.send(HTTPRequest(method: "POST", url: api.rest.url("/api/v1/namespaces/\(namespace)/serviceaccounts/\(name)/token"),
+                                                     headers: [("Content-Type", "application/json")],
+                                                     body: Array(#"{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}}"#.utf8)))
+        return try XCTUnwrap(try JSONParser().parse(response.text)[path: ["status", "token"]]?.string)
+    }
+
     /// Moves simulated time forward, running the controllers.
     func advance(_ seconds: Double) {
         server.cluster.advance(by: seconds)

@@ -67,9 +67,9 @@ final class FaultInjectionTests: SandboxHTTPTestCase {
         guard let curl = Subprocess.find("curl") else { throw XCTSkip("curl is not installed") }
         try addFault("{dropWatchAfter: 1s, count: 1, path: /api/v1/namespaces/default/pods}")
         let url = server.url + "/api/v1/namespaces/default/pods?watch=true&timeoutSeconds=2"
-        let dropped = try Subprocess.run(curl, ["-sS", "-N", "--max-time", "20", url])
+        let dropped = try Subprocess.run(curl, ["-sS", "-N", "--max-time", "20", "-H", "Authorization: Bearer sandbox", url])
         XCTAssertEqual(dropped.status, 18, "curl reports a transfer closed mid-stream (partial file): \(dropped.stderr)")
-        let clean = try Subprocess.run(curl, ["-sS", "-N", "--max-time", "20", url])
+        let clean = try Subprocess.run(curl, ["-sS", "-N", "--max-time", "20", "-H", "Authorization: Bearer sandbox", url])
         XCTAssertEqual(clean.status, 0, "the server ends this watch normally at its timeout: \(clean.stderr)")
     }
 

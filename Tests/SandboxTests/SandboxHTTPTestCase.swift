@@ -83,11 +83,14 @@ class SandboxHTTPTestCase: SandboxTestCase {
         var json: Value { (try? JSONParser().parse(bytes: Array(body))) ?? .null }
     }
 
-    /// One plain HTTP request to the server (URLSession, so a third client implementation).
+    /// One plain HTTP request to the server (URLSession, so a third client implementation),
+    /// with the kubeconfig's admin token unless `token` says otherwise (nil: no credentials).
     func http(_ method: String, _ target: String, body: String? = nil, contentType: String = "application/json",
-              timeout: TimeInterval = 30) throws -> HTTPResult {
+              timeout: TimeInterval = 30, token: String? = Cluster.adminToken, headers: [String: String] = [:]) throws -> HTTPResult {
         var request = URLRequest(url: URL(string: server.url + target)!)
         request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.timeoutInterval = timeout
         if let body {
             request.httpBody = Data(body.utf8)

@@ -6,6 +6,16 @@ public struct APIRequest: Sendable {
     public var query: [String: String]
     public var headers: [String: String]
     public var body: [UInt8]
+    /// Set by the HTTP layer for every request it reads: a network request without credentials
+    /// is `system:anonymous` (on HTTPS; see `overTLS`), while an in-process caller of
+    /// `Cluster.handle` without them acts as the admin.
+    public var fromNetwork = false
+    /// Set by the HTTP layer when the connection is HTTPS. kubectl (client-go) sends no
+    /// credentials over plain HTTP, so a plain-HTTP Sandbox treats credential-less requests
+    /// as the admin, as kube-apiserver's former insecure port did; tokens sent are still checked.
+    public var overTLS = false
+    /// Who the request acts as, once `Cluster.handle` has authenticated it.
+    var user: UserInfo?
 
     public init(method: String, target: String, headers: [String: String] = [:], body: [UInt8] = []) {
         self.method = method.uppercased()

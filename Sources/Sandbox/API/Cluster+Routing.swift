@@ -39,6 +39,8 @@ extension Cluster {
             guard r.method == "GET" else { throw APIError.methodNotAllowed() }
             return .response(.json(try metrics(target)))
         }
+        if target.type.group == "authorization.k8s.io" { return .response(try accessReview(r, target)) }
+        if target.type.group == "authentication.k8s.io" { return .response(try selfSubjectReview(r, target)) }
         return try resourceVerb(r, target)
     }
 
@@ -66,6 +68,8 @@ extension Cluster {
                                                     cluster: self, includeObject: r.query["includeObject"])))
             }
             return .response(.json(object))
+        case ("POST", _, "token") where type.resource == "serviceaccounts":
+            return .response(try tokenRequest(key))
         case ("POST", nil, _):
             let body = try decodeBody(r)
             let created = try createObject(body, manager: manager ?? "unknown", in: type, namespace: ns, dryRun: r.isDryRun)
@@ -93,7 +97,7 @@ extension Cluster {
         }
     }
 
-    private func decodeBody(_ r: APIRequest) throws -> Value {
+    func decodeBody(_ r: APIRequest) throws -> Value {
         let contentType = r.header("content-type") ?? "application/json"
         if contentType.contains("protobuf") || contentType.contains("cbor") {
             throw APIError(code: 415, reason: "UnsupportedMediaType",

@@ -67,6 +67,11 @@ enum DiscoveryDocuments {
                 case "log":
                     s["kind"] = "Pod"
                     s["verbs"] = ["get"]
+                case "token":
+                    s["group"] = "authentication.k8s.io"
+                    s["version"] = "v1"
+                    s["kind"] = "TokenRequest"
+                    s["verbs"] = ["create"]
                 default:
                     s["kind"] = .string(t.kind)
                     s["verbs"] = ["get", "patch", "update"]

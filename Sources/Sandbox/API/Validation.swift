@@ -6,10 +6,23 @@ import YAML
 enum Validation {
     typealias Cause = (field: String, message: String, reason: String)
 
+    /// Why `name` is not a valid path segment name, in apimachinery's words, or nil.
+    static func pathSegmentProblem(_ name: String) -> String? {
+        if name == "." || name == ".." { return "may not be '\(name)'" }
+        if name.contains("/") { return "may not contain '/'" }
+        if name.contains("%") { return "may not contain '%'" }
+        return nil
+    }
+
     static func check(_ object: Value, type: ResourceType) -> [Cause] {
         var causes: [Cause] = []
         let name = object[path: ["metadata", "name"]]?.string ?? ""
-        if !isSubdomain(name) {
+        if type.group == "rbac.authorization.k8s.io" {
+            // RBAC names are path segments (`system:discovery`), as ValidateRBACName checks.
+            if let problem = pathSegmentProblem(name) {
+                causes.append(("metadata.name", "Invalid value: \"\(name)\": \(problem)", "FieldValueInvalid"))
+            }
+        } else if !isSubdomain(name) {
             causes.append(("metadata.name", "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", "FieldValueInvalid"))
         }
         switch type.kind {

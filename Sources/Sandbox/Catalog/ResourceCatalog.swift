@@ -12,7 +12,7 @@ public struct ResourceCatalog: Sendable {
         ResourceType("", "v1", "configmaps", "ConfigMap", shortNames: ["cm"]),
         ResourceType("", "v1", "secrets", "Secret"),
         ResourceType("", "v1", "services", "Service", shortNames: ["svc"], categories: ["all"], subresources: ["status"]),
-        ResourceType("", "v1", "serviceaccounts", "ServiceAccount", shortNames: ["sa"]),
+        ResourceType("", "v1", "serviceaccounts", "ServiceAccount", shortNames: ["sa"], subresources: ["token"]),
         ResourceType("", "v1", "pods", "Pod", shortNames: ["po"], categories: ["all"], subresources: ["status", "log"]),
         ResourceType("", "v1", "events", "Event", shortNames: ["ev"]),
         ResourceType("apps", "v1", "deployments", "Deployment", shortNames: ["deploy"], categories: ["all"],
@@ -31,6 +31,12 @@ public struct ResourceCatalog: Sendable {
         ResourceType("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", namespaced: false),
         ResourceType("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", namespaced: false),
         ResourceType("coordination.k8s.io", "v1", "leases", "Lease"),
+        // Access and identity reviews: asked, answered, never stored (`kubectl auth can-i`, `whoami`).
+        ResourceType("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", namespaced: false, verbs: ["create"]),
+        ResourceType("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview", namespaced: false, verbs: ["create"]),
+        ResourceType("authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", namespaced: false, verbs: ["create"]),
+        ResourceType("authorization.k8s.io", "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", verbs: ["create"]),
+        ResourceType("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", namespaced: false, verbs: ["create"]),
         ResourceType("metrics.k8s.io", "v1beta1", "pods", "PodMetrics", verbs: ["get", "list"]),
         ResourceType("metrics.k8s.io", "v1beta1", "nodes", "NodeMetrics", namespaced: false, verbs: ["get", "list"]),
     ])
@@ -58,7 +64,7 @@ public struct ResourceCatalog: Sendable {
     }
 
     public func type(kind: String) -> ResourceType? {
-        types.first { $0.kind == kind && $0.group != "metrics.k8s.io" }
+        types.first { $0.kind == kind && isStored($0) }
     }
 
     /// Group versions in discovery order, the core group excluded.
@@ -71,6 +77,9 @@ public struct ResourceCatalog: Sendable {
         return out
     }
 
-    /// Whether objects of this type are kept in the store (metrics are computed, not stored).
-    public func isStored(_ type: ResourceType) -> Bool { type.group != "metrics.k8s.io" }
+    /// Whether objects of this type are kept in the store (metrics are computed, access and
+    /// identity reviews answered, not stored).
+    public func isStored(_ type: ResourceType) -> Bool {
+        type.group != "metrics.k8s.io" && type.group != "authorization.k8s.io" && type.group != "authentication.k8s.io"
+    }
 }

@@ -9,6 +9,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let cluster: Cluster
+    /// Whether this connection is HTTPS (credential-less requests are then anonymous).
+    private let secure: Bool
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var watch: WatchStream?
@@ -16,8 +18,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Seconds the cluster spent on the request, excluding network and fault delays.
     static let handlerTimeHeader = "X-Sandbox-Handler-Seconds"
 
-    init(cluster: Cluster) {
+    init(cluster: Cluster, secure: Bool) {
         self.cluster = cluster
+        self.secure = secure
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -31,8 +34,14 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             guard let head else { return }
             self.head = nil
             var headers: [String: String] = [:]
-            for (name, value) in head.headers { headers[name] = value }
-            let request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
+            // Repeated headers (one Impersonate-Group per group) join with ", " as HTTP allows.
+            for (name, value) in head.headers {
+                let key = name.lowercased()
+                headers[key] = headers[key].map { $0 + ", " + value } ?? value
+            }
+            var request = APIRequest(method: head.method.rawValue, target: head.uri, headers: headers, body: body)
+            request.fromNetwork = true
+            request.overTLS = secure
             let decision = cluster.faults.decide(request, elapsed: cluster.elapsed)
             let keepAlive = head.isKeepAlive
             let version = head.version

@@ -84,7 +84,7 @@ public final class SandboxServer: @unchecked Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(HTTPHandler(cluster: cluster))
+                    try channel.pipeline.syncOperations.addHandler(HTTPHandler(cluster: cluster, secure: tls != nil))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
