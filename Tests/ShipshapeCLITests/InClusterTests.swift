@@ -125,8 +125,9 @@ final class InClusterTests: XCTestCase {
         return (account, code, try kubectlOK("logs", pod, "-n", "chatbot-dev"))
     }
 
-    func testTheChartsJobsRunForRealUnderTheirOwnAccounts() throws {
-        // The namespace and the git credentials exist before the chart, as an operator makes them.
+    /// The namespace and the git credentials, made before the chart as an operator makes them,
+    /// then the engineer's one install: `shipshape reconcile` from a checkout.
+    func install() throws {
         try kubectlOK("apply", "-f", try write("""
             apiVersion: v1
             kind: Namespace
@@ -140,11 +141,17 @@ final class InClusterTests: XCTestCase {
               ca.crt: |
             \(try String(contentsOfFile: git.caFile, encoding: .utf8).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
             """, to: "bootstrap.yaml"))
-
-        // Install: the engineer's one reconcile from a checkout; from then on the CronJob runs it.
         let install = try ShipshapeBinary.run(["reconcile", "--env", "dev", "--config", checkout.appendingPathComponent("shipshape.yaml").path,
                                                "--kubeconfig", kubeconfig, "--context", "sandbox"])
         XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
+    }
+
+    func testTheChartsJobsRunForRealUnderTheirOwnAccounts() throws {
+        try install()
+        // RBAC answers as the Roles say (the Sandbox's admin may impersonate).
+        XCTAssertEqual(try kubectl("auth", "can-i", "--as", "system:serviceaccount:chatbot-dev:shipshape-reconcile", "list", "secrets", "-n", "chatbot-dev").stdout, "no\n")
+        XCTAssertEqual(try kubectl("auth", "can-i", "--as", "system:serviceaccount:chatbot-dev:shipshape-reconcile", "patch", "deployments", "-n", "chatbot-dev").stdout, "yes\n")
+        XCTAssertEqual(try kubectl("auth", "can-i", "--as", "system:serviceaccount:chatbot-dev:shipshape-recommend", "delete", "pods", "-n", "chatbot-dev").stdout, "no\n")
         let head = try run("git", ["rev-parse", "--short=7", "HEAD"], in: checkout).trimmingCharacters(in: .whitespacesAndNewlines)
 
         // 09:55: the reconcile CronJob's pod runs `shipshape reconcile` in the cluster.
@@ -185,6 +192,63 @@ final class InClusterTests: XCTestCase {
         XCTAssertTrue(recommended.log.contains("pushed shipshape/recommendations/dev to origin"), recommended.log)
         let branches = try run("git", ["ls-remote", "--heads", authenticatedURL], in: work)
         XCTAssertTrue(branches.contains("refs/heads/shipshape/recommendations/dev"), branches)
+    }
+
+    /// Each job's Role is the least it needs: the job, run with its service account's token,
+    /// succeeds with the whole Role, and without any one rule fails with the 403 that names a
+    /// verb and resource of that rule (for reconcile, which applies its own Role, possibly the
+    /// escalation check's: it cannot grant itself back what it does not hold).
+    func testRemovingAnyRuleOfAJobsRoleMakesTheJobFailWithThe403() throws {
+        try install()
+        for cronJob in ["shipshape-reconcile", "shipshape-recommend"] {
+            try kubectlOK("patch", "cronjob", cronJob, "-n", "chatbot-dev", "-p", #"{"spec":{"suspend":true}}"#)
+        }
+        let config = checkout.appendingPathComponent("shipshape.yaml").path
+        for job in ["reconcile", "recommend"] {
+            let account = "shipshape-\(job)"
+            let token = try kubectlOK("create", "token", account, "-n", "chatbot-dev").trimmingCharacters(in: .whitespacesAndNewlines)
+            let accountConfig = try write("""
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: sandbox, cluster: {server: "\(server.url)"}}]
+                users: [{name: \(account), user: {token: "\(token)"}}]
+                contexts: [{name: sandbox, context: {cluster: sandbox, user: \(account), namespace: chatbot-dev}}]
+                current-context: sandbox
+                """, to: "\(account).kubeconfig")
+            let runJob = { try ShipshapeBinary.run([job, "--env", "dev", "--config", config, "--kubeconfig", accountConfig, "--context", "sandbox"]) }
+            let original = try JSONParser().parse(bytes: Array(try kubectlOK("get", "role", account, "-n", "chatbot-dev", "-o", "json").utf8))
+            let rules = try XCTUnwrap(original["rules"]?.array)
+            func replaceRole(rules: [Value]) throws {
+                var role = original
+                role[path: ["rules"]] = .array(rules)
+                role[path: ["metadata", "resourceVersion"]] = nil
+                role[path: ["metadata", "managedFields"]] = nil
+                var json: [UInt8] = []
+                try JSONWriter(indent: nil, sortKeys: false, escapeHTML: false).write(role, into: &json)
+                try kubectlOK("replace", "-f", try write(String(decoding: json, as: UTF8.self), to: "role.json"))
+            }
+            for (index, rule) in rules.enumerated() {
+                var fewer = rules
+                fewer.remove(at: index)
+                try replaceRole(rules: fewer)
+                let r = try runJob()
+                let output = r.stdout + r.stderr
+                XCTAssertNotEqual(r.status, 0, "\(job) without rule \(index) \(rule) succeeded:\n\(output)")
+                let verbs = (rule["verbs"]?.array ?? []).compactMap(\.string)
+                let resources = (rule["resources"]?.array ?? []).compactMap(\.string)
+                let named = resources.contains { resource in
+                    verbs.contains { verb in
+                        output.contains("cannot \(verb) resource \"\(resource)\"")
+                            || (output.contains("attempting to grant RBAC permissions not currently held")
+                                && output.contains("Resources:[\"\(resource)\"]") && output.contains("\"\(verb)\""))
+                    }
+                }
+                XCTAssertTrue(named, "\(job) without rule \(index) \(rule) did not fail with its 403:\n\(output)")
+                try replaceRole(rules: rules)
+            }
+            let whole = try runJob()
+            XCTAssertEqual(whole.status, 0, "\(job) with its whole Role: \(whole.stdout + whole.stderr)")
+        }
     }
 
     func write(_ text: String, to name: String) throws -> String {

@@ -278,11 +278,12 @@ public final class Reconciler: @unchecked Sendable {
 
     /// Creates the environment's namespace if it does not exist (the lease and state live there).
     /// A namespaced Role (least privilege, in-cluster) cannot read Namespaces: then it is
-    /// assumed to exist, as the Role itself lives in it.
+    /// assumed to exist, as the Role itself lives in it, and nothing is said of it (it is
+    /// expected on every in-cluster run). Any other failure to read it is logged.
     func ensureNamespace() throws {
         let existing: Value?
         do { existing = try cluster.get(apiVersion: "v1", kind: "Namespace", namespace: nil, name: namespace) } catch {
-            log("cannot read namespace \(namespace) (\(error)); assuming it exists")
+            if (error as? KubeAPIError)?.code != 403 { log("cannot read namespace \(namespace) (\(error)); assuming it exists") }
             return
         }
         if existing == nil {

@@ -41,6 +41,15 @@ extension Cluster {
         }
         if target.type.group == "authorization.k8s.io" { return .response(try accessReview(r, target)) }
         if target.type.group == "authentication.k8s.io" { return .response(try selfSubjectReview(r, target)) }
+        if target.type.group == Self.rbacGroup, ["POST", "PUT", "PATCH"].contains(r.method), let user = r.user, !user.isPrivileged {
+            // The object as the write would store it, then the escalation check on it.
+            var preview = r
+            preview.query["dryRun"] = "All"
+            if case .response(let answer) = try resourceVerb(preview, target), answer.status < 300,
+               let object = try? JSONParser().parse(bytes: answer.body) {
+                try confirmNoEscalation(object, type: target.type, user: user)
+            }
+        }
         return try resourceVerb(r, target)
     }
 

@@ -20,7 +20,7 @@ public enum ScenarioLoader {
         let root: Value
         do { root = try ValueDecoder.decode(text, file: file) } catch { throw ScenarioError(description: "\(error)") }
         var s = Scenario()
-        var r = Reader(value: root, path: file)
+        let r = Reader(value: root, path: file)
         try r.only(["node", "images", "traffic", "faults"])
         if let node = try r.map("node") {
             var n = Reader(value: node, path: "\(file): node")

@@ -29,8 +29,6 @@ Context: (dict "job" NAME "root" $).
 ) -}}
 {{- $_ := set $rules "recommend" (list
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
-  (dict "apiGroups" (list "apps") "resources" (list "deployments") "verbs" $read)
-  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "get" "create" "patch"))
 ) -}}
