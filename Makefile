@@ -19,7 +19,8 @@ test: deps
 	$(BIN)/yaml-fuzz Fuzz/corpus/yaml Tests/YAMLTests/Fixtures/values
 	$(SWIFT) test --skip-build --disable-swift-testing
 
-demo: build
+demo: deps
+	$(SWIFT) build --product shipshape
 	@scripts/demo.sh $(BIN)/shipshape
 
 bench: deps

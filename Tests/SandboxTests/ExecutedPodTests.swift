@@ -138,22 +138,42 @@ final class ExecutedPodTests: SandboxHTTPTestCase {
         try kubectl("get", "job", name, "-o", "jsonpath={.status.conditions[-1:].type}").stdout
     }
 
-    func testJobRunsTheRealBinaryInTheClusterAndItsOutputIsTheLog() throws {
+    func testJobRunsTheRealBinaryUnderItsServiceAccountAndItsOutputIsTheLog() throws {
         _ = try startExecuting()
-        try kubectlOK("create", "-f", try write("""
+        try kubectlOK("apply", "-f", try write("""
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: probe, namespace: default}
             data: {greeting: hello}
-            """, to: "cm.yaml"))
-        try kubectlOK("apply", "--server-side", "-f", try write(job("reader", args: ["kube", "get", "configmap", "probe", "-n", "$(NS)", "-o", "yaml"],
-                                                                  container: ["env: [{name: NS, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]"]), to: "job.yaml"))
-        try advanceUntil("the job to finish") { try jobStatus("reader") == "Complete" }
-        // The pod read the ConfigMap through the in-cluster endpoint exactly as kubectl reads it.
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: reader, namespace: default}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: reader, namespace: default}
+            rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: reader, namespace: default}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+            subjects: [{kind: ServiceAccount, name: reader, namespace: default}]
+            """, to: "reader.yaml"))
+        let args = ["kube", "get", "configmap", "probe", "-n", "$(NS)", "-o", "yaml"]
+        let env = "env: [{name: NS, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]"
+        try kubectlOK("apply", "--server-side", "-f", try write(job("reader", args: args, container: [env], pod: ["serviceAccountName: reader"]), to: "job.yaml"))
+        try kubectlOK("apply", "--server-side", "-f", try write(job("nobody", args: args, container: [env]), to: "nobody.yaml"))
+        try advanceUntil("the jobs to finish") { try jobStatus("reader") == "Complete" && jobStatus("nobody") == "Failed" }
+        // The pod read the ConfigMap through the in-cluster endpoint, with its own token, exactly as kubectl reads it.
         let expected = try kubectlOK("get", "configmap", "probe", "-o", "yaml", "--show-managed-fields")
         XCTAssertEqual(try kubectlOK("logs", "job/reader"), expected)
-        let state = try jobPods("reader", "{.items[0].status.containerStatuses[0].state.terminated.exitCode} {.items[0].status.containerStatuses[0].state.terminated.reason} {.items[0].status.phase}")
-        XCTAssertEqual(state, "0 Completed Succeeded")
+        XCTAssertEqual(try jobPods("reader", "{.items[0].status.containerStatuses[0].state.terminated.exitCode} {.items[0].status.containerStatuses[0].state.terminated.reason} {.items[0].status.phase}"),
+                       "0 Completed Succeeded")
+        // The namespace's default account may not: RBAC answers its token as a cluster would.
+        XCTAssertEqual(try kubectlOK("logs", "job/nobody"), #"Error: v1 ConfigMap default/probe: Error from server (Forbidden): configmaps "probe" is forbidden: User "system:serviceaccount:default:default" cannot get resource "configmaps" in API group "" in the namespace "default""# + "\n")
+        XCTAssertEqual(try jobPods("nobody", "{.items[0].status.containerStatuses[0].state.terminated.exitCode}"), "1")
     }
 
     func testReadOnlyRootRefusesWritesOutsideTheEmptyDir() throws {

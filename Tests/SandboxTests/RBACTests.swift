@@ -165,6 +165,48 @@ final class RBACTests: SandboxHTTPTestCase {
         XCTAssertEqual(asAccount.json["message"]?.string, list.json["message"]?.string)
     }
 
+    /// kube-apiserver's escalation prevention: an account may write a Role only with rights it
+    /// holds, and bind a role only when it holds that role's rights (or may `escalate`/`bind`).
+    func testARoleGrantingMoreThanTheWriterHoldsIsForbidden() throws {
+        try startSecureServer()
+        try applyReconcileRole(rules: [
+            #"{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [get, create, patch]}"#,
+            #"{apiGroups: [""], resources: [pods], verbs: [get, list]}"#,
+        ])
+        let token = try reconcileToken()
+        func applyRole(_ rules: String) throws -> HTTPResult {
+            try curl("PATCH", "/apis/rbac.authorization.k8s.io/v1/namespaces/chatbot-dev/roles/worker?fieldManager=shipshape",
+                     body: #"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"worker"},"rules":"# + rules + "}",
+                     contentType: "application/apply-patch+yaml", token: token)
+        }
+        // What it holds, it may grant.
+        XCTAssertEqual(try applyRole(#"[{"apiGroups":[""],"resources":["pods"],"verbs":["list"]}]"#).status, 201)
+        // More than it holds: the 403 lists exactly the rights it lacks, compacted and sorted.
+        let escalating = try applyRole(#"[{"apiGroups":[""],"resources":["pods"],"verbs":["list","delete"]},{"apiGroups":["metrics.k8s.io"],"resources":["pods"],"verbs":["get","list"]},{"apiGroups":[""],"resources":["configmaps"],"resourceNames":["state"],"verbs":["update"]}]"#)
+        XCTAssertEqual(escalating.status, 403)
+        XCTAssertEqual(escalating.json["message"]?.string, """
+            roles.rbac.authorization.k8s.io "worker" is forbidden: user "system:serviceaccount:chatbot-dev:shipshape-reconcile" (groups=["system:serviceaccounts" "system:serviceaccounts:chatbot-dev" "system:authenticated"]) is attempting to grant RBAC permissions not currently held:
+            {APIGroups:[""], Resources:["configmaps"], ResourceNames:["state"], Verbs:["update"]}
+            {APIGroups:[""], Resources:["pods"], Verbs:["delete"]}
+            {APIGroups:["metrics.k8s.io"], Resources:["pods"], Verbs:["get" "list"]}
+            """)
+        XCTAssertEqual(try kubectlOK("get", "role", "worker", "-n", "chatbot-dev", "-o", "jsonpath={.rules[0].verbs}"), #"["list"]"#, "nothing was written")
+        // Binding a role whose rights it lacks is an escalation too; the admin may do both.
+        try kubectlOK("create", "-f", try write("""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: deleter, namespace: chatbot-dev}
+            rules: [{apiGroups: [""], resources: [pods], verbs: [delete]}]
+            """, to: "deleter.yaml"))
+        let binding = try curl("PATCH", "/apis/rbac.authorization.k8s.io/v1/namespaces/chatbot-dev/rolebindings/deleter?fieldManager=shipshape",
+                               body: #"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"deleter"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"deleter"},"subjects":[{"kind":"ServiceAccount","name":"shipshape-reconcile","namespace":"chatbot-dev"}]}"#,
+                               contentType: "application/apply-patch+yaml", token: token)
+        XCTAssertEqual(binding.json["message"]?.string, """
+            rolebindings.rbac.authorization.k8s.io "deleter" is forbidden: user "system:serviceaccount:chatbot-dev:shipshape-reconcile" (groups=["system:serviceaccounts" "system:serviceaccounts:chatbot-dev" "system:authenticated"]) is attempting to grant RBAC permissions not currently held:
+            {APIGroups:[""], Resources:["pods"], Verbs:["delete"]}
+            """)
+    }
+
     func testAnySubresourceRulesAndResourceNamesOnANamedList() throws {
         try startSecureServer()
         try applyReconcileRole(rules: [

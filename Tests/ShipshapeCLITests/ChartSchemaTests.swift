@@ -37,7 +37,7 @@ final class ChartSchemaTests: XCTestCase {
             ("backend.replicas=3", "at '/backend': additional properties 'replicas' not allowed"),
             ("backend.image.pullPolicy=Sometimes", "at '/backend/image/pullPolicy'"),
             ("monitoring.jobs.extra.enabled=true", "at '/monitoring/jobs': additional properties 'extra' not allowed"),
-            ("monitoring.jobs.heal.schedule=often", "at '/monitoring/jobs/heal/schedule'"),
+            ("monitoring.jobs.reconcile.schedule=often", "at '/monitoring/jobs/reconcile/schedule'"),
             ("global.namespace=Chatbot_Dev", "at '/global/namespace'"),
             ("alerts.rules.resourceExhaustion=120", "at '/alerts/rules/resourceExhaustion': maximum: got 120, want 100"),
         ]

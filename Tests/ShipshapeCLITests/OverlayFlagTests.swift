@@ -74,8 +74,8 @@ final class OverlayFlagTests: XCTestCase {
         XCTAssertEqual(patched.status, 0, patched.stderr)
         XCTAssertEqual(patched.stdout, "\(overlay)/backend-startup.yaml:11:31 spec.template.spec.containers[name=backend].startupProbe.failureThreshold = 60\n")
         let valued = try ShipshapeBinary.run(["render", Repository.chart, "--release-name", "chatbot", "--overlay", overlay,
-                                              "--trace", field + ".resources.requests.cpu"])
+                                              "--trace", "v1/ConfigMap/backend-config:data.LOG_LEVEL"])
         XCTAssertEqual(valued.status, 0, valued.stderr)
-        XCTAssertEqual(valued.stdout, "\(overlay)/values.yaml:28:12 backend.resources.requests.cpu = 100m\n")
+        XCTAssertEqual(valued.stdout, "\(overlay)/values.yaml:12:16 backend.config.LOG_LEVEL = debug\n")
     }
 }

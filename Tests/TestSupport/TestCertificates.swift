@@ -48,8 +48,8 @@ public final class NginxServer {
     public let port: Int
     private var process: Process?
 
-    /// Starts nginx with `servers` (one or more `server { ... }` blocks; `PORT` in them is
-    /// replaced by the chosen port). Throws when nginx is not installed or does not start.
+    /// Starts nginx with `servers` (one or more `server { ... }` blocks; `127.0.0.1:PORT` in
+    /// them becomes the chosen port, and no other text is touched). Throws when nginx is not installed or does not start.
     public init(dir: String, servers: String) throws {
         guard let nginx = Subprocess.find("nginx") ?? ["/usr/sbin/nginx"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw TestServerError("nginx is not installed (apt-get install nginx)")
@@ -74,7 +74,7 @@ public final class NginxServer {
                 uwsgi_temp_path \(dir)/tmp/uwsgi;
                 scgi_temp_path \(dir)/tmp/scgi;
                 default_type application/json;
-            \(servers.replacingOccurrences(of: "PORT", with: String(port)))
+            \(servers.replacingOccurrences(of: "127.0.0.1:PORT", with: "127.0.0.1:\(port)"))
             }
             """
         try config.write(toFile: dir + "/nginx.conf", atomically: true, encoding: .utf8)
