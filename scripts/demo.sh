@@ -67,9 +67,11 @@ targets=$("$shipshape" render charts/chatbot -f overlays/dev/values.yaml 2>/dev/
 if grep -qx frontend-deployment <<<"$targets"; then
   run "$shipshape" values set overlays/dev/values.yaml frontend.hpa.enabled false --type bool >/dev/null
   run "$shipshape" values set overlays/dev/values.yaml frontend.replicaCount 1 --type int >/dev/null
-  git commit -q -am "dev: one frontend replica, no HPA"
-  say "committed: $(git log --oneline | head -1)"
 fi
+# Shipshape's own CronJobs come at the end of the story, once the repository is served to them.
+run "$shipshape" values set overlays/dev/values.yaml monitoring.enabled false --type bool >/dev/null
+git commit -q -am "dev: one frontend replica, no HPA; Shipshape's own jobs later"
+say "committed: $(git log --oneline | head -1)"
 
 step "Reconcile dev: render the branch head, check the policies, apply in dependency order, wait for health"
 run "$shipshape" reconcile --env dev --config "$work/repo/shipshape.yaml" --kubeconfig "$kubeconfig" --context sandbox
@@ -120,7 +122,7 @@ step "The history of dev: revisions, health, drift corrected and the rollback, f
 printf '$ shipshape history --env dev\n'; ss history --env dev
 
 step "Fix forward: revert the broken release in git (a newer commit, so reconcile moves on)"
-git revert --no-edit -q HEAD
+git revert --no-edit HEAD >/dev/null
 say "committed: $(git log --oneline | head -1)"
 
 step "Hand over to the cluster: serve the repository over HTTPS (nginx + git http-backend, token auth)"
@@ -135,8 +137,9 @@ git clone -q --bare "$work/repo" "$work/git/repos/config.git"
 git -C "$work/git/repos/config.git" config http.receivepack true
 git remote add origin "${git_url/https:\/\//https://x-access-token:$(cat "$work/git/token")@}"
 say "serving $git_url (user x-access-token, a random token)"
+run "$shipshape" values set overlays/dev/values.yaml monitoring.enabled true --type bool >/dev/null
 run "$shipshape" values set overlays/dev/values.yaml monitoring.repository.url "$git_url" --type string >/dev/null
-git commit -q -am "dev: the jobs read this repository"
+git commit -q -am "dev: Shipshape's own jobs run in the cluster, reading this repository"
 git push -q origin main
 say "pushed: $(git log --oneline | head -1)"
 
