@@ -36,6 +36,9 @@ public final class Cluster: @unchecked Sendable {
         set { withLock { endpoint = newValue } }
     }
     private var endpoint: InClusterEndpoint?
+    /// The simulated time, published for threads that must not wait on the cluster lock (the
+    /// readers stamping executed containers' output lines).
+    let publishedNow = PublishedTime()
     private let lock = NSRecursiveLock()
 
     /// Statistics for benchmarks and the admin endpoint.
@@ -48,6 +51,7 @@ public final class Cluster: @unchecked Sendable {
         self.scenario = scenario
         self.clock = SimClock(start: start ?? SimClock.wallNow())
         self.simulationStart = clock.now
+        publishedNow.value = clock.now
         self.random = SplitMix64(seed: seed)
         for rule in scenario.faults { faults.add(rule) }
         withLock { bootstrap() }
@@ -74,6 +78,7 @@ public final class Cluster: @unchecked Sendable {
             let dt = min(step, remaining)
             withLock {
                 clock.advance(by: dt)
+                publishedNow.value = clock.now
                 runControllers()
             }
             remaining -= dt
@@ -156,4 +161,14 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// A time value written under the cluster lock and read without it.
+final class PublishedTime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds = 0.0
+    var value: Double {
+        get { lock.withLock { seconds } }
+        set { lock.withLock { seconds = newValue } }
+    }
 }

@@ -213,7 +213,7 @@ final class ExecutedPodTests: SandboxHTTPTestCase {
             stringData: {token: abc}
             """, to: "secret.yaml"))
         try advanceUntil("the job to finish") { try jobStatus("needs-secret") == "Complete" }
-        XCTAssertEqual(try kubectlOK("logs", "job/needs-secret"), "0.1.0\n")
+        XCTAssertEqual(try kubectlOK("logs", "job/needs-secret"), try ShipshapeBinary.run(["--version"]).stdout)
     }
 
     func testDeadlinesKillTheProcess() throws {

@@ -64,7 +64,7 @@ final class FaultInjectionTests: SandboxHTTPTestCase {
 
     func testDroppedWatchEndsWithoutTheFinalChunkThenWatchesWork() throws {
         try startServer()
-        guard let curl = Subprocess.find("curl") else { throw XCTSkip("curl is not installed") }
+        guard let curl = Subprocess.find("curl") else { throw TestServerError("curl is not installed (scripts/install-deps.sh installs it)") }
         try addFault("{dropWatchAfter: 1s, count: 1, path: /api/v1/namespaces/default/pods}")
         let url = server.url + "/api/v1/namespaces/default/pods?watch=true&timeoutSeconds=2"
         let dropped = try Subprocess.run(curl, ["-sS", "-N", "--max-time", "20", "-H", "Authorization: Bearer sandbox", url])

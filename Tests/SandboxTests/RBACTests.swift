@@ -17,7 +17,7 @@ final class RBACTests: SandboxHTTPTestCase {
     /// One request through curl, with the admin's token unless `token` says otherwise (nil: none).
     private func curl(_ method: String, _ target: String, body: String? = nil, contentType: String = "application/json",
                       token: String? = Cluster.adminToken, headers: [String: String] = [:]) throws -> HTTPResult {
-        guard let curl = Subprocess.find("curl") else { throw XCTSkip("curl is not installed") }
+        guard let curl = Subprocess.find("curl") else { throw TestServerError("curl is not installed (scripts/install-deps.sh installs it)") }
         var args = ["-sS", "--cacert", directory.appendingPathComponent("ca.crt").path, "-X", method, "-w", "\n%{http_code}"]
         if let token { args += ["-H", "Authorization: Bearer \(token)"] }
         for (name, value) in headers { args += ["-H", "\(name): \(value)"] }

@@ -38,9 +38,9 @@ class SandboxHTTPTestCase: SandboxTestCase {
         return url
     }
 
-    /// kubectl, skipping the test when it is not installed.
+    /// kubectl; a test that needs it fails without it (scripts/install-deps.sh installs it).
     func kubectlPath() throws -> String {
-        guard let path = Subprocess.find("kubectl") else { throw XCTSkip("kubectl is not on PATH") }
+        guard let path = Subprocess.find("kubectl") else { throw TestServerError("kubectl is not on PATH (scripts/install-deps.sh installs it)") }
         return path
     }
 

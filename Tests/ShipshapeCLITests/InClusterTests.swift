@@ -19,11 +19,9 @@ final class InClusterTests: XCTestCase {
     let token = HTTPSGitServer.users["x-access-token"]!
 
     /// 2026-01-05T09:50:00Z: the reconcile CronJob (*/5) first runs at 09:55, the recommend
-    /// CronJob (hourly) at 10:00.
+    /// CronJob (hourly) at 10:00. Simulated time moves only when the test moves it, a second
+    /// at a time while processes run (`advance(until:)`), so what happens when is fixed.
     static let start = 1_767_606_600.0
-    /// Simulated seconds per wall second: a schedule period (5 min) every 15 s, and the jobs'
-    /// 600 s deadline is 30 wall seconds.
-    static let speed = 20.0
 
     override func setUpWithError() throws {
         work = try Repository.scratch("shipshape-in-cluster")
@@ -56,8 +54,8 @@ final class InClusterTests: XCTestCase {
         try run("git", ["clone", "-q", authenticatedURL, checkout.path], in: work)
 
         runtime = ProcessRuntime(binary: ShipshapeBinary.path, directory: work.appendingPathComponent("pods").path)
-        server = SandboxServer(cluster: Cluster(scenario: .default, start: Self.start, seed: 7, runtime: runtime), speed: Self.speed)
-        try server.start(port: 0, runClock: true)
+        server = SandboxServer(cluster: Cluster(scenario: .default, start: Self.start, seed: 7, runtime: runtime))
+        try server.start(port: 0, runClock: false)
         try server.writeKubeconfig(to: kubeconfig)
     }
 
@@ -95,18 +93,31 @@ final class InClusterTests: XCTestCase {
         return r.stdout
     }
 
-    /// Waits (at most `seconds` wall seconds) until `done` holds.
-    func wait(_ what: String, seconds: Double = 90, file: StaticString = #filePath, line: UInt = #line, _ done: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+    /// Moves simulated time a second at a time (every 50 ms of wall time, while the jobs' real
+    /// processes run) until `done` holds; fails after 3,000 steps.
+    func advance(until what: String, file: StaticString = #filePath, line: UInt = #line, _ done: () throws -> Bool) throws {
+        for _ in 0..<3_000 {
             if try done() { return }
-            Thread.sleep(forTimeInterval: 0.2)
+            server.cluster.advance(by: 1)
+            Thread.sleep(forTimeInterval: 0.05)
         }
-        XCTFail("timed out waiting for \(what)", file: file, line: line)
+        XCTFail("gave up waiting for \(what)", file: file, line: line)
         throw Timeout(what: what)
     }
 
     struct Timeout: Error { var what: String }
+
+    /// Runs the binary while simulated time moves (a reconcile waits for health).
+    func runAdvancing(_ arguments: [String]) throws -> Subprocess.Result {
+        nonisolated(unsafe) var outcome: Result<Subprocess.Result, Error>?
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            outcome = Result { try ShipshapeBinary.run(arguments) }
+            done.signal()
+        }
+        try advance(until: "shipshape \(arguments.first ?? "")") { done.wait(timeout: .now()) == .success }
+        return try XCTUnwrap(outcome).get()
+    }
 
     /// The Job a CronJob starts for the schedule time `time`: `<cronjob>-<minutes since epoch>`.
     func jobName(_ cronJob: String, at time: Double) -> String { "\(cronJob)-\(Int(time) / 60)" }
@@ -141,8 +152,8 @@ final class InClusterTests: XCTestCase {
               ca.crt: |
             \(try String(contentsOfFile: git.caFile, encoding: .utf8).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
             """, to: "bootstrap.yaml"))
-        let install = try ShipshapeBinary.run(["reconcile", "--env", "dev", "--config", checkout.appendingPathComponent("shipshape.yaml").path,
-                                               "--kubeconfig", kubeconfig, "--context", "sandbox"])
+        let install = try runAdvancing(["reconcile", "--env", "dev", "--config", checkout.appendingPathComponent("shipshape.yaml").path,
+                                        "--kubeconfig", kubeconfig, "--context", "sandbox"])
         XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
     }
 
@@ -156,7 +167,7 @@ final class InClusterTests: XCTestCase {
 
         // 09:55: the reconcile CronJob's pod runs `shipshape reconcile` in the cluster.
         let first = jobName("shipshape-reconcile", at: Self.start + 300)
-        try wait("the 09:55 reconcile job") { try finished(first) != "" }
+        try advance(until: "the 09:55 reconcile job") { try finished(first) != "" }
         let reconciled = try outcome(first)
         XCTAssertEqual(try finished(first), "Complete", reconciled.log)
         XCTAssertEqual(reconciled.account, "shipshape-reconcile")
@@ -174,10 +185,8 @@ final class InClusterTests: XCTestCase {
             .write(to: values, atomically: true, encoding: .utf8)
         try run("git", ["commit", "-q", "-am", "backend: log warnings only"], in: checkout)
         try run("git", ["push", "-q", "origin", "main"], in: checkout)
-        let pushed = server.cluster.now
-        XCTAssertLessThan(pushed, Self.start + 600, "pushed before the 10:00 run")
         let second = jobName("shipshape-reconcile", at: Self.start + 600)
-        try wait("the 10:00 reconcile job") { try finished(second) != "" }
+        try advance(until: "the 10:00 reconcile job") { try finished(second) != "" }
         let applied = try outcome(second)
         XCTAssertEqual(try finished(second), "Complete", applied.log)
         XCTAssertEqual(try kubectlOK("get", "configmap", "backend-config", "-n", "chatbot-dev", "-o", "jsonpath={.data.LOG_LEVEL}"), "warning")
@@ -185,7 +194,7 @@ final class InClusterTests: XCTestCase {
 
         // 10:00: the recommend CronJob samples the cluster and pushes its branch for review.
         let recommend = jobName("shipshape-recommend", at: Self.start + 600)
-        try wait("the 10:00 recommend job") { try finished(recommend) != "" }
+        try advance(until: "the 10:00 recommend job") { try finished(recommend) != "" }
         let recommended = try outcome(recommend)
         XCTAssertEqual(try finished(recommend), "Complete", recommended.log)
         XCTAssertEqual(recommended.account, "shipshape-recommend")
@@ -215,7 +224,7 @@ final class InClusterTests: XCTestCase {
                 contexts: [{name: sandbox, context: {cluster: sandbox, user: \(account), namespace: chatbot-dev}}]
                 current-context: sandbox
                 """, to: "\(account).kubeconfig")
-            let runJob = { try ShipshapeBinary.run([job, "--env", "dev", "--config", config, "--kubeconfig", accountConfig, "--context", "sandbox"]) }
+            let runJob = { try self.runAdvancing([job, "--env", "dev", "--config", config, "--kubeconfig", accountConfig, "--context", "sandbox"]) }
             let original = try JSONParser().parse(bytes: Array(try kubectlOK("get", "role", account, "-n", "chatbot-dev", "-o", "json").utf8))
             let rules = try XCTUnwrap(original["rules"]?.array)
             func replaceRole(rules: [Value]) throws {

@@ -30,8 +30,11 @@ extension Cluster {
             let roleResource = kind == "ClusterRole" ? "clusterroles" : "roles"
             if may("bind", roleResource, roleName) { return }
             let roleNamespace = kind == "ClusterRole" ? "" : namespace
-            guard let roleType = catalog.type(group: Self.rbacGroup, version: "v1", resource: roleResource),
-                  let role = store.get(roleType, ObjectKey(namespace: roleNamespace, name: roleName)) else { return }
+            guard let roleType = catalog.type(group: Self.rbacGroup, version: "v1", resource: roleResource) else { return }
+            guard let role = store.get(roleType, ObjectKey(namespace: roleNamespace, name: roleName)) else {
+                // The rights cannot be checked: kube-apiserver refuses the binding.
+                throw APIError.badRequest("\(kind == "ClusterRole" ? "clusterrole" : "role").\(Self.rbacGroup) \"\(roleName)\" not found")
+            }
             granted = RBACAuthorizer.rules(role)
         default:
             return

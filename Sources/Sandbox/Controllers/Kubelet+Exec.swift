@@ -66,6 +66,10 @@ extension Cluster {
         } catch {
             throw StartFailure(reason: "CreateContainerError", message: "\(error)")
         }
+        let workingDir = spec["workingDir"]?.string ?? image.workingDir
+        guard ContainerLaunch.isContained(workingDir) else {
+            throw StartFailure(reason: "CreateContainerConfigError", message: "workingDir \"\(workingDir)\" must be an absolute path without '..'")
+        }
         let security = spec["securityContext"] ?? .object([:])
         let podSecurity = pod[path: ["spec", "securityContext"]] ?? .object([:])
         let launch = ContainerLaunch(
@@ -74,10 +78,11 @@ extension Cluster {
             readOnlyRoot: security["readOnlyRootFilesystem"]?.boolValue == true,
             uid: (security["runAsUser"] ?? podSecurity["runAsUser"])?.intValue ?? image.uid,
             gid: (security["runAsGroup"] ?? podSecurity["runAsGroup"])?.intValue ?? image.gid,
-            workingDir: spec["workingDir"]?.string ?? image.workingDir,
+            workingDir: workingDir,
             environment: environment, argv: argv)
         do {
-            return try runtime.start(launch, clock: { [weak self] in self?.now ?? 0 })
+            let published = publishedNow
+            return try runtime.start(launch, clock: { published.value })
         } catch {
             throw StartFailure(reason: "RunContainerError", message: "failed to start container \"\(name)\": \(error)")
         }
@@ -112,6 +117,9 @@ extension Cluster {
         var mounts: [ContainerLaunch.Mount] = []
         for m in spec["volumeMounts"]?.array ?? [] {
             guard let volumeName = m["name"]?.string, let target = m["mountPath"]?.string else { continue }
+            guard ContainerLaunch.isContained(target) else {
+                throw StartFailure(reason: "CreateContainerConfigError", message: "mountPath \"\(target)\" must be an absolute path without '..'")
+            }
             guard let volume = volumes[volumeName] else {
                 throw StartFailure(reason: "CreateContainerConfigError", message: "cannot find volume \"\(volumeName)\" to mount into container \"\(spec["name"]?.string ?? "")\"")
             }
@@ -217,7 +225,7 @@ extension Cluster {
     /// Forgets a deleted pod: stops its processes and removes its folder.
     func forgetPod(_ uid: String, _ pod: Value) {
         let grace = Double(pod[path: ["spec", "terminationGracePeriodSeconds"]]?.intValue ?? 30)
-        kubelet.forget(uid, grace: min(max(grace, 0), 30))
-        runtime?.removePod(uid)
+        let stopped = kubelet.forget(uid, grace: min(max(grace, 0), 30))
+        runtime?.removePod(uid, after: stopped)
     }
 }

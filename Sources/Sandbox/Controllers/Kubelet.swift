@@ -42,8 +42,8 @@ extension Cluster {
             let spec = i < specContainers.count ? specContainers[i] : .object([:])
             advance(&runtime.containers[i], spec: spec, pod: pod, restartPolicy: restartPolicy, rate: rate, now: now)
         }
-        if !runtime.deadlineExceeded, let deadline = pod[path: ["spec", "activeDeadlineSeconds"]]?.doubleValue,
-           now >= runtime.startTime + deadline {
+        if !runtime.deadlineExceeded, !runtime.containers.allSatisfy(\.phase.isTerminated),
+           let deadline = pod[path: ["spec", "activeDeadlineSeconds"]]?.doubleValue, now >= runtime.startTime + deadline {
             enforceDeadline(&runtime, pod: pod, uid: uid, at: runtime.startTime + deadline)
         }
         kubelet.pods[uid] = runtime
@@ -251,7 +251,8 @@ extension Cluster {
             statuses.append(.object(s))
         }
         let phase: String
-        if allTerminated && !runtime.containers.isEmpty { phase = anyFailed ? "Failed" : "Succeeded" }
+        if runtime.deadlineExceeded { phase = "Failed" }
+        else if allTerminated && !runtime.containers.isEmpty { phase = anyFailed ? "Failed" : "Succeeded" }
         else if anyWaitingFirst { phase = "Pending" }
         else { phase = "Running" }
         let readyText = allReady && phase == "Running" ? "True" : "False"

@@ -53,12 +53,18 @@ struct KubeletState {
 
     static func processKey(uid: String, container: String, instance: Int) -> String { "\(uid)/\(container)/\(instance)" }
 
-    /// Forgets a deleted pod; its processes are stopped within `grace` wall seconds.
-    mutating func forget(_ uid: String, grace: Double = 30) {
+    /// Forgets a deleted pod; its processes are stopped within `grace` wall seconds. Returns them.
+    @discardableResult
+    mutating func forget(_ uid: String, grace: Double = 30) -> [ExecutedContainer] {
         pods.removeValue(forKey: uid)
+        var stopped: [ExecutedContainer] = []
         for key in processes.keys where key.hasPrefix(uid + "/") {
-            processes.removeValue(forKey: key)?.stop(grace: grace)
+            if let c = processes.removeValue(forKey: key) {
+                c.stop(grace: grace)
+                stopped.append(c)
+            }
         }
+        return stopped
     }
 
     mutating func allocateIP() -> String {

@@ -37,54 +37,67 @@ struct ContainerLaunch: Sendable, Equatable {
     /// script, which ends by exec'ing the entrypoint chrooted, as the pod's user, with exactly
     /// the pod's environment.
     func unshareArguments(scriptPath: String) -> [String] {
-        var args = ["--mount", "--propagation", "private", "--", "/bin/sh", scriptPath]
-        for (k, v) in environment { args.append("\(k)=\(v)") }
-        args += ["/usr/bin/unshare", "--root=\(root)", "--wd=\(workingDir)", "--setgid", String(gid), "--setuid", String(uid), "--"]
-        args += argv
-        return args
+        ["--mount", "--propagation", "private", "--", "/bin/sh", scriptPath,
+         "/usr/bin/unshare", "--root=\(root)", "--wd=\(workingDir)", "--setgid", String(gid), "--setuid", String(uid), "--"] + argv
     }
 
-    /// The setup script (`sh SCRIPT ENV... unshare --root ... -- ARGV...`).
+    /// The process environment: exactly the pod's variables (never on a command line, where
+    /// `ps` would show a Secret's value). The setup script names its tools by absolute path.
+    var processEnvironment: [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in environment where !k.isEmpty && !k.contains("=") { out[k] = v }
+        return out
+    }
+
+    /// A path inside the container is absolute and has no `..` step, so it cannot leave the
+    /// container's root.
+    static func isContained(_ path: String) -> Bool {
+        path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    }
+
+    /// The setup script (`sh SCRIPT unshare --root ... -- ARGV...`), run with the pod's
+    /// environment, which it passes on untouched (dash's own `PWD` aside).
     var script: String {
         var s = """
             # Builds a Sandbox container's filesystem in a private mount namespace (Sources/Sandbox/Runtime).
             set -eu
             root=\(shellWord(root))
-            mkdir -p "$root"
-            mount -t tmpfs -o mode=0755 shipshape-container "$root"
+            /usr/bin/mkdir -p "$root"
+            /usr/bin/mount -t tmpfs -o mode=0755 shipshape-container "$root"
             for d in \(Self.imageDirectories.map(shellWord).joined(separator: " ")); do
-              if [ -L "$d" ]; then mkdir -p "$root$(dirname "$d")"; ln -s "$(readlink "$d")" "$root$d"
-              elif [ -d "$d" ]; then mkdir -p "$root$d"; mount --rbind "$d" "$root$d"; mount -o remount,bind,ro "$root$d"; fi
+              if [ -L "$d" ]; then /usr/bin/mkdir -p "$root$(/usr/bin/dirname "$d")"; /usr/bin/ln -s "$(/usr/bin/readlink "$d")" "$root$d"
+              elif [ -d "$d" ]; then /usr/bin/mkdir -p "$root$d"; /usr/bin/mount --rbind "$d" "$root$d"; /usr/bin/mount -o remount,bind,ro "$root$d"; fi
             done
             for d in /bin /sbin /lib /lib64 /lib32 /libx32; do
-              if [ -L "$d" ]; then ln -s "$(readlink "$d")" "$root$d"; fi
+              if [ -L "$d" ]; then /usr/bin/ln -s "$(/usr/bin/readlink "$d")" "$root$d"; fi
             done
-            mkdir -p "$root/dev" "$root/proc" "$root/sys" "$root/tmp" "$root/var/tmp" "$root/run"
-            mount -t tmpfs -o mode=0755,nosuid shipshape-dev "$root/dev"
+            /usr/bin/mkdir -p "$root/dev" "$root/proc" "$root/sys" "$root/tmp" "$root/var/tmp" "$root/run"
+            /usr/bin/mount -t tmpfs -o mode=0755,nosuid shipshape-dev "$root/dev"
             for n in \(Self.devices.joined(separator: " ")); do
-              if [ -e "/dev/$n" ]; then : > "$root/dev/$n"; mount --bind "/dev/$n" "$root/dev/$n"; fi
+              if [ -e "/dev/$n" ]; then : > "$root/dev/$n"; /usr/bin/mount --bind "/dev/$n" "$root/dev/$n"; fi
             done
-            ln -s /proc/self/fd "$root/dev/fd"; ln -s /proc/self/fd/0 "$root/dev/stdin"
-            ln -s /proc/self/fd/1 "$root/dev/stdout"; ln -s /proc/self/fd/2 "$root/dev/stderr"
-            mount --rbind /proc "$root/proc"
-            mount --rbind /sys "$root/sys"; mount -o remount,bind,ro "$root/sys"
-            mkdir -p "$root"\(shellWord(parent(binaryTarget))) "$root"\(shellWord(workingDir))
+            /usr/bin/ln -s /proc/self/fd "$root/dev/fd"; /usr/bin/ln -s /proc/self/fd/0 "$root/dev/stdin"
+            /usr/bin/ln -s /proc/self/fd/1 "$root/dev/stdout"; /usr/bin/ln -s /proc/self/fd/2 "$root/dev/stderr"
+            /usr/bin/mount --rbind /proc "$root/proc"
+            /usr/bin/mount --bind /proc/sys "$root/proc/sys"; /usr/bin/mount -o remount,bind,ro "$root/proc/sys"
+            /usr/bin/mount --rbind /sys "$root/sys"; /usr/bin/mount -o remount,bind,ro "$root/sys"
+            /usr/bin/mkdir -p "$root"\(shellWord(parent(binaryTarget))) "$root"\(shellWord(workingDir))
             : > "$root"\(shellWord(binaryTarget))
-            mount --bind \(shellWord(binary)) "$root"\(shellWord(binaryTarget))
-            mount -o remount,bind,ro "$root"\(shellWord(binaryTarget))
+            /usr/bin/mount --bind \(shellWord(binary)) "$root"\(shellWord(binaryTarget))
+            /usr/bin/mount -o remount,bind,ro "$root"\(shellWord(binaryTarget))
 
             """
         for m in mounts {
             if m.isFile {
-                s += "mkdir -p \"$root\"\(shellWord(parent(m.target))); : > \"$root\"\(shellWord(m.target))\n"
+                s += "/usr/bin/mkdir -p \"$root\"\(shellWord(parent(m.target))); : > \"$root\"\(shellWord(m.target))\n"
             } else {
-                s += "mkdir -p \"$root\"\(shellWord(m.target))\n"
+                s += "/usr/bin/mkdir -p \"$root\"\(shellWord(m.target))\n"
             }
-            s += "mount --bind \(shellWord(m.source)) \"$root\"\(shellWord(m.target))\n"
-            if m.readOnly { s += "mount -o remount,bind,ro \"$root\"\(shellWord(m.target))\n" }
+            s += "/usr/bin/mount --bind \(shellWord(m.source)) \"$root\"\(shellWord(m.target))\n"
+            if m.readOnly { s += "/usr/bin/mount -o remount,bind,ro \"$root\"\(shellWord(m.target))\n" }
         }
-        if readOnlyRoot { s += "mount -o remount,ro \"$root\"\n" }
-        s += "exec /usr/bin/env -i \"$@\"\n"
+        if readOnlyRoot { s += "/usr/bin/mount -o remount,ro \"$root\"\n" }
+        s += "exec /usr/bin/env -u PWD \"$@\"\n"
         return s
     }
 

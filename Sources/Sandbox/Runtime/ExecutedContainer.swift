@@ -18,14 +18,19 @@ final class ExecutedContainer: @unchecked Sendable {
     private var lines: [(time: Double, text: String)] = []
     private var logBytes = 0
     private var exitState: Exit?
+    /// When the process ended (monotonic seconds), and whether its output has been read to the end.
+    private var exitedAt: Double?
     private var outputClosed = false
+    /// How long an exit waits for the output to drain (a child that outlived the container could
+    /// hold the pipe open for ever).
+    static let drainSeconds = 2.0
 
     /// Starts `/usr/bin/unshare` with the launch's arguments; output is read on a thread of its own.
     init(launch: ContainerLaunch, scriptPath: String, clock: @escaping @Sendable () -> Double) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
         process.arguments = launch.unshareArguments(scriptPath: scriptPath)
-        process.environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
+        process.environment = launch.processEnvironment
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         let output = Pipe()
         process.standardOutput = output
@@ -36,7 +41,10 @@ final class ExecutedContainer: @unchecked Sendable {
             let signaled = p.terminationReason == .uncaughtSignal
             let exit = Exit(code: signaled ? 128 + Int(p.terminationStatus) : Int(p.terminationStatus),
                             signal: signaled ? p.terminationStatus : nil)
-            self?.lock.withLock { self?.exitState = exit }
+            self?.lock.withLock {
+                self?.exitState = exit
+                self?.exitedAt = ProcessInfo.processInfo.systemUptime
+            }
         }
         try process.run()
         let reader = Thread { [weak self] in
@@ -72,8 +80,17 @@ final class ExecutedContainer: @unchecked Sendable {
         }
     }
 
-    /// The exit, once the process has ended.
-    var exit: Exit? { lock.withLock { exitState } }
+    /// The exit, once the process has ended and its output has been read (so the log is
+    /// complete when the container shows as terminated).
+    var exit: Exit? {
+        lock.withLock {
+            guard let exitState, let exitedAt else { return nil }
+            return outputClosed || ProcessInfo.processInfo.systemUptime - exitedAt > Self.drainSeconds ? exitState : nil
+        }
+    }
+
+    /// Whether the process is still running (its output may still be draining after it ends).
+    var isRunning: Bool { lock.withLock { exitState == nil } }
 
     /// The log lines so far, oldest first.
     var log: [(time: Double, text: String)] { lock.withLock { lines } }
@@ -81,15 +98,17 @@ final class ExecutedContainer: @unchecked Sendable {
     /// SIGTERM now, SIGKILL after `grace` wall seconds if it is still running, as the kubelet
     /// stops a container.
     func stop(grace: Double) {
-        guard process.isRunning else { return }
         let pid = process.processIdentifier
-        kill(pid, SIGTERM)
-        let process = self.process
-        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, grace)) {
-            if process.isRunning { kill(pid, SIGKILL) }
+        // Signals go only to a process not yet reaped, so a reused pid is never hit.
+        lock.withLock { if exitState == nil { kill(pid, SIGTERM) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, grace)) { [self] in
+            lock.withLock { if exitState == nil { kill(pid, SIGKILL) } }
         }
     }
 
-    /// Blocks until the process has exited (for shutdown).
-    func waitUntilExit() { process.waitUntilExit() }
+    /// Waits (at most `seconds`) until the process has ended.
+    func waitForExit(seconds: Double) {
+        let deadline = ProcessInfo.processInfo.systemUptime + seconds
+        while isRunning && ProcessInfo.processInfo.systemUptime < deadline { usleep(20_000) }
+    }
 }

@@ -13,6 +13,8 @@ public final class ProcessRuntime: @unchecked Sendable {
     public let unavailableReason: String?
     private let lock = NSLock()
     private var running: [ExecutedContainer] = []
+    /// Set by `shutdown()`: nothing starts after it.
+    private var closed = false
 
     /// `binary` must exist and be executable; `directory` defaults to a new temporary folder.
     public init(binary: String, directory: String? = nil) {
@@ -57,35 +59,44 @@ public final class ProcessRuntime: @unchecked Sendable {
 
     /// Writes the launch script and starts the container.
     func start(_ launch: ContainerLaunch, clock: @escaping @Sendable () -> Double) throws -> ExecutedContainer {
-        let scriptPath = launch.root + ".sh"
-        try FileManager.default.createDirectory(atPath: launch.root, withIntermediateDirectories: true)
-        try Data(launch.script.utf8).write(to: URL(fileURLWithPath: scriptPath))
-        let container = try ExecutedContainer(launch: launch, scriptPath: scriptPath, clock: clock)
-        lock.withLock {
-            running.removeAll { $0.exit != nil }
+        try lock.withLock {
+            guard !closed else { throw RuntimeClosed() }
+            let scriptPath = launch.root + ".sh"
+            try FileManager.default.createDirectory(atPath: launch.root, withIntermediateDirectories: true)
+            try Data(launch.script.utf8).write(to: URL(fileURLWithPath: scriptPath))
+            let container = try ExecutedContainer(launch: launch, scriptPath: scriptPath, clock: clock)
+            running.removeAll { !$0.isRunning }
             running.append(container)
+            return container
         }
-        return container
+    }
+
+    struct RuntimeClosed: Error, CustomStringConvertible {
+        var description: String { "the Sandbox is shutting down" }
     }
 
     /// How many containers are running now.
-    public var runningCount: Int { lock.withLock { running.filter { $0.exit == nil }.count } }
+    public var runningCount: Int { lock.withLock { running.filter(\.isRunning).count } }
 
-    /// Removes a deleted pod's folder (its containers were stopped first).
-    func removePod(_ uid: String) {
+    /// Removes a deleted pod's folder once `containers` (stopping now) have ended.
+    func removePod(_ uid: String, after containers: [ExecutedContainer]) {
         let path = directory + "/pods/" + uid
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
-            // The container's mount namespace goes with its last process; its root folder is
-            // an empty mount point on the host by then.
+        DispatchQueue.global().async {
+            for c in containers { c.waitForExit(seconds: 60) }
+            // Each container's mount namespace went with its last process; its root folder is an
+            // empty mount point on the host by now.
             try? FileManager.default.removeItem(atPath: path)
         }
     }
 
     /// Stops every container still running and removes the runtime's folder.
     public func shutdown() {
-        let all = lock.withLock { running }
+        let all = lock.withLock {
+            closed = true
+            return running
+        }
         for c in all { c.stop(grace: 2) }
-        for c in all { c.waitUntilExit() }
+        for c in all { c.waitForExit(seconds: 5) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 }

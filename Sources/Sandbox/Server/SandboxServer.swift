@@ -96,6 +96,7 @@ public final class SandboxServer: @unchecked Sendable {
             var last = SimClock.monotonicNow()
             while let self, !self.isStopping {
                 Thread.sleep(forTimeInterval: self.tickInterval)
+                if self.isStopping { break }
                 let now = SimClock.monotonicNow()
                 let simulated = (now - last) * self.speed
                 last = now
