@@ -100,12 +100,12 @@ extension Cluster {
                       "status": ["userInfo": ["username": .string(user.name), "groups": .array(user.groups.map(Value.string))]]], status: 201)
     }
 
-    /// `POST serviceaccounts/{name}/token` (TokenRequest, `kubectl create token`): the
-    /// account's token, as `serviceAccountToken` issues it. The request's audiences and
-    /// expiry are not read; the token lives as long as the account.
+    /// `POST serviceaccounts/{name}/token` (TokenRequest, `kubectl create token`): a new token
+    /// for the account on every request. The request's audiences and expiry are not read; the
+    /// token lives as long as the account.
     func tokenRequest(_ key: ObjectKey) throws -> APIResponse {
         _ = try getObject(serviceAccountType, key)
-        let token = serviceAccountToken(namespace: key.namespace, serviceAccount: key.name)
+        let token = mintToken(namespace: key.namespace, serviceAccount: key.name)
         return .json(["kind": "TokenRequest", "apiVersion": "authentication.k8s.io/v1",
                       "metadata": ["name": .string(key.name), "namespace": .string(key.namespace), "creationTimestamp": .null],
                       "spec": ["audiences": ["https://kubernetes.default.svc.cluster.local"], "boundObjectRef": .null, "expirationSeconds": 3600],

@@ -30,11 +30,19 @@ extension Cluster {
         if let issued = tokens.byAccount[key], issued.uid.isEmpty || uid.isEmpty || issued.uid == uid {
             return issued.token
         }
-        let token = String(format: "sandbox-sa.%016llx%016llx", random.next(), random.next())
-        let issued = ServiceAccountTokens.Issued(namespace: namespace, name: serviceAccount, uid: uid, token: token)
+        let token = mintToken(namespace: namespace, serviceAccount: serviceAccount, uid: uid)
         if let old = tokens.byAccount[key] { tokens.byToken[old.token] = nil }
-        tokens.byAccount[key] = issued
-        tokens.byToken[token] = issued
+        tokens.byAccount[key] = tokens.byToken[token]
+        return token
+    }
+
+    /// A new token for the account on every call, as TokenRequest mints them (`kubectl create
+    /// token`); each stays valid while the account exists. Call under the cluster lock.
+    func mintToken(namespace: String, serviceAccount: String, uid: String? = nil) -> String {
+        let key = ObjectKey(namespace: namespace, name: serviceAccount)
+        let uid = uid ?? store.get(serviceAccountType, key)?[path: ["metadata", "uid"]]?.string ?? ""
+        let token = String(format: "sandbox-sa.%016llx%016llx", random.next(), random.next())
+        tokens.byToken[token] = ServiceAccountTokens.Issued(namespace: namespace, name: serviceAccount, uid: uid, token: token)
         return token
     }
 
