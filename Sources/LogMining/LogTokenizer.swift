@@ -126,6 +126,11 @@ public struct LogTokenizer: Sendable {
             return token
         }
         token.kind = kind(of: line, cs, ce)
+        // `[fe80::1]:443`: a bracketed address is one variable, brackets included.
+        if token.isVariable, cs > start, line[cs - 1] == 91, firstIndex(of: 93, in: line, cs, ce) != nil {
+            token.coreStart = cs - 1
+            return token
+        }
         // `sshd[1234]`: keep the program name.
         if token.kind != .word, let bracket = firstIndex(of: 91, in: line, cs, ce), bracket > cs,
            allDigits(line, bracket + 1, ce), kind(of: line, cs, bracket) == .word {

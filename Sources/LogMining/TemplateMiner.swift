@@ -124,25 +124,55 @@ public final class TemplateMiner {
             changed = true
         }
         touch(slot)
-        if changed { mergeSubsumed(by: slot, key: key) }
+        if changed { mergeSimilar(into: slot, key: key) }
     }
 
-    /// Templates of the group that `slot` now covers are one template with it: they merge.
-    private func mergeSubsumed(by slot: Int, key: GroupKey) {
-        guard var members = groups[key] else { return }
-        let survivor = slots[slot]!
-        members.removeAll { other in
-            guard other != slot, let candidate = slots[other] else { return false }
-            for i in 0..<survivor.hashes.count where survivor.kinds[i] != TemplateSlot.wildcard && survivor.hashes[i] != candidate.hashes[i] {
-                return false
+    /// Templates of the group that `slot` has grown to resemble are one template with it: each
+    /// one as similar to it as a line would need to be merges in (positions that differ become
+    /// `<*>`), its count added and its id answering to the survivor's from then on.
+    private func mergeSimilar(into slot: Int, key: GroupKey) {
+        guard var members = groups[key], members.count > 1 else { return }
+        var merged = true
+        while merged {
+            merged = false
+            for (position, other) in members.enumerated() where other != slot {
+                guard let candidate = slots[other], templateSimilarity(slots[slot]!, candidate) >= threshold else { continue }
+                var survivor = slots[slot]!
+                for i in 0..<survivor.hashes.count where survivor.hashes[i] != candidate.hashes[i] {
+                    survivor.hashes[i] = LogToken.wildcardHash
+                    survivor.kinds[i] = TemplateSlot.wildcard
+                    survivor.texts[i] = "<*>"
+                }
+                survivor.count += candidate.count
+                survivor.lastSeen = max(survivor.lastSeen, candidate.lastSeen)
+                slots[slot] = survivor
+                mergedInto[candidate.id] = survivor.id
+                release(other)
+                members.remove(at: position)
+                merged = true
+                break
             }
-            slots[slot]!.count += candidate.count
-            slots[slot]!.lastSeen = max(slots[slot]!.lastSeen, candidate.lastSeen)
-            mergedInto[candidate.id] = survivor.id
-            release(other)
-            return true
         }
         groups[key] = members
+    }
+
+    /// Similarity of two templates, scored as a line against a template is (either side's `<*>`
+    /// against a word scores ½, equal variables are left out).
+    private func templateSimilarity(_ a: TemplateSlot, _ b: TemplateSlot) -> Double {
+        var score = 0.0
+        var counted = 0
+        for i in 0..<a.hashes.count {
+            let ka = a.kinds[i], kb = b.kinds[i]
+            if ka == TemplateSlot.wildcard && kb == TemplateSlot.wildcard { continue }
+            if ka == TemplateSlot.wildcard || kb == TemplateSlot.wildcard {
+                if ka == TemplateSlot.constant || kb == TemplateSlot.constant { score += 0.5; counted += 1 }
+                continue
+            }
+            if ka == TemplateSlot.variable, a.hashes[i] == b.hashes[i] { continue }
+            counted += 1
+            if a.hashes[i] == b.hashes[i] { score += 1 }
+        }
+        return counted == 0 ? 1 : score / Double(counted)
     }
 
     private func create(_ line: UnsafeBufferPointer<UInt8>, key: GroupKey) -> Int {
