@@ -13,15 +13,16 @@ struct Shipshape: ParsableCommand {
                       DiffCommand.self, ReconcileCommand.self, RollbackCommand.self,
                       RecommendCommand.self, LogsCommand.self])
 
-    /// As ArgumentParser's, except that `shipshape check` exits 2 on usage errors (as linters
-    /// do, keeping 1 for findings) instead of 64.
+    /// As ArgumentParser's, except that `shipshape check` and `shipshape logs` exit 2 on usage
+    /// errors (as linters do, keeping 1 for findings) instead of 64.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            if arguments.first == CheckCommand.configuration.commandName, exitCode(for: error) == .validationFailure {
+            if [CheckCommand.configuration.commandName, LogsCommand.configuration.commandName].contains(arguments.first),
+               exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 exit(withError: ExitCode(2))
             }
