@@ -40,59 +40,68 @@ public struct LogTokenizer: Sendable {
     // MARK: - Splitting
 
     private func words(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into tokens: inout [LogToken]) {
-        var i = from
-        var inMessageQuote = false
-        var pendingPrefix = -1
-        while i < to {
-            while i < to, isSpace(line[i]) { i += 1 }
-            if i >= to { break }
-            let start = i
-            // klog's structured message: `file.go:123] "Starting controller" k="v"` mines the words.
-            if tokens.count == 4, line[i] == quote, tokens[0].kind == .timestamp, tokens[0].coreStart == tokens[0].start + 1,
-               line[tokens[3].end - 1] == 93 {
-                inMessageQuote = true
-            }
-            var j = i
-            var quoted = false
-            var messageKeyEnd = -1
-            while j < to, !isSpace(line[j]) {
-                let b = line[j]
-                if (b == quote || b == apostrophe) && !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
-                    if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) {
-                        messageKeyEnd = j + 1
-                        break
-                    }
-                    if let close = closingQuote(line, b, j + 1, to) {
-                        quoted = true
-                        j = close + 1
-                        continue
-                    }
+        ByteClass.table.withUnsafeBufferPointer { classes in
+            var i = from
+            var inMessageQuote = false
+            var pendingPrefix = -1
+            while i < to {
+                while i < to, isSpace(line[i]) { i += 1 }
+                if i >= to { break }
+                let start = i
+                // klog's structured message: `file.go:123] "Starting controller" k="v"` mines the words.
+                if tokens.count == 4, line[i] == quote, tokens[0].kind == .timestamp, tokens[0].coreStart == tokens[0].start + 1,
+                   line[tokens[3].end - 1] == 93 {
+                    inMessageQuote = true
                 }
-                j += 1
+                var j = i
+                var quoted = false
+                var messageKeyEnd = -1
+                var seen: UInt8 = 0
+                while j < to, !isSpace(line[j]) {
+                    let b = line[j]
+                    seen |= classes[Int(b)]
+                    if (b == quote || b == apostrophe) && !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
+                        if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) {
+                            messageKeyEnd = j + 1
+                            break
+                        }
+                        if let close = closingQuote(line, b, j + 1, to) {
+                            quoted = true
+                            j = close + 1
+                            continue
+                        }
+                    }
+                    j += 1
+                }
+                if messageKeyEnd >= 0 {
+                    // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the first.
+                    pendingPrefix = start
+                    inMessageQuote = true
+                    i = messageKeyEnd
+                    continue
+                }
+                if inMessageQuote, j > start, line[j - 1] == quote { inMessageQuote = false }
+                var token = classify(line, start, j, quoted: quoted, first: tokens.isEmpty, seen: seen)
+                if pendingPrefix >= 0 {
+                    if token.coreStart == token.start, token.prefixEnd < 0 { token.prefixEnd = start }
+                    token.start = pendingPrefix
+                    pendingPrefix = -1
+                }
+                token.hash = hash(token, in: line)
+                tokens.append(token)
+                i = j
             }
-            if messageKeyEnd >= 0 {
-                // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the first.
-                pendingPrefix = start
-                inMessageQuote = true
-                i = messageKeyEnd
-                continue
-            }
-            if inMessageQuote, j > start, line[j - 1] == quote { inMessageQuote = false }
-            var token = classify(line, start, j, quoted: quoted, first: tokens.isEmpty)
-            if pendingPrefix >= 0 {
-                if token.coreStart == token.start, token.prefixEnd < 0 { token.prefixEnd = start }
-                token.start = pendingPrefix
-                pendingPrefix = -1
-            }
-            token.hash = hash(token, in: line)
-            tokens.append(token)
-            i = j
         }
     }
 
     // MARK: - Classifying
 
-    private func classify(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quoted: Bool, first: Bool) -> LogToken {
+    /// `seen`: the `ByteClass` bits of the chunk's bytes, to skip the checks that cannot apply.
+    private func classify(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quoted: Bool, first: Bool, seen: UInt8) -> LogToken {
+        if seen & ~ByteClass.letter == 0, end - start < 8 {
+            // A few letters only: a word (the common case, decided without another pass).
+            return LogToken(start: start, coreStart: start, coreEnd: end, end: end, kind: .word)
+        }
         var cs = start, ce = end
         while cs < ce, isOpener(line[cs]) { cs += 1 }
         while ce > cs, isCloser(line[ce - 1]) { ce -= 1 }
@@ -105,7 +114,7 @@ public struct LogTokenizer: Sendable {
             return token
         }
         // key=value: keep the key, mask the value (a level's value stays).
-        if let eq = keyValueSplit(line, cs, ce) {
+        if seen & ByteClass.equals != 0, let eq = keyValueSplit(line, cs, ce) {
             token.coreStart = eq + 1
             if token.coreStart < ce, line[token.coreStart] == quote || line[token.coreStart] == apostrophe {
                 token.coreStart += 1
@@ -132,14 +141,14 @@ public struct LogTokenizer: Sendable {
             return token
         }
         // `sshd[1234]`: keep the program name.
-        if token.kind != .word, let bracket = firstIndex(of: 91, in: line, cs, ce), bracket > cs,
+        if token.kind != .word, seen & ByteClass.bracket != 0, let bracket = firstIndex(of: 91, in: line, cs, ce), bracket > cs,
            allDigits(line, bracket + 1, ce), kind(of: line, cs, bracket) == .word {
             token.coreStart = bracket + 1
             token.kind = .number
             return token
         }
         // `file.go:123`, `localhost:8080`: keep what is before the colon when it is a word.
-        if token.kind != .word, token.kind != .ip, token.kind != .url, token.kind != .timestamp {
+        if seen & ByteClass.colon != 0, token.kind != .word, token.kind != .ip, token.kind != .url, token.kind != .timestamp {
             if let colon = lastIndex(of: colon, in: line, cs, ce), colon > cs, colon + 1 < ce,
                allDigits(line, colon + 1, ce), kind(of: line, cs, colon) == .word {
                 token.coreStart = colon + 1
@@ -316,4 +325,21 @@ public struct LogTokenizer: Sendable {
         let u = Array(s.utf8)
         return (UInt32(u[0]) << 16) | (UInt32(u[1]) << 8) | UInt32(u[2])
     })
+}
+
+/// Byte classes the splitter collects per chunk (one table lookup a byte), so classifying a
+/// chunk of plain letters, or one without `=`, `:` or `[`, skips the passes that cannot match.
+enum ByteClass {
+    static let letter: UInt8 = 1, digit: UInt8 = 2, equals: UInt8 = 4, colon: UInt8 = 8, bracket: UInt8 = 16, other: UInt8 = 32
+
+    static let table: [UInt8] = (0..<256).map { b -> UInt8 in
+        switch b {
+        case 65...90, 97...122: return letter
+        case 48...57: return digit
+        case 61: return equals
+        case 58: return colon
+        case 91: return bracket
+        default: return other
+        }
+    }
 }
