@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
         .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Environment", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
         .executableTarget(name: "recommend-bench", dependencies: ["Insights"], path: "Benchmarks/recommend-bench"),
-        .executableTarget(name: "logs-bench", dependencies: ["LogMining"], path: "Benchmarks/logs-bench"),
+        .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import LogMining
 
@@ -11,17 +12,8 @@ let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
 let lineCount = option("--lines", 2_000_000)
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-func peakRSSMB() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Int(usage.ru_maxrss) / 1024
-}
+func now() -> Double { ProcessClock.now() }
+func peakRSSMB() -> Int { ProcessClock.peakRSS(RUSAGE_SELF.rawValue) }
 
 var start = now()
 let corpus = Corpus(lines: lineCount, seed: 42)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LogMining
+import YAML
 
 /// `shipshape logs patterns`: the templates a log's lines follow, with how often each occurs.
 struct LogsCommand: ParsableCommand {
@@ -64,8 +65,13 @@ struct LogsCommand: ParsableCommand {
             case .json: print(json(miner.templates))
             case .jsonl:
                 var out = ""
+                var encoded: [Int32: String] = [:]
                 for (index, id) in ids.enumerated() {
-                    let template = miner.template(for: Int(id)).map { quoted($0.text) } ?? "null"
+                    let template = encoded[id] ?? { () -> String in
+                        let text = miner.template(for: Int(id)).map { quoted($0.text) } ?? "null"
+                        encoded[id] = text
+                        return text
+                    }()
                     out += "{\"line\":\(index + 1),\"template\":\(template)}\n"
                     if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
                 }
@@ -87,21 +93,9 @@ struct LogsCommand: ParsableCommand {
             "[" + templates.map { "{\"id\":\($0.id),\"count\":\($0.count),\"template\":\(quoted($0.text))}" }.joined(separator: ",\n ") + "]"
         }
 
-        /// A JSON string literal.
+        /// A JSON string literal (the project's JSON writer, `<*>` left unescaped).
         func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default:
-                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out + "\""
+            (try? JSONWriter(sortKeys: false, escapeHTML: false).string(.string(text))) ?? "null"
         }
     }
 }

@@ -40,6 +40,13 @@ final class LogsCommandTests: XCTestCase {
             """)
     }
 
+    func testJSONEscapesQuotesInTemplates() throws {
+        try "KeyError raised for \"user id\" in C:\\app\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try ShipshapeBinary.run(["logs", "patterns", "-o", "json", file.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, #"[{"id":1,"count":1,"template":"KeyError raised for \"<*>\" in C:\\app"}]"# + "\n")
+    }
+
     func testJSONLinesGiveEveryLineItsTemplateInOrder() throws {
         let result = try ShipshapeBinary.run(["logs", "patterns", "-o", "jsonl", file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
