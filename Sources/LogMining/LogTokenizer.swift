@@ -91,6 +91,12 @@ public struct LogTokenizer: Sendable {
                 tokens.append(token)
                 i = j
             }
+            if pendingPrefix >= 0 {
+                // `msg="` ends the line: the key alone.
+                var token = LogToken(start: pendingPrefix, coreStart: pendingPrefix, coreEnd: to, end: to, kind: .word)
+                token.hash = hash(token, in: line)
+                tokens.append(token)
+            }
         }
     }
 

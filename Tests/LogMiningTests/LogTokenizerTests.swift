@@ -35,6 +35,7 @@ final class LogTokenizerTests: XCTestCase {
     func testLogfmtMessageIsMinedAsWords() {
         XCTAssertEqual(tokenizer.tokenize("time=2024-12-02T10:00:00Z level=info msg=\"starting server\" addr=:8080"),
                        ["time=<*>", "level=info", "msg=\"starting", "server\"", "addr=<*>"])
+        XCTAssertEqual(tokenizer.tokenize("level=warn msg=\""), ["level=warn", "msg=\""])
     }
 
     func testKlogHeaderKeepsLevelAndFile() {

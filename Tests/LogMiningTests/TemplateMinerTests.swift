@@ -1,4 +1,5 @@
 import LogMining
+import TestSupport
 import XCTest
 
 /// The miner's life cycle: generalising, merging, saving and loading, and its memory bound.
@@ -91,5 +92,28 @@ final class TemplateMinerTests: XCTestCase {
         XCTAssertNotEqual(miner.add("beta started now"), b)
         XCTAssertEqual(miner.evictions, 2)
         XCTAssertNil(miner.template(for: a))
+    }
+}
+
+/// Arbitrary bytes (log-ish punctuation, unterminated quotes and JSON, invalid UTF-8) never
+/// trap, every line gets a template, and the state still round-trips.
+final class TemplateMinerRobustnessTests: XCTestCase {
+    func testArbitraryBytesAreMinedAndSaved() throws {
+        var random = SeededGenerator(seed: 17)
+        let alphabet = Array(" \t\"'=:[]{}(),.;/-_0123456789abcdefxyzIEWDecJan\\@#%<>*".utf8)
+        let starts = ["", "{\"msg\":\"", "I1202 10:00:00.1 1 a.go:1] \"", "level=info msg=\"", "{"]
+        let miner = TemplateMiner(capacity: 500)
+        for _ in 0..<20_000 {
+            var line = Array(starts[Int(random.next() % UInt64(starts.count))].utf8)
+            let length = Int(random.next() % 60)
+            for _ in 0..<length {
+                line.append(random.next() % 20 == 0 ? UInt8(truncatingIfNeeded: random.next() | 0x80) : alphabet[Int(random.next() % UInt64(alphabet.count))])
+            }
+            let id = line.withUnsafeBufferPointer { miner.add($0) }
+            XCTAssertNotNil(miner.template(for: id))
+        }
+        XCTAssertEqual(miner.templates.count, 500)
+        XCTAssertEqual(miner.lines, 20_000)
+        XCTAssertEqual(try TemplateMiner(serialized: miner.serialized(), capacity: 500).serialized(), miner.serialized())
     }
 }
