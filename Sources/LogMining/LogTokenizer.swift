@@ -188,9 +188,7 @@ public struct LogTokenizer: Sendable {
         }
         if digits == 0 {
             if n >= 8, hexLetters == n { return .hex }
-            if colons >= 2, letters == hexLetters, other == 0, dots + dashes == 0 || letters > 0 {
-                if colons + hexLetters == n, n > 2 { return .ip }  // `::`, `fe::` shapes
-            }
+            if colons >= 2, colons + hexLetters == n, n > 2 { return .ip }  // `fe::`, `::a` (no digits)
             return .word
         }
         if n == 36, dashes == 4, line[cs + 8] == dash, line[cs + 13] == dash, line[cs + 18] == dash, line[cs + 23] == dash { return .uuid }
