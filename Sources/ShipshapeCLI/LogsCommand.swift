@@ -14,7 +14,7 @@ struct LogsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the templates of log lines (variables as <*>) with their counts, most frequent first.",
             discussion: """
-                Reads FILEs (or stdin when none is given) line by line. Timestamps, numbers,
+                Reads FILEs (or stdin when none is given, or -) line by line. Timestamps, numbers,
                 ids, addresses, paths, quoted strings and key=value values are variables; JSON
                 lines are mined by their msg/message field with the level kept. See docs/logs.md.
 
@@ -45,19 +45,14 @@ struct LogsCommand: ParsableCommand {
             let keepIDs = output == .jsonl
             let sources = files.isEmpty ? ["-"] : files
             for name in sources {
-                let data: Data
                 do {
-                    data = name == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: name))
-                } catch {
-                    let reason = FileManager.default.fileExists(atPath: name) ? "cannot read it (\(error.localizedDescription))" : "no such file"
-                    FileHandle.standardError.write(Data("Error: \(name): \(reason)\n".utf8))
-                    throw ExitCode(2)
-                }
-                data.withUnsafeBytes { raw in
-                    LogLines.forEach(in: raw.bindMemory(to: UInt8.self)) { line in
+                    try LogLineReader(path: name).forEachLine { line in
                         let id = miner.add(line)
                         if keepIDs { ids.append(Int32(id)) }
                     }
+                } catch let error as LogLineReader.ReadError {
+                    FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                    throw ExitCode(2)
                 }
             }
             switch output {

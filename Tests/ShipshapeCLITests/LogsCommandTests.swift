@@ -82,6 +82,29 @@ final class LogsCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "Error: \(missing): no such file\n")
     }
 
+    func testADirectoryIsNamedAndExitsTwo() throws {
+        let result = try ShipshapeBinary.run(["logs", "patterns", dir.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "Error: \(dir.path): is a directory, not a log file\n")
+    }
+
+    /// Lines across the reader's 1 MiB blocks, and a last line without a newline, are whole.
+    func testLinesAcrossBlocksAreWhole() throws {
+        var text = ""
+        for i in 0..<40_000 { text += "request \(i) served in \(i % 97)ms by worker-\(i % 5)\n" }
+        text += "shutting down"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertGreaterThan(text.utf8.count, 1 << 20)
+        let result = try ShipshapeBinary.run(["logs", "patterns", file.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, """
+            COUNT  TEMPLATE
+            40000  request <*> served in <*> by <*>
+                1  shutting down
+
+            """)
+    }
+
     func testAnUnknownOutputFormIsAUsageError() throws {
         let result = try ShipshapeBinary.run(["logs", "patterns", "-o", "xml", file.path])
         XCTAssertEqual(result.status, 2)
