@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "shipshape", targets: ["ShipshapeCLI"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Kubernetes", targets: ["Kubernetes"]),
+        .library(name: "LogMining", targets: ["LogMining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,8 @@ let package = Package(
             name: "YAML",
             dependencies: ["CYAML", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Kubernetes", dependencies: ["YAML"]),
+        // Log tokenizer and template miner: pure, fast, no I/O, no dependencies.
+        .target(name: "LogMining"),
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
         // kustomize-compatible overlays applied to rendered manifests.
         .target(
@@ -92,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -107,6 +110,7 @@ let package = Package(
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
         .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Environment", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
         .executableTarget(name: "recommend-bench", dependencies: ["Insights"], path: "Benchmarks/recommend-bench"),
+        .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
         .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),
@@ -122,6 +126,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "EnvironmentTests", dependencies: ["Environment", "GitStore", "YAML", "TestSupport"]),
+        .testTarget(name: "LogMiningTests", dependencies: ["LogMining", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),

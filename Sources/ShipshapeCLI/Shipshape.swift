@@ -11,17 +11,18 @@ struct Shipshape: ParsableCommand {
         version: "0.1.0",
         subcommands: [RenderCommand.self, CheckCommand.self, ValuesCommand.self, HistoryCommand.self, KubeCommand.self, SandboxCommand.self,
                       DiffCommand.self, ReconcileCommand.self, RollbackCommand.self,
-                      RecommendCommand.self])
+                      RecommendCommand.self, LogsCommand.self])
 
-    /// As ArgumentParser's, except that `shipshape check` exits 2 on usage errors (as linters
-    /// do, keeping 1 for findings) instead of 64.
+    /// As ArgumentParser's, except that `shipshape check` and `shipshape logs` exit 2 on usage
+    /// errors (as linters do, keeping 1 for findings) instead of 64.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            if arguments.first == CheckCommand.configuration.commandName, exitCode(for: error) == .validationFailure {
+            if [CheckCommand.configuration.commandName, LogsCommand.configuration.commandName].contains(arguments.first),
+               exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 exit(withError: ExitCode(2))
             }

@@ -1,0 +1,37 @@
+/// A template the miner has learned: its tokens (`<*>` where lines vary) and how many lines it
+/// has taken. `id` is stable for the template's life; merged templates answer to the survivor.
+public struct LogTemplate: Equatable, Sendable {
+    public var id: Int
+    public var count: Int
+    /// The tokens as printed; a variable position prints `<*>`.
+    public var tokens: [String]
+
+    /// The template as one line.
+    public var text: String { tokens.joined(separator: " ") }
+}
+
+/// One position of a stored template: what the miner compares a line's token against.
+struct TemplateSlot {
+    var id: Int
+    var count: Int
+    var lastSeen: UInt64
+    var hashes: [UInt64]
+    /// 0: a kept word; 1: a shaped variable (`[<*>]`, `key=<*>`); 2: a bare `<*>` (matches anything).
+    var kinds: [UInt8]
+    var texts: [String]
+    var key: GroupKey
+
+    static let constant: UInt8 = 0, variable: UInt8 = 1, wildcard: UInt8 = 2
+
+    static func kind(ofText text: String) -> UInt8 {
+        text == "<*>" ? wildcard : (text.contains("<*>") ? variable : constant)
+    }
+
+    var template: LogTemplate { LogTemplate(id: id, count: count, tokens: texts) }
+}
+
+/// Lines are compared only with templates of the same token count and the same first kept word.
+struct GroupKey: Hashable {
+    var count: Int
+    var first: UInt64
+}

@@ -1,0 +1,63 @@
+/// Saves a miner's templates and counts as lines of text and loads them to continue mining:
+///
+///     shipshape-log-templates 1
+///     state <lines> <tick> <next-id> <evictions>
+///     merged <id> <into-id>
+///     template <id> <count> <last-seen>\t<token> <token> ...
+///
+/// Tokens never contain whitespace, so a space separates them. Loading rebuilds the groups
+/// and the LRU order, so a loaded miner gives the same ids and counts as one never stopped.
+extension TemplateMiner {
+    /// The miner's state as text (deterministic: templates in id order, merges sorted).
+    public func serialized() -> String {
+        var out = "shipshape-log-templates 1\nstate \(lines) \(tick) \(nextID) \(evictions)\n"
+        for (from, to) in mergedInto.sorted(by: { $0.key < $1.key }) { out += "merged \(from) \(to)\n" }
+        for slot in slots.compactMap({ $0 }).sorted(by: { $0.id < $1.id }) {
+            out += "template \(slot.id) \(slot.count) \(slot.lastSeen)\t\(slot.texts.joined(separator: " "))\n"
+        }
+        return out
+    }
+
+    /// A miner continuing from `serialized()` text.
+    public convenience init(serialized text: String, threshold: Double = 0.5, capacity: Int = 10_000) throws {
+        self.init(threshold: threshold, capacity: capacity)
+        var loaded: [TemplateSlot] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty { continue }
+            let head = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            let fields = head[0].split(separator: " ")
+            func int(_ i: Int) throws -> Int {
+                guard i < fields.count, let value = Int(fields[i]) else { throw MinerStateError(line: number + 1, text: String(line)) }
+                return value
+            }
+            switch fields.first {
+            case "shipshape-log-templates" where number == 0:
+                guard try int(1) == 1 else { throw MinerStateError(line: number + 1, text: String(line)) }
+            case "state":
+                lines = try int(1); tick = UInt64(try int(2)); nextID = try int(3); evictions = try int(4)
+            case "merged":
+                mergedInto[try int(1)] = try int(2)
+            case "template":
+                let texts = head.count > 1 && !head[1].isEmpty ? head[1].split(separator: " ").map(String.init) : []
+                let kinds = texts.map(TemplateSlot.kind(ofText:))
+                let hashes = texts.map { FNV1a.hash($0.utf8) }
+                let firstIndex = kinds.firstIndex(of: TemplateSlot.constant)
+                let key = GroupKey(count: texts.count, first: firstIndex.map { hashes[$0] } ?? 0)
+                loaded.append(TemplateSlot(id: try int(1), count: try int(2), lastSeen: UInt64(try int(3)),
+                                           hashes: hashes, kinds: kinds, texts: texts, key: key))
+            default:
+                throw MinerStateError(line: number + 1, text: String(line))
+            }
+        }
+        // Least recent first, so the most recent ends at the LRU head; then groups in id order.
+        for slot in loaded.sorted(by: { $0.lastSeen < $1.lastSeen }) { insert(slot) }
+        for (key, members) in groups { groups[key] = members.sorted { slots[$0]!.id < slots[$1]!.id } }
+    }
+}
+
+/// A state file line that is not in the format `serialized()` writes.
+public struct MinerStateError: Error, CustomStringConvertible, Equatable {
+    public var line: Int
+    public var text: String
+    public var description: String { "log template state, line \(line): unexpected \"\(text)\"; expected a file written by the template miner" }
+}

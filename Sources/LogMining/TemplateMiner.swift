@@ -1,0 +1,247 @@
+/// Learns log templates online (a Drain-family miner): each line gets a template id as it
+/// arrives, templates generalise as lines vary (`<*>`), templates that turn out to be one merge.
+///
+/// Lines are grouped by token count and first kept word. Within a group a line joins the most
+/// similar template when the similarity reaches `threshold`. Similarity ignores positions where
+/// both sides are variables (timestamps and ids say nothing about the template), so it does not
+/// depend on how long a header is: equal words score 1, a word against a learned `<*>` scores ½,
+/// anything else 0, over the positions that are not both variable. Memory is bounded by
+/// `capacity` templates; beyond it the least recently used template is evicted (`evictions`).
+public final class TemplateMiner {
+    /// The similarity a line needs to join a template.
+    public let threshold: Double
+    /// The most templates kept.
+    public let capacity: Int
+    /// Templates evicted to stay within `capacity`.
+    public internal(set) var evictions = 0
+    /// Lines mined.
+    public internal(set) var lines = 0
+
+    let tokenizer = LogTokenizer()
+    var slots: [TemplateSlot?] = []
+    var freeSlots: [Int] = []
+    var slotOfID: [Int: Int] = [:]
+    var groups: [GroupKey: [Int]] = [:]
+    /// Merged template ids → the id that absorbed them.
+    var mergedInto: [Int: Int] = [:]
+    var nextID = 1
+    var tick: UInt64 = 0
+    /// The LRU list over slots: most recently used at `head`.
+    var prev: [Int] = [], next: [Int] = []
+    var head = -1, tail = -1
+    private var tokens: [LogToken] = []
+
+    public init(threshold: Double = 0.5, capacity: Int = 10_000) {
+        self.threshold = threshold
+        self.capacity = max(1, capacity)
+    }
+
+    /// Mines one line (without its newline); returns its template id.
+    @discardableResult
+    public func add(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        tokenizer.tokenize(line, into: &tokens)
+        lines += 1
+        tick += 1
+        let key = GroupKey(count: tokens.count, first: firstWord())
+        if let members = groups[key] {
+            var best = -1
+            var bestScore = -1.0
+            for slot in members {
+                let score = similarity(slots[slot]!)
+                if score > bestScore { bestScore = score; best = slot }
+            }
+            if best >= 0, bestScore >= threshold {
+                absorb(best, key: key)
+                return slots[best]!.id
+            }
+        }
+        return create(line, key: key)
+    }
+
+    /// Mines one line given as a String.
+    @discardableResult
+    public func add(_ line: String) -> Int {
+        var copy = line
+        return copy.withUTF8 { add($0) }
+    }
+
+    /// The template a line's id stands for now (following merges); nil once evicted.
+    public func template(for id: Int) -> LogTemplate? {
+        guard let slot = slotOfID[resolve(id)] else { return nil }
+        return slots[slot]!.template
+    }
+
+    /// The id that `id` is now known by (a merged template answers to the one that absorbed it).
+    public func resolve(_ id: Int) -> Int {
+        var id = id
+        while let target = mergedInto[id] { id = target }
+        return id
+    }
+
+    /// All templates, most frequent first (ties by id).
+    public var templates: [LogTemplate] {
+        slots.compactMap { $0?.template }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
+    }
+
+    // MARK: - Matching
+
+    private func firstWord() -> UInt64 {
+        for t in tokens where !t.isVariable { return t.hash }
+        return 0
+    }
+
+    private func similarity(_ slot: TemplateSlot) -> Double {
+        var score = 0.0
+        var counted = 0
+        slot.hashes.withUnsafeBufferPointer { hashes in
+            slot.kinds.withUnsafeBufferPointer { kinds in
+                for i in 0..<tokens.count {
+                    let t = tokens[i]
+                    switch kinds[i] {
+                    case TemplateSlot.wildcard:
+                        if !t.isVariable { score += 0.5; counted += 1 }
+                    case TemplateSlot.variable:
+                        if t.hash != hashes[i] || !t.isVariable { counted += 1 }
+                    default:
+                        counted += 1
+                        if t.hash == hashes[i] { score += 1 }
+                    }
+                }
+            }
+        }
+        return counted == 0 ? 1 : score / Double(counted)
+    }
+
+    /// Counts the line into `slot`, turning positions where they differ into `<*>`.
+    private func absorb(_ slot: Int, key: GroupKey) {
+        var changed = false
+        slots[slot]!.count += 1
+        slots[slot]!.lastSeen = tick
+        for i in 0..<tokens.count where slots[slot]!.hashes[i] != tokens[i].hash && slots[slot]!.kinds[i] != TemplateSlot.wildcard {
+            slots[slot]!.hashes[i] = LogToken.wildcardHash
+            slots[slot]!.kinds[i] = TemplateSlot.wildcard
+            slots[slot]!.texts[i] = "<*>"
+            changed = true
+        }
+        touch(slot)
+        if changed { mergeSimilar(into: slot, key: key) }
+    }
+
+    /// Templates of the group that `slot` has grown to resemble are one template with it: each
+    /// one as similar to it as a line would need to be merges in (positions that differ become
+    /// `<*>`), its count added and its id answering to the survivor's from then on.
+    private func mergeSimilar(into slot: Int, key: GroupKey) {
+        guard var members = groups[key], members.count > 1 else { return }
+        var merged = true
+        while merged {
+            merged = false
+            for (position, other) in members.enumerated() where other != slot {
+                guard let candidate = slots[other], templateSimilarity(slots[slot]!, candidate) >= threshold else { continue }
+                var survivor = slots[slot]!
+                for i in 0..<survivor.hashes.count where survivor.hashes[i] != candidate.hashes[i] {
+                    survivor.hashes[i] = LogToken.wildcardHash
+                    survivor.kinds[i] = TemplateSlot.wildcard
+                    survivor.texts[i] = "<*>"
+                }
+                survivor.count += candidate.count
+                survivor.lastSeen = max(survivor.lastSeen, candidate.lastSeen)
+                slots[slot] = survivor
+                mergedInto[candidate.id] = survivor.id
+                release(other)
+                members.remove(at: position)
+                merged = true
+                break
+            }
+        }
+        groups[key] = members
+    }
+
+    /// Similarity of two templates, scored as a line against a template is (either side's `<*>`
+    /// against a word scores ½, equal variables are left out).
+    private func templateSimilarity(_ a: TemplateSlot, _ b: TemplateSlot) -> Double {
+        var score = 0.0
+        var counted = 0
+        for i in 0..<a.hashes.count {
+            let ka = a.kinds[i], kb = b.kinds[i]
+            if ka == TemplateSlot.wildcard && kb == TemplateSlot.wildcard { continue }
+            if ka == TemplateSlot.wildcard || kb == TemplateSlot.wildcard {
+                if ka == TemplateSlot.constant || kb == TemplateSlot.constant { score += 0.5; counted += 1 }
+                continue
+            }
+            if ka == TemplateSlot.variable, a.hashes[i] == b.hashes[i] { continue }
+            counted += 1
+            if a.hashes[i] == b.hashes[i] { score += 1 }
+        }
+        return counted == 0 ? 1 : score / Double(counted)
+    }
+
+    private func create(_ line: UnsafeBufferPointer<UInt8>, key: GroupKey) -> Int {
+        if slotOfID.count >= capacity, tail >= 0 {
+            let victim = tail
+            let victimKey = slots[victim]!.key
+            groups[victimKey]?.removeAll { $0 == victim }
+            if groups[victimKey]?.isEmpty == true { groups[victimKey] = nil }
+            release(victim)
+            evictions += 1
+        }
+        let id = nextID
+        nextID += 1
+        var slot = TemplateSlot(id: id, count: 1, lastSeen: tick, hashes: [], kinds: [], texts: [], key: key)
+        slot.hashes.reserveCapacity(tokens.count)
+        for t in tokens {
+            let text = t.text(in: line)
+            slot.hashes.append(t.hash)
+            slot.kinds.append(TemplateSlot.kind(ofText: text))
+            slot.texts.append(text)
+        }
+        insert(slot)
+        return id
+    }
+
+    // MARK: - Storage and LRU
+
+    /// Stores a template in a free slot, in its group (groups stay in id order) and at the LRU head.
+    func insert(_ slot: TemplateSlot) {
+        let index: Int
+        if let free = freeSlots.popLast() {
+            index = free
+            slots[index] = slot
+        } else {
+            index = slots.count
+            slots.append(slot)
+            prev.append(-1)
+            next.append(-1)
+        }
+        slotOfID[slot.id] = index
+        groups[slot.key, default: []].append(index)
+        prev[index] = -1
+        next[index] = head
+        if head >= 0 { prev[head] = index }
+        head = index
+        if tail < 0 { tail = index }
+    }
+
+    private func unlink(_ slot: Int) {
+        if prev[slot] >= 0 { next[prev[slot]] = next[slot] } else { head = next[slot] }
+        if next[slot] >= 0 { prev[next[slot]] = prev[slot] } else { tail = prev[slot] }
+        prev[slot] = -1
+        next[slot] = -1
+    }
+
+    private func touch(_ slot: Int) {
+        guard head != slot else { return }
+        unlink(slot)
+        next[slot] = head
+        if head >= 0 { prev[head] = slot }
+        head = slot
+        if tail < 0 { tail = slot }
+    }
+
+    /// Frees a slot (its group entry is the caller's to remove).
+    private func release(_ slot: Int) {
+        unlink(slot)
+        slotOfID[slots[slot]!.id] = nil
+        slots[slot] = nil
+        freeSlots.append(slot)
+    }
+}
