@@ -32,6 +32,8 @@ bench: deps
 	.build/release/sandbox-bench
 	.build/release/check-bench
 	.build/release/reconcile-bench
+	.build/release/recommend-bench
+	.build/release/logs-bench
 
 fuzz: deps
 	Fuzz/run.sh 300
