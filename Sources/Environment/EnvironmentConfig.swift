@@ -65,7 +65,7 @@ public struct EnvironmentConfig: Sendable, Equatable {
             if case .bool(let b)? = options["correctDrift"] { env.correctDrift = b }
             if let t = options["healthTimeout"]?.string {
                 guard let seconds = Self.duration(t) else {
-                    throw EnvironmentError("\(file): environments.\(name).reconcile.healthTimeout \"\(t)\" is not a duration like 90s or 5m")
+                    throw EnvironmentError("\(file): environments.\(name).reconcile.healthTimeout \"\(t)\" is not a duration like 90s or 5m, at most 24h")
                 }
                 env.healthTimeoutSeconds = seconds
             }
@@ -75,8 +75,12 @@ public struct EnvironmentConfig: Sendable, Equatable {
         environments = envs
     }
 
-    /// `90s`, `5m`, `1h`, `1h30m` in whole seconds (see `DurationText`).
-    static func duration(_ text: String) -> Int? { DurationText.seconds(text).map { Int($0) } }
+    /// `90s`, `5m`, `1h`, `1h30m` in whole seconds (see `DurationText`), at most a day: a
+    /// health wait longer than that is a typo, and a huge value must not trap the conversion.
+    static func duration(_ text: String) -> Int? {
+        guard let seconds = DurationText.seconds(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 else { return nil }
+        return Int(seconds)
+    }
 
     public func environment(_ name: String) throws -> Environment {
         guard let env = environments[name] else {

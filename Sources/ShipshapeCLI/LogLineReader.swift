@@ -2,8 +2,11 @@ import Foundation
 import LogMining
 
 /// Reads a log file (or stdin) in 1 MiB blocks and hands each line to a closure, so a log of
-/// any size is mined in bounded memory; a line longer than a block grows the buffer.
+/// any size is mined in bounded memory; a line longer than a block grows the buffer up to
+/// `maxLineBytes`, past which the line is handed on in pieces of that size.
 struct LogLineReader {
+    static let maxLineBytes = 16 << 20
+
     /// A file that cannot be read, with the reason in words (`no such file`).
     struct ReadError: Error, CustomStringConvertible {
         var path: String
@@ -21,7 +24,14 @@ struct LogLineReader {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var filled = 0
         while true {
-            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            if filled == buffer.count {
+                if buffer.count >= Self.maxLineBytes {
+                    buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<filled])) }
+                    filled = 0
+                } else {
+                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                }
+            }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }

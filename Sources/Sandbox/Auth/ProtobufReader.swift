@@ -33,8 +33,8 @@ struct ProtobufReader {
             case 1: i += 8
             case 5: i += 4
             case 2:
-                let length = Int(try varint())
-                guard length >= 0, i + length <= bytes.count else { throw Malformed() }
+                // A length past the body (or past Int) is malformed, never a trap.
+                guard let length = Int(exactly: try varint()), length <= bytes.count - i else { throw Malformed() }
                 fields[field, default: []].append(Array(bytes[i..<i + length]))
                 i += length
             default: throw Malformed()
