@@ -76,6 +76,11 @@ let package = Package(
             name: "Insights",
             dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates", "Environment",
                            .product(name: "OrderedCollections", package: "swift-collections")]),
+        // heal: analyzers over one LIST per kind, the remediation ladder, verification.
+        .target(
+            name: "Heal",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Environment", "Reconcile", "Insights",
+                           .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Sandbox",
             dependencies: [
@@ -95,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Heal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -110,6 +115,10 @@ let package = Package(
         .executableTarget(name: "sandbox-bench", dependencies: ["Sandbox", "YAML"], path: "Benchmarks/sandbox-bench"),
         .executableTarget(name: "reconcile-bench", dependencies: ["Reconcile", "Environment", "Sandbox", "KubeClient", "YAML"], path: "Benchmarks/reconcile-bench"),
         .executableTarget(name: "recommend-bench", dependencies: ["Insights"], path: "Benchmarks/recommend-bench"),
+        // The heal fault library's runner, shared by HealTests and heal-bench.
+        .target(name: "FaultLab", dependencies: ["Heal", "Reconcile", "Sandbox", "KubeClient", "GitStore", "Environment", "Insights", "YAML", "Kubernetes"],
+                path: "Benchmarks/FaultLab"),
+        .executableTarget(name: "heal-bench", dependencies: ["FaultLab", "Heal"], path: "Benchmarks/heal-bench"),
         .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
@@ -126,6 +135,8 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "EnvironmentTests", dependencies: ["Environment", "GitStore", "YAML", "TestSupport"]),
+        .testTarget(name: "HealTests", dependencies: ["Heal", "FaultLab", "Reconcile", "Insights", "Environment", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore", "TestSupport"],
+                    exclude: ["Faults"]),
         .testTarget(name: "LogMiningTests", dependencies: ["LogMining", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),

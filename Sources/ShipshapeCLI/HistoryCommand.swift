@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GitStore
+import Heal
 import YAML
 
 /// `shipshape history --path P`: the commits that changed the given files, with Shipshape's
@@ -49,11 +50,13 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         if let environment {
             try exitingOnError {
-                let reconciler = try CommandContext(connection).reconciler(environment: environment, log: { _ in })
+                let context = CommandContext(connection)
+                let reconciler = try context.reconciler(environment: environment, log: { _ in })
                 let state = try reconciler.state()
+                let heal = try HealStateReader.load(cluster: reconciler.cluster, environment: try context.environment(environment))
                 switch output {
                 case .json: print(try state.encoded())
-                case .text: print(EnvironmentHistory.text(state, environment: environment, subject: reconciler.source.subject, limit: limit))
+                case .text: print(EnvironmentHistory.text(state, heal: heal, environment: environment, subject: reconciler.source.subject, limit: limit))
                 }
             }
             return

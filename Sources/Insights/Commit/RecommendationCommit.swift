@@ -23,12 +23,21 @@ public struct RecommendationCommit {
     public var message: CommitMessage
     /// The files the edits were read from: a work tree, or a revision's tree.
     public var tree: any FileTree
+    /// The branch it goes on: `shipshape/recommendations/<env>` for recommend, heal's own
+    /// `shipshape/heal/<env>` or the tracked branch for fixes heal merges by policy.
+    public var branch: String
+    /// The trailer that marks the branch's own commits (`Shipshape-Recommend`), so a re-run
+    /// replaces them but never a person's.
+    public var ownTrailer = CommitMessage.shipshapeTrailerPrefix + "Recommend"
 
     public static func branch(environment: String) -> String { "shipshape/recommendations/\(environment)" }
 
-    /// Locates and applies every change; nil when there is nothing to change.
+    /// Locates and applies every change; nil when there is nothing to change. With
+    /// `valuesFile`, a change that a line of another values file drives (the chart's defaults)
+    /// is written to that file instead, at the same values path: heal keeps its fixes inside
+    /// the environment's overlay.
     public static func make(environment: String, changes: [FieldChange], results: [ContainerResult],
-                            rendered: RenderedEnvironment, renderer: EnvironmentRenderer) throws -> RecommendationCommit? {
+                            rendered: RenderedEnvironment, renderer: EnvironmentRenderer, valuesFile: String? = nil) throws -> RecommendationCommit? {
         let tree = renderer.tree
         guard !changes.isEmpty else { return nil }
         var edits: [Edit] = []
@@ -36,7 +45,12 @@ public struct RecommendationCommit {
         var files: [String: String] = [:]
         var claimed: [String: String] = [:]
         for change in changes {
-            let location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
+            var location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
+            if let valuesFile, location.file != valuesFile, location.file.hasSuffix(".yaml") || location.file.hasSuffix(".yml"),
+               !(try tree.string(at: location.file).map { Self.isPatch($0) } ?? false) {
+                let existing = try tree.string(at: valuesFile).flatMap { try? YAMLEditor(text: $0, file: valuesFile).node(at: location.path) }
+                location = ValuesLocation(file: valuesFile, path: location.path, line: existing.map { "\(valuesFile):\($0.start.line):\($0.start.column)" })
+            }
             let key = "\(location.file)#\(location.path)"
             if let other = claimed[key], other != change.new {
                 throw UsageError("\(location.file) \(location.path) drives two fields that want different values (\(other) and \(change.new)); split the value in the chart")
@@ -52,7 +66,13 @@ public struct RecommendationCommit {
             edits.append(Edit(change: change, location: location))
         }
         let message = Self.message(environment: environment, edits: edits, results: results)
-        return RecommendationCommit(environment: environment, edits: edits, files: files, originals: originals, message: message, tree: tree)
+        return RecommendationCommit(environment: environment, edits: edits, files: files, originals: originals, message: message, tree: tree,
+                                    branch: Self.branch(environment: environment))
+    }
+
+    /// A kustomize patch file (it has `kind:`), not a values file.
+    static func isPatch(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix("kind:") || $0.hasPrefix("apiVersion:") }
     }
 
     /// A unified diff of every edited file (`--dry-run`).
@@ -74,8 +94,8 @@ public struct RecommendationCommit {
             throw UsageError("the recommendation was read from \(tree.name), not a work tree; commit it into that repository with commit(in:base:push:)")
         }
         return try GitStore.commit(files: Dictionary(uniqueKeysWithValues: files.map { (workTree.location(of: $0.key), .write(Array($0.value.utf8), executable: nil)) }),
-                                   branch: Self.branch(environment: environment), base: base, message: message, push: push,
-                                   ownTrailer: CommitMessage.shipshapeTrailerPrefix + "Recommend", supersede: push == nil,
+                                   branch: branch, base: base, message: message, push: push,
+                                   ownTrailer: ownTrailer, supersede: push == nil,
                                    derivedFrom: base ?? "HEAD")
     }
 
@@ -85,8 +105,8 @@ public struct RecommendationCommit {
     public func commit(in repository: Repository, base: String, push: PushOptions? = nil) throws -> GitStore.Outcome {
         var changes = ChangeSet()
         for (path, text) in files { try changes.write(path, text) }
-        return try GitStore.commit(changes: changes, in: repository, branch: Self.branch(environment: environment), base: base,
-                                   message: message, push: push, ownTrailer: CommitMessage.shipshapeTrailerPrefix + "Recommend",
+        return try GitStore.commit(changes: changes, in: repository, branch: branch, base: base,
+                                   message: message, push: push, ownTrailer: ownTrailer,
                                    supersede: push == nil, derivedFrom: base)
     }
 

@@ -33,13 +33,18 @@ public enum ValuesLocator {
         // Nothing sets it: derive its place from a sibling that is set.
         let chartQuery = renderer.chartQuery(query, in: rendered)
         let field = query.field
-        for sibling in siblings(of: field) {
+        for sibling in siblings(of: field) + probeSiblings(of: field) {
             var siblingQuery = chartQuery
             siblingQuery.field = sibling
             guard let answer = try? FieldTracer.trace(siblingQuery, in: rendered.chart), let s = try? location(answer, query: siblingQuery) else { continue }
             let common = commonTrailingKeys(sibling, s.path)
             guard common > 0, common <= field.segments.count else { continue }
-            let path = ValuePath(Array(s.path.segments.dropLast(common)) + Array(field.segments.suffix(common)))
+            var prefix = Array(s.path.segments.dropLast(common))
+            // A sibling from another probe (`livenessProbe.periodSeconds` for a new
+            // `startupProbe.periodSeconds`): its group key names that probe; rename it.
+            if let renamed = renamedProbeGroup(field: field, sibling: sibling, prefixLast: prefix.last) { prefix[prefix.count - 1] = .key(renamed) }
+            else if probeGroup(field) != probeGroup(sibling) { continue }
+            let path = ValuePath(prefix + Array(field.segments.suffix(common)))
             return ValuesLocation(file: s.file, path: path, line: nil)
         }
         throw UsageError("\(change.apiVersion) \(change.kind) \(change.name): no values line sets \(change.field) nor a field beside it; set it in the chart's values.yaml first")
@@ -73,6 +78,39 @@ public enum ValuesLocator {
             out.append(ValuePath(parent.segments + [.key(key)]))
         }
         return out
+    }
+
+    static let probeKeys = ["startupProbe", "livenessProbe", "readinessProbe"]
+
+    /// The probe a container field belongs to (`startupProbe`), nil for other fields.
+    static func probeGroup(_ path: ValuePath) -> String? {
+        for segment in path.segments { if case .key(let k) = segment, probeKeys.contains(k) { return k } }
+        return nil
+    }
+
+    /// For a field of a probe no line sets yet, the same field of the container's other probes
+    /// (`startupProbe.httpGet.path` → `livenessProbe.httpGet.path`): the chart's values keep
+    /// probes side by side, so their lines tell where the new probe's lines go.
+    static func probeSiblings(of field: ValuePath) -> [ValuePath] {
+        guard let group = probeGroup(field) else { return [] }
+        return probeKeys.filter { $0 != group }.map { other in
+            ValuePath(field.segments.map { segment in
+                if case .key(let k) = segment, k == group { return .key(other) }
+                return segment
+            })
+        }
+    }
+
+    /// The values key for `field`'s probe, given the values key that holds `sibling`'s probe:
+    /// `liveness` → `startup`, `livenessProbe` → `startupProbe`; nil when the probes are the same
+    /// or the values key does not name the sibling's probe.
+    static func renamedProbeGroup(field: ValuePath, sibling: ValuePath, prefixLast: ValuePath.Segment?) -> String? {
+        guard let want = probeGroup(field), let have = probeGroup(sibling), want != have,
+              case .key(let key)? = prefixLast else { return nil }
+        let haveShort = String(have.dropLast("Probe".count)), wantShort = String(want.dropLast("Probe".count))
+        if key == have { return want }
+        if key == haveShort { return wantShort }
+        return nil
     }
 
     /// How many trailing key segments two paths share.

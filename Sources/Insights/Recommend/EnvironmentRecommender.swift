@@ -15,6 +15,17 @@ public struct FieldChange: Sendable, Equatable {
     public var old: String
     public var new: String
 
+    public init(apiVersion: String, kind: String, name: String, field: String, label: String, owner: String, old: String, new: String) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+        self.field = field
+        self.label = label
+        self.owner = owner
+        self.old = old
+        self.new = new
+    }
+
     /// `apps/v1/Deployment/backend-deployment:spec.replicas`, the `--trace` form.
     public var traceQuery: String { "\(apiVersion)/\(kind)/\(name):\(field)" }
 }

@@ -18,6 +18,9 @@ public protocol ReconcileCluster: AnyObject, Sendable {
     func isNamespaced(apiVersion: String, kind: String) throws -> Bool
     /// The `coordination.k8s.io` Lease that keeps two runs from overlapping.
     func lease(name: String, namespace: String, identity: String, durationSeconds: Int) -> LeaseLock
+    /// The API server's clock (seconds since the epoch), nil when it does not say: run times
+    /// are stamped by the cluster's clock, so reconcile and heal history line up.
+    func serverTime() throws -> Double?
 }
 
 /// Someone else changed or created the object first (HTTP 409).

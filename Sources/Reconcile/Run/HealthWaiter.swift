@@ -12,6 +12,7 @@ struct HealthWaiter {
     /// Wall seconds between polls (the `Reconciler` passes its own).
     var pollInterval: Double
     let log: (String) -> Void
+    var clock = WaitClock.wall
 
     /// The outcome of a wait.
     enum Outcome: Sendable, Equatable {
@@ -27,7 +28,7 @@ struct HealthWaiter {
     func wait(for desired: [Value], timeoutSeconds: Int) throws -> Outcome {
         let targets = desired.filter { Self.watchedKinds.contains($0["kind"]?.string ?? "") }
         if targets.isEmpty { return .healthy }
-        let deadline = Date().addingTimeInterval(Double(timeoutSeconds))
+        let deadline = clock.now() + Double(timeoutSeconds)
         var lastProgress = ""
         while true {
             let verdict = try poll(targets)
@@ -37,11 +38,11 @@ struct HealthWaiter {
             case .timedOut(let object, let reason):
                 let line = "\(object): \(reason)"
                 if line != lastProgress { log("waiting: \(line)"); lastProgress = line }
-                if Date() >= deadline {
+                if clock.now() >= deadline {
                     return .timedOut(object: object, reason: "still progressing after \(timeoutSeconds)s: \(reason)")
                 }
             }
-            Thread.sleep(forTimeInterval: pollInterval)
+            clock.sleep(pollInterval)
         }
     }
 
@@ -106,4 +107,19 @@ struct HealthWaiter {
             owners(pod).contains { ownerUIDs.contains($0) } && pod["metadata"]?["deletionTimestamp"] == nil
         }
     }
+}
+
+/// The time a health wait runs on: this machine's clock and a real sleep, or — for a harness
+/// that drives a simulated cluster — the cluster's clock and a step of simulated time, so a
+/// wait takes the same simulated seconds on every run.
+public struct WaitClock: Sendable {
+    public var now: @Sendable () -> Double
+    public var sleep: @Sendable (Double) -> Void
+
+    public init(now: @escaping @Sendable () -> Double, sleep: @escaping @Sendable (Double) -> Void) {
+        self.now = now
+        self.sleep = sleep
+    }
+
+    public static let wall = WaitClock(now: { Date().timeIntervalSince1970 }, sleep: { Thread.sleep(forTimeInterval: $0) })
 }

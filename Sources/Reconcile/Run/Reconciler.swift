@@ -28,6 +28,10 @@ public final class Reconciler: @unchecked Sendable {
     public var beforeApply: ((Int, String) throws -> Void)?
     /// How many times an apply answered with 409 Conflict is repeated.
     public var conflictRetries = 3
+    /// What health waits measure time by (the wall clock, unless a harness drives a simulation).
+    public var waitClock = WaitClock.wall
+    /// The API server's clock minus this machine's, learned on first use.
+    private var clockOffset: Double?
 
     public init(environment: EnvironmentConfig.Environment, cluster: any ReconcileCluster, source: RevisionSource,
                 identity: String? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -123,7 +127,7 @@ public final class Reconciler: @unchecked Sendable {
             return report
         }
 
-        let health = try HealthWaiter(cluster: cluster, namespace: namespace, pollInterval: pollInterval, log: log)
+        let health = try HealthWaiter(cluster: cluster, namespace: namespace, pollInterval: pollInterval, log: log, clock: waitClock)
             .wait(for: desired, timeoutSeconds: environment.healthTimeoutSeconds)
         if health == .healthy {
             log("healthy: \(short(target))")
@@ -136,7 +140,7 @@ public final class Reconciler: @unchecked Sendable {
 
         let reason = try describe(health)
         log("unhealthy: \(reason)")
-        state.failures.append(.init(revision: target, reason: reason, at: Self.now()))
+        state.failures.append(.init(revision: target, reason: reason, at: now()))
         state.record(run(target, "failed", report))
         try store.save(state, previous: &saved)
         guard environment.rollback, let healthy = state.lastHealthy, healthy != target else {
@@ -155,7 +159,7 @@ public final class Reconciler: @unchecked Sendable {
         var report = RunReport(outcome: .inSync, environment: environment.name, revision: healthy)
         let desired = DesiredState.prepare(try render(healthy).values, namespace: namespace)
         _ = try converge(desired, revision: healthy, state: &state, saved: &saved, report: &report, driftMode: false, reportOnly: false)
-        let health = try HealthWaiter(cluster: cluster, namespace: namespace, pollInterval: pollInterval, log: log)
+        let health = try HealthWaiter(cluster: cluster, namespace: namespace, pollInterval: pollInterval, log: log, clock: waitClock)
             .wait(for: desired, timeoutSeconds: environment.healthTimeoutSeconds)
         let problem = health == .healthy ? nil : try describe(health)
         state.record(run(healthy, problem == nil ? "rolled-back" : "rollback-failed", report))
@@ -224,30 +228,63 @@ public final class Reconciler: @unchecked Sendable {
     /// before the current if that is the last healthy), marks the revision it replaces failed
     /// so the next reconcile does not bring it back until a newer commit, and waits for health.
     public func rollback(to revision: String?) throws -> RunReport {
-        var report = RunReport(outcome: .inSync, environment: environment.name)
         try ensureNamespace()
         if let held = try takeLock() {
-            report.outcome = .lockHeld(held)
-            return report
+            return RunReport(outcome: .lockHeld(held), environment: environment.name)
         }
-        defer { do { try lock.release() } catch { log("could not release the lease (it expires by itself): \(error)") } }
+        defer { releaseLease() }
+        return try rollbackHoldingLease(to: revision)
+    }
+
+    /// Takes the environment's Lease for another job (heal), so it and reconcile never act at
+    /// once: nil when it is ours, else who holds it.
+    public func acquireLease() throws -> String? { try takeLock() }
+
+    /// Gives the Lease back (it expires by itself if this fails).
+    public func releaseLease() {
+        do { try lock.release() } catch { log("could not release the lease (it expires by itself): \(error)") }
+    }
+
+    /// For heal, holding the Lease: marks the applied revision failed and makes the revision
+    /// `rollback(to: nil)` would pick the last healthy one, so the next reconcile run applies
+    /// it (its own rollback path) and keeps it until a newer commit. Heal's Role needs no
+    /// apply rights for this. Returns the revision reconcile will apply, nil when there is none.
+    public func markAppliedFailed(reason: String) throws -> String? {
+        var saved = try store.load()
+        var state = saved
+        guard let current = state.lastApplied, let target = rollbackTarget(state) else { return nil }
+        if !state.isFailed(current) { state.failures.append(.init(revision: current, reason: reason, at: now())) }
+        state.lastHealthy = target
+        try store.save(state, previous: &saved)
+        log("marked \(short(current)) failed (\(reason)); the next reconcile applies \(short(target))")
+        return target
+    }
+
+    /// The revision a rollback without `--to` applies: the last healthy one when it is not the
+    /// applied one, else the newest earlier revision that was healthy and is not marked failed.
+    public func rollbackTarget(_ state: ReconcileState) -> String? {
+        if let healthy = state.lastHealthy, healthy != state.lastApplied { return healthy }
+        return state.runs.reversed().first {
+            ["applied", "drift-corrected", "rolled-back"].contains($0.outcome) && $0.revision != state.lastApplied && !state.isFailed($0.revision)
+        }?.revision
+    }
+
+    /// `rollback(to:)` for a caller that already holds the Lease.
+    public func rollbackHoldingLease(to revision: String?) throws -> RunReport {
+        var report = RunReport(outcome: .inSync, environment: environment.name)
         var saved = try store.load()
         var state = saved
         let target: String
         if let revision {
             target = try source.resolve(revision).hex
-        } else if let healthy = state.lastHealthy, healthy != state.lastApplied {
-            target = healthy
-        } else if let previous = state.runs.reversed().first(where: {
-            ["applied", "drift-corrected", "rolled-back"].contains($0.outcome) && $0.revision != state.lastApplied
-        })?.revision {
+        } else if let previous = rollbackTarget(state) {
             target = previous
         } else {
             throw ReconcileError("environment \(environment.name): no earlier healthy revision to roll back to; name one with --to REV")
         }
         report.revision = target
         if let current = state.lastApplied, current != target, !state.isFailed(current) {
-            state.failures.append(.init(revision: current, reason: "rolled back by hand to \(short(target))", at: Self.now()))
+            state.failures.append(.init(revision: current, reason: "rolled back by hand to \(short(target))", at: now()))
             log("marked \(short(current)) failed: the next reconcile keeps \(short(target)) until a newer commit")
         }
         log("rolling back \(environment.name) to \(short(target))\(source.subject(target).map { " \"\($0)\"" } ?? "")")
@@ -326,14 +363,15 @@ public final class Reconciler: @unchecked Sendable {
     }
 
     func run(_ revision: String, _ outcome: String, _ report: RunReport) -> ReconcileState.Run {
-        .init(revision: revision, at: Self.now(), outcome: outcome, applied: report.applied.count, pruned: report.pruned.count,
+        .init(revision: revision, at: now(), outcome: outcome, applied: report.applied.count, pruned: report.pruned.count,
               driftCorrected: outcome == "drift-corrected" || outcome == "applied" ? report.drift : [])
     }
 
     func short(_ revision: String) -> String { String(revision.prefix(7)) }
 
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date())
+    /// Now by the API server's clock (asked once per reconciler), else this machine's.
+    func now() -> String {
+        if clockOffset == nil { clockOffset = ((try? cluster.serverTime()) ?? nil).map { $0 - Date().timeIntervalSince1970 } ?? 0 }
+        return ISO8601DateFormatter().string(from: Date(timeIntervalSinceNow: clockOffset ?? 0))
     }
 }

@@ -72,7 +72,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         var headers = HTTPHeaders()
         for (k, v) in response.headers { headers.add(name: k, value: v) }
         headers.add(name: "Content-Length", value: String(response.body.count))
-        headers.add(name: "Date", value: Timestamp.httpDate(SimClock.wallNow()))
+        // The server's clock is the simulated one: clients that measure time by the API
+        // server (heal's restart windows) see the cluster's time, as on a real cluster.
+        headers.add(name: "Date", value: Timestamp.httpDate(cluster.publishedNow.value))
         if !keepAlive { headers.add(name: "Connection", value: "close") }
         let status = HTTPResponseStatus(statusCode: response.status)
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)

@@ -5,8 +5,12 @@ anything. docs/chart.md says why each rule is there.
 
 reconcile applies the chart: server-side apply (patch, create), reads for the diff and the
 inventory (get, list), prune (delete). Kubernetes refuses to create a Role that grants more than
-its creator holds, so reconcile also holds every permission the recommend Role grants (metrics
-and the rest are already in its own rules).
+its creator holds, so reconcile also holds every permission the recommend and heal Roles grant.
+
+heal reads the namespace, deletes one stuck pod at a time (and records an Event), writes its
+own state ConfigMap, and marks a bad revision failed in reconcile's state (reconcile then rolls
+back): it needs no apply rights and no Secrets. Nodes are read only through the optional
+node-reader ClusterRole binding (docs/heal.md).
 Context: (dict "job" NAME "root" $).
 */}}
 {{- define "chatbot.jobRules" -}}
@@ -26,11 +30,30 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
   (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
+  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "events") "verbs" (list "create"))
+  (dict "apiGroups" (list "apps") "resources" (list "statefulsets") "verbs" $read)
+  (dict "apiGroups" (list "batch") "resources" (list "jobs") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list (printf "shipshape-%s-heal" .root.Values.global.environment)) "verbs" (list "update"))
 ) -}}
 {{- $_ := set $rules "recommend" (list
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "get" "create" "patch"))
+) -}}
+{{- $heal := printf "shipshape-%s-heal" .root.Values.global.environment -}}
+{{- $_ := set $rules "heal" (list
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "get" "list" "delete"))
+  (dict "apiGroups" (list "") "resources" (list "pods/log" "configmaps") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "events") "verbs" (list "get" "list" "create"))
+  (dict "apiGroups" (list "apps") "resources" (list "deployments" "replicasets" "statefulsets") "verbs" $read)
+  (dict "apiGroups" (list "batch") "resources" (list "jobs") "verbs" $read)
+  (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
+  (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "create"))
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $heal $state) "verbs" (list "patch" "update"))
+  (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
 ) -}}
 {{- toYaml (index $rules .job) -}}
 {{- end -}}
