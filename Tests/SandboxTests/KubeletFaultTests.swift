@@ -292,6 +292,21 @@ final class KubeletFaultTests: SandboxTestCase {
         XCTAssertEqual(events(cluster, "unready").last, "Warning Unhealthy \"Readiness probe failed: HTTP probe failed with statuscode: 503\" x6")
     }
 
+    func testNeverReadyRolloutExceedsItsProgressDeadline() throws {
+        let cluster = makeCluster(try scenario("  - {match: \"app:*\", startup: 5s, ready: false}\n"))
+        let deployment = Self.deployment(name: "unready", image: "app:2", replicas: 1)
+            .replacingOccurrences(of: "  replicas: 1\n", with: "  replicas: 1\n  progressDeadlineSeconds: 30\n")
+            + "\n        readinessProbe: {httpGet: {path: /ready, port: 80}, periodSeconds: 5}\n"
+        apply(cluster, deployment)
+        cluster.advance(by: 40)
+        let progressing = get(cluster, "/apis/apps/v1/namespaces/default/deployments/unready")[path: ["status", "conditions"]]?.array?
+            .first { $0["type"]?.string == "Progressing" }
+        XCTAssertEqual(progressing?["status"]?.string, "False")
+        XCTAssertEqual(progressing?["reason"]?.string, "ProgressDeadlineExceeded")
+        let name = pods(cluster, selector: "app=unready")[0][path: ["metadata", "name"]]!.string!
+        XCTAssertEqual(container(cluster, name)["restartCount"]?.intValue, 0)
+    }
+
     func testScenarioFieldsParseAndRejectNonsense() throws {
         let s = try scenario("  - {match: \"a:*\", stuck: {after: 10m, pods: 2}, ready: false}\n")
         XCTAssertEqual(s.images[0].stuckAfterSeconds, 600)

@@ -1,10 +1,12 @@
 import OrderedCollections
 import YAML
 
-/// The simulated kubelet: schedules pods onto the one node, pulls (or fails to pull) images,
-/// starts containers, marks them ready once their readiness probe would pass, and plays out
-/// crashes, OOM kills and completions with the real restart back-off: immediate first
-/// restart, then 10 s doubling to 300 s, forgotten after 10 minutes without a failure.
+/// The simulated kubelet: binds pods the scheduler lets fit (Scheduler.swift) onto the one
+/// node, pulls (or fails to pull) images, builds each container's environment (waiting on a
+/// missing ConfigMap or Secret), starts containers, runs their startup, liveness and
+/// readiness probes (ProbeTimeline.swift: Ready, probe kills), and plays out crashes, OOM
+/// kills and completions with the real restart back-off: immediate first restart, then 10 s
+/// doubling to 300 s, forgotten after 10 minutes without a failure.
 ///
 /// Transitions happen at their exact simulated times, however coarse the controller tick.
 extension Cluster {
@@ -20,12 +22,13 @@ extension Cluster {
         var bound = Self.boundRequests(pods)
         for pod in pods {
             guard let uid = pod[path: ["metadata", "uid"]]?.string, pod[path: ["metadata", "deletionTimestamp"]] == nil else { continue }
-            if kubelet.pods[uid] == nil {
+            // A pod created with spec.nodeName set skips the scheduler, as in a cluster.
+            if kubelet.pods[uid] == nil, pod[path: ["spec", "nodeName"]]?.string == nil {
                 if let message = unschedulableMessage(pod, bound: bound) {
                     markUnschedulable(pod, uid: uid, message: message)
                     continue
                 }
-                if pod[path: ["spec", "nodeName"]]?.string == nil { bound = bound + Self.podRequests(pod) }
+                bound = bound + Self.podRequests(pod)
             }
             syncPod(pod, uid: uid, rate: rates[uid] ?? 0)
         }
