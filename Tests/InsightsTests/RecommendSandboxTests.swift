@@ -59,7 +59,10 @@ final class RecommendSandboxTests: XCTestCase {
         for var object in try makeSession(repo).render().values {
             let kind = object["kind"]?.string ?? ""
             let name = object[path: ["metadata", "name"]]?.string ?? ""
-            guard ["backend-deployment", "backend-hpa"].contains(name), ["Deployment", "HorizontalPodAutoscaler"].contains(kind) else { continue }
+            // The ConfigMap too: the container's envFrom names it, and without it the kubelet
+            // holds the container in CreateContainerConfigError, as a node would.
+            let backend = ["backend-deployment", "backend-hpa"].contains(name) && ["Deployment", "HorizontalPodAutoscaler"].contains(kind)
+            guard backend || (kind == "ConfigMap" && name.hasPrefix("backend")) else { continue }
             object = object.setting(["metadata", "namespace"], to: "chatbot-dev")
             if kind == "Deployment", let image {
                 object = object.setting(["spec", "template", "spec", "containers", "0", "image"], to: .string(image))

@@ -37,25 +37,18 @@ extension Cluster {
             throw StartFailure(reason: "RunContainerError", message: reason)
         }
         let uid = pod[path: ["metadata", "uid"]]?.string ?? ""
-        let namespace = pod[path: ["metadata", "namespace"]]?.string ?? "default"
         let name = spec["name"]?.string ?? ""
         let image = ImageConfig.shipshape
         let environment: OrderedDictionary<String, String>
         let argv: [String]
-        do {
-            let builder = ContainerEnvironment(pod: pod, container: spec, serviceVariables: serviceVariables(), lookup: { kind, object in
-                self.namespacedObject(kind: kind, namespace: namespace, name: object)
-            })
-            var env: OrderedDictionary<String, String> = [:]
-            for (k, v) in image.environment { env[k] = v }
-            env["HOSTNAME"] = pod[path: ["metadata", "name"]]?.string ?? ""
-            for (k, v) in try builder.variables() { env[k] = v }
-            if env["HOME"] == nil { env["HOME"] = "/" }
-            environment = env
-            argv = builder.argv(image: image, environment: env)
-        } catch {
-            throw StartFailure(reason: "CreateContainerConfigError", message: error.message)
-        }
+        let builder = environmentBuilder(pod: pod, spec: spec)
+        var env: OrderedDictionary<String, String> = [:]
+        for (k, v) in image.environment { env[k] = v }
+        env["HOSTNAME"] = pod[path: ["metadata", "name"]]?.string ?? ""
+        for (k, v) in try containerEnvironment(pod: pod, spec: spec) { env[k] = v }
+        if env["HOME"] == nil { env["HOME"] = "/" }
+        environment = env
+        argv = builder.argv(image: image, environment: env)
         let podDirectory: String
         var mounts: [ContainerLaunch.Mount]
         do {
@@ -86,6 +79,24 @@ extension Cluster {
         } catch {
             throw StartFailure(reason: "RunContainerError", message: "failed to start container \"\(name)\": \(error)")
         }
+    }
+
+    /// The variables the kubelet gives container `spec` of `pod`, or the
+    /// `CreateContainerConfigError` a missing ConfigMap, Secret or key causes. Simulated and
+    /// executed images both go through it, so both wait the same way.
+    func containerEnvironment(pod: Value, spec: Value) throws(StartFailure) -> OrderedDictionary<String, String> {
+        do {
+            return try environmentBuilder(pod: pod, spec: spec).variables()
+        } catch {
+            throw StartFailure(reason: "CreateContainerConfigError", message: error.message)
+        }
+    }
+
+    private func environmentBuilder(pod: Value, spec: Value) -> ContainerEnvironment {
+        let namespace = pod[path: ["metadata", "namespace"]]?.string ?? "default"
+        return ContainerEnvironment(pod: pod, container: spec, serviceVariables: serviceVariables(), lookup: { kind, object in
+            self.namespacedObject(kind: kind, namespace: namespace, name: object)
+        })
     }
 
     /// The `kubernetes` Service's variables, pointing at the in-cluster endpoint.

@@ -1,20 +1,35 @@
 import OrderedCollections
 import YAML
 
-/// The simulated kubelet: schedules pods onto the one node, pulls (or fails to pull) images,
-/// starts containers, marks them ready once their readiness probe would pass, and plays out
-/// crashes, OOM kills and completions with the real restart back-off: immediate first
-/// restart, then 10 s doubling to 300 s, forgotten after 10 minutes without a failure.
+/// The simulated kubelet: binds pods the scheduler lets fit (Scheduler.swift) onto the one
+/// node, pulls (or fails to pull) images, builds each container's environment (waiting on a
+/// missing ConfigMap or Secret), starts containers, runs their startup, liveness and
+/// readiness probes (ProbeTimeline.swift: Ready, probe kills), and plays out crashes, OOM
+/// kills and completions with the real restart back-off: immediate first restart, then 10 s
+/// doubling to 300 s, forgotten after 10 minutes without a failure.
 ///
 /// Transitions happen at their exact simulated times, however coarse the controller tick.
 extension Cluster {
     var podType: ResourceType { catalog.type(group: "", version: "v1", resource: "pods")! }
 
     func runKubelet() {
-        let pods = store.list(podType).map(\.object)
+        // Creation order, so the scheduler places pods first come, first served.
+        let pods = store.list(podType).map(\.object).enumerated().sorted {
+            let a = $0.element[path: ["metadata", "creationTimestamp"]]?.string ?? "", b = $1.element[path: ["metadata", "creationTimestamp"]]?.string ?? ""
+            return (a, $0.offset) < (b, $1.offset)
+        }.map(\.element)
         let rates = perPodRates(pods: pods)
+        var bound = Self.boundRequests(pods)
         for pod in pods {
             guard let uid = pod[path: ["metadata", "uid"]]?.string, pod[path: ["metadata", "deletionTimestamp"]] == nil else { continue }
+            // A pod created with spec.nodeName set skips the scheduler, as in a cluster.
+            if kubelet.pods[uid] == nil, pod[path: ["spec", "nodeName"]]?.string == nil {
+                if let message = unschedulableMessage(pod, bound: bound) {
+                    markUnschedulable(pod, uid: uid, message: message)
+                    continue
+                }
+                bound = bound + Self.podRequests(pod)
+            }
             syncPod(pod, uid: uid, rate: rates[uid] ?? 0)
         }
     }
@@ -24,12 +39,17 @@ extension Cluster {
         let now = clock.now
         let specContainers = pod[path: ["spec", "containers"]]?.array ?? []
         if kubelet.pods[uid] == nil {
+            // Bound when created, or now when it waited for capacity.
             let created = pod[path: ["metadata", "creationTimestamp"]]?.string.flatMap(Timestamp.parse) ?? now
+            let boundAt = kubelet.unschedulable.removeValue(forKey: uid) == nil ? created : now
             kubelet.pods[uid] = KubeletState.Pod(
-                containers: specContainers.map {
-                    KubeletState.Container(name: $0["name"]?.string ?? "", image: $0["image"]?.string ?? "", phase: .pulling(since: created))
+                containers: specContainers.map { spec in
+                    let image = spec["image"]?.string ?? ""
+                    var c = KubeletState.Container(name: spec["name"]?.string ?? "", image: image, phase: .pulling(since: boundAt))
+                    c.stuck = admitStuck(image)
+                    return c
                 },
-                ip: kubelet.allocateIP(), startTime: created)
+                ip: kubelet.allocateIP(), startTime: boundAt)
             pod[path: ["spec", "nodeName"]] = "sandbox"
             pod = controllerWrite(podType, pod)
             recordEvent(pod, reason: "Scheduled",
@@ -40,7 +60,7 @@ extension Cluster {
         let restartPolicy = pod[path: ["spec", "restartPolicy"]]?.string ?? "Always"
         for i in runtime.containers.indices {
             let spec = i < specContainers.count ? specContainers[i] : .object([:])
-            advance(&runtime.containers[i], spec: spec, pod: pod, restartPolicy: restartPolicy, rate: rate, now: now)
+            advance(&runtime.containers[i], spec: spec, pod: pod, ip: runtime.ip, restartPolicy: restartPolicy, rate: rate, now: now)
         }
         if !runtime.deadlineExceeded, !runtime.containers.allSatisfy(\.phase.isTerminated),
            let deadline = pod[path: ["spec", "activeDeadlineSeconds"]]?.doubleValue, now >= runtime.startTime + deadline {
@@ -51,7 +71,7 @@ extension Cluster {
         controllerWrite(podType, pod)
     }
 
-    private func advance(_ c: inout KubeletState.Container, spec: Value, pod: Value, restartPolicy: String, rate: Double, now: Double) {
+    private func advance(_ c: inout KubeletState.Container, spec: Value, pod: Value, ip: String, restartPolicy: String, rate: Double, now: Double) {
         let profile = scenario.image(c.image)
         var guardCount = 0
         while guardCount < 10_000 {
@@ -84,7 +104,20 @@ extension Cluster {
             case .running(let since):
                 guard let profile else { return }
                 let uid = pod[path: ["metadata", "uid"]]?.string ?? ""
-                guard let end = endOfRun(c, uid: uid, since: since, spec: spec, profile: profile, rate: rate, now: now), end.time <= now else { return }
+                var end = endOfRun(c, uid: uid, since: since, spec: spec, profile: profile, rate: rate, now: now)
+                let probes = probeTimeline(c, since: since, spec: spec, ip: ip)
+                if !profile.execute, let kill = probes.kill {
+                    // The app ignores SIGTERM while it starts: SIGKILL after the grace period.
+                    let grace = Double(spec[path: [kill.kind.field, "terminationGracePeriodSeconds"]]?.intValue
+                        ?? pod[path: ["spec", "terminationGracePeriodSeconds"]]?.intValue ?? 30)
+                    if end == nil || kill.time + grace < end!.time { end = (kill.time + max(0, grace), 137, "Error") }
+                }
+                let through = min(now, end?.time ?? now)
+                for e in probes.events(after: max(c.probesRecordedThrough, since - 1), through: through) where e.time <= through {
+                    recordEvent(pod, type: e.type, reason: e.reason, message: e.message, component: "kubelet")
+                }
+                c.probesRecordedThrough = max(c.probesRecordedThrough, through)
+                guard let end, end.time <= now else { return }
                 c.lastTermination = KubeletState.Termination(exitCode: end.exitCode, reason: end.reason, startedAt: since, finishedAt: end.time)
                 let restart = restartPolicy == "Always" || (restartPolicy == "OnFailure" && end.exitCode != 0)
                 guard restart else { c.phase = .terminated; return }
@@ -152,21 +185,24 @@ extension Cluster {
     }
 
     private func start(_ c: inout KubeletState.Container, at time: Double, pod: Value, spec: Value, firstStart: Bool) {
-        if scenario.image(c.image)?.execute == true {
-            do {
+        do {
+            if scenario.image(c.image)?.execute == true {
                 let process = try startExecuted(pod: pod, spec: spec, instance: c.restartCount)
                 let uid = pod[path: ["metadata", "uid"]]?.string ?? ""
                 kubelet.processes[KubeletState.processKey(uid: uid, container: c.name, instance: c.restartCount)] = process
-            } catch {
-                if case .waiting(_, let message) = c.phase, message == error.message { return }
-                if error.reason != "ContainerCreating" {
-                    recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: \(error.message)", component: "kubelet")
-                } else {
-                    recordEvent(pod, type: "Warning", reason: "FailedMount", message: error.message, component: "kubelet")
-                }
-                c.phase = .waiting(reason: error.reason, message: error.message)
-                return
+            } else {
+                // A simulated image gets the environment a node would build, or does not start.
+                _ = try containerEnvironment(pod: pod, spec: spec)
             }
+        } catch {
+            if case .waiting(_, let message) = c.phase, message == error.message { return }
+            if error.reason != "ContainerCreating" {
+                recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: \(error.message)", component: "kubelet")
+            } else {
+                recordEvent(pod, type: "Warning", reason: "FailedMount", message: error.message, component: "kubelet")
+            }
+            c.phase = .waiting(reason: error.reason, message: error.message)
+            return
         }
         if firstStart {
             recordEvent(pod, reason: "Pulled", message: "Container image \"\(c.image)\" already present on machine", component: "kubelet")
@@ -177,21 +213,29 @@ extension Cluster {
         recordEvent(pod, reason: "Started", message: "Started container \(c.name)", component: "kubelet")
         c.phase = .running(since: time)
         c.everStarted = true
+        c.probesRecordedThrough = -.infinity
     }
 
     private func podRef(_ pod: Value) -> String {
         "\(pod[path: ["metadata", "name"]]?.string ?? "")_\(pod[path: ["metadata", "namespace"]]?.string ?? "")(\(pod[path: ["metadata", "uid"]]?.string ?? ""))"
     }
 
-    /// When a running container passes its readiness probe: after the image's startup time,
-    /// no earlier than the probe's initial delay, at a probe period boundary.
-    private func readyAt(since: Double, spec: Value, profile: Scenario.Image?) -> Double {
-        guard let probe = spec["readinessProbe"], probe.object != nil else { return since }
-        let delay = Double(probe["initialDelaySeconds"]?.intValue ?? 0)
-        let period = Double(max(1, probe["periodSeconds"]?.intValue ?? 10))
-        let startup = profile?.startupSeconds ?? 0
-        if startup <= delay { return since + delay }
-        return since + delay + ((startup - delay) / period).rounded(.up) * period
+    /// The probe workers' view of the current run of `c`, from its spec and image profile.
+    func probeTimeline(_ c: KubeletState.Container, since: Double, spec: Value, ip: String) -> ProbeTimeline {
+        let profile = scenario.image(c.image)
+        let hangs = c.stuck && c.restartCount == 0 ? profile?.stuckAfterSeconds : nil
+        return ProbeTimeline(since: since, container: spec, ip: ip, startupSeconds: profile?.startupSeconds ?? 0,
+                             hangsAfter: hangs, neverReady: profile?.ready == false)
+    }
+
+    /// Whether a new pod's container of `image` is among the first `stuck.pods` of its profile
+    /// (counting it if so).
+    private func admitStuck(_ image: String) -> Bool {
+        guard let profile = scenario.image(image), profile.stuckAfterSeconds != nil else { return false }
+        let count = kubelet.stuckPods[profile.match, default: 0]
+        guard count < profile.stuckPods else { return false }
+        kubelet.stuckPods[profile.match] = count + 1
+        return true
     }
 
     private func podStatus(_ pod: Value, runtime: KubeletState.Pod, specs: [Value], now: Double) -> Value {
@@ -216,8 +260,9 @@ extension Cluster {
                 if !c.everStarted { anyWaitingFirst = true }
             case .running(let since):
                 state = ["running": ["startedAt": .string(Timestamp.format(since))]]
-                ready = now >= readyAt(since: since, spec: spec, profile: scenario.image(c.image))
-                started = true
+                let probes = probeTimeline(c, since: since, spec: spec, ip: runtime.ip)
+                ready = probes.ready(at: now)
+                started = probes.started(at: now)
             case .backOff(_, let backoff):
                 state = ["waiting": ["reason": "CrashLoopBackOff",
                                      "message": .string("back-off \(GoDuration.format(backoff)) restarting failed container=\(c.name) pod=\(podRef(pod))")]]

@@ -35,6 +35,10 @@ struct KubeletState {
         var lastTermination: Termination?
         var backoff: BackoffEntry?
         var everStarted = false
+        /// Prober events are recorded up to this time of the current run.
+        var probesRecordedThrough = 0.0
+        /// Among the first `stuck.pods` pods of its image: its first run hangs (`stuck`).
+        var stuck = false
     }
 
     struct Pod {
@@ -47,6 +51,11 @@ struct KubeletState {
     }
 
     var pods: [String: Pod] = [:]
+    /// Pods the scheduler could not place, by uid: the FailedScheduling message and when it
+    /// was last recorded.
+    var unschedulable: [String: (message: String, lastEvent: Double)] = [:]
+    /// How many pods each `stuck` image profile (by `match`) has made stuck so far.
+    var stuckPods: [String: Int] = [:]
     var nextIP = 1
     /// Containers of executed images, by `uid/container/instance` (the restart count at start).
     var processes: [String: ExecutedContainer] = [:]
@@ -57,6 +66,7 @@ struct KubeletState {
     @discardableResult
     mutating func forget(_ uid: String, grace: Double = 30) -> [ExecutedContainer] {
         pods.removeValue(forKey: uid)
+        unschedulable.removeValue(forKey: uid)
         var stopped: [ExecutedContainer] = []
         for key in processes.keys where key.hasPrefix(uid + "/") {
             if let c = processes.removeValue(forKey: key) {

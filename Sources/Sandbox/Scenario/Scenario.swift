@@ -31,6 +31,13 @@ public struct Scenario: Sendable {
         /// Run the container for real: the Sandbox's Shipshape binary as the image's entrypoint,
         /// in a private mount namespace, under the pod's service account (docs/sandbox.md).
         public var execute = false
+        /// The first `stuckPods` pods of this image (in the order the kubelet admits them) hang
+        /// this long after their container starts: readiness probes time out, liveness still
+        /// passes, so only a new pod (or a container restart) cures it.
+        public var stuckAfterSeconds: Double?
+        public var stuckPods = 1
+        /// False: the app never passes its readiness probe (answers 503).
+        public var ready = true
         public var cpuBaseMillicores: Double = 5
         public var cpuPerRequestMillicores: Double = 1
         public var memoryBaselineMi: Double = 64

@@ -30,7 +30,7 @@ public enum ScenarioLoader {
         }
         for (i, item) in try r.list("images").enumerated() {
             var m = Reader(value: item, path: "\(file): images[\(i)]")
-            try m.only(["match", "startup", "crashAfter", "crashExitCode", "completeAfter", "execute", "cpu", "memory", "logs"])
+            try m.only(["match", "startup", "crashAfter", "crashExitCode", "completeAfter", "execute", "stuck", "ready", "cpu", "memory", "logs"])
             guard let match = try m.text("match") else { throw ScenarioError(description: "\(m.path).match: required") }
             var image = Scenario.Image(match: match)
             image.startupSeconds = try m.duration("startup") ?? image.startupSeconds
@@ -40,6 +40,20 @@ public enum ScenarioLoader {
             if let execute = m.value["execute"], !execute.isNull {
                 guard let flag = execute.boolValue else { throw ScenarioError(description: "\(m.path).execute: expected true or false") }
                 image.execute = flag
+            }
+            if let stuck = try m.map("stuck") {
+                let c = Reader(value: stuck, path: "\(m.path).stuck")
+                try c.only(["after", "pods"])
+                guard let after = try c.duration("after") else { throw ScenarioError(description: "\(c.path).after: required (a duration such as 10m)") }
+                image.stuckAfterSeconds = after
+                if let pods = try c.number("pods") {
+                    guard pods >= 0, pods == pods.rounded(), pods < 1e9 else { throw ScenarioError(description: "\(c.path).pods: expected a whole number of pods, got \(pods)") }
+                    image.stuckPods = Int(pods)
+                }
+            }
+            if let ready = m.value["ready"], !ready.isNull {
+                guard let flag = ready.boolValue else { throw ScenarioError(description: "\(m.path).ready: expected true or false") }
+                image.ready = flag
             }
             if let cpu = try m.map("cpu") {
                 var c = Reader(value: cpu, path: "\(m.path).cpu")
