@@ -194,18 +194,48 @@ public final class FaultRun: @unchecked Sendable {
         say("released " + spec.release.map { "\($0.path)=\($0.value)" }.joined(separator: ", "))
     }
 
+    /// Does what the disruption says, through the API as kubectl or a kubelet would.
+    func disrupt(_ d: FaultSpec.Disruption) throws {
+        switch d {
+        case .delete(_, let apiVersion, let kind, let name):
+            try api.delete(apiVersion: apiVersion, kind: kind, namespace: Self.namespace, name: name, uid: nil)
+            say("someone deleted \(kind) \(name)")
+        case .deletePod(_, let prefix):
+            let pods = try api.list(apiVersion: "v1", kind: "Pod", namespace: Self.namespace)
+                .compactMap { $0["metadata"]?["name"]?.string }.filter { $0.hasPrefix(prefix) }.sorted()
+            guard let pod = pods.first else { throw HealError("\(spec.name): no pod named \(prefix)* to delete") }
+            try api.delete(apiVersion: "v1", kind: "Pod", namespace: Self.namespace, name: pod, uid: nil)
+            say("drained pod \(pod)")
+        case .nodeCondition(_, let type, let status, let reason, let message):
+            let stamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: now))
+            guard var node = try api.get(apiVersion: "v1", kind: "Node", namespace: nil, name: "sandbox") else { throw HealError("no node sandbox") }
+            var conditions = (node["status"]?["conditions"]?.array ?? []).filter { $0["type"]?.string != type }
+            conditions.append(["type": .string(type), "status": .string(status), "reason": .string(reason), "message": .string(message),
+                               "lastHeartbeatTime": .string(stamp), "lastTransitionTime": .string(stamp)])
+            node[path: ["status", "conditions"]] = .array(conditions)
+            _ = try api.replace(node, subresource: "status")
+            say("node sandbox reports \(type)=\(status)")
+        }
+    }
+
     /// Install, release, then `spec.minutes` of heal runs (reconcile every fifth minute).
     public func play() throws -> Outcome {
         var out = Outcome()
         let installed = try reconcile()
         say("install: \(installed.outcome)")
+        if case .blockedByPolicy(let findings) = installed.outcome {
+            throw HealError("\(spec.name): the install is blocked by policy: \(findings.joined(separator: "; "))")
+        }
         try release()
         if !spec.release.isEmpty { try reconcile() }
         out.onset = now
         var resolvedIDs = Set<String>()
         for minute in 1...spec.minutes {
-            cluster.advance(by: 60)
-            if minute % 5 == 0 { try reconcile() }
+            // The CronJobs' schedules: heal at every whole minute, reconcile every fifth.
+            let next = Self.start + ((now - Self.start) / 60).rounded(.down) * 60 + 60
+            cluster.advance(by: next - now)
+            for d in spec.disrupt where d.minute == minute { try disrupt(d) }
+            if Int((now - Self.start) / 60) % 5 == 0 { try reconcile() }
             let report = try heal()
             out.reports.append(report)
             for item in report.items {

@@ -15,9 +15,27 @@ public struct FaultSpec: Sendable {
     public var values: String
     /// `values path → new value` edits of overlays/dev/values.yaml, committed after install.
     public var release: [(path: String, value: String)]
+    /// What someone (or something) does to the cluster, at a minute of the run: what no git
+    /// change expresses, as `kubectl` or a node's kubelet would do it.
+    public var disrupt: [Disruption] = []
     /// Simulated minutes of heal runs (every minute; reconcile every 5).
     public var minutes: Int
     public var expect: Expectation
+
+    public enum Disruption: Sendable {
+        /// Deletes an object (`v1/ConfigMap/backend-config`) in the namespace.
+        case delete(minute: Int, apiVersion: String, kind: String, name: String)
+        /// Deletes the first pod (by name) whose name starts with the prefix, as a node drain would.
+        case deletePod(minute: Int, prefix: String)
+        /// Sets a condition on the Node's status, as its kubelet reports it.
+        case nodeCondition(minute: Int, type: String, status: String, reason: String, message: String)
+
+        var minute: Int {
+            switch self {
+            case .delete(let m, _, _, _), .deletePod(let m, _), .nodeCondition(let m, _, _, _, _): return m
+            }
+        }
+    }
 
     public struct Expectation: Sendable {
         /// The fault class heal must find; nil for a healthy soak (no finding, no action).
@@ -42,8 +60,24 @@ public struct FaultSpec: Sendable {
         let e = v["expect"] ?? .object([:])
         let c = e["class"]?.string
         if let c, FaultClass(rawValue: c) == nil { throw HealError("\(path): expect.class \(c) is not a fault class") }
+        var disrupt: [Disruption] = []
+        for (i, d) in (v["disrupt"]?.array ?? []).enumerated() {
+            guard let minute = d["minute"]?.intValue else { throw HealError("\(path): disrupt[\(i)].minute is required") }
+            if let target = d["delete"]?.string {
+                let parts = target.split(separator: "/").map(String.init)
+                guard parts.count >= 3 else { throw HealError("\(path): disrupt[\(i)].delete: expected apiVersion/Kind/name") }
+                disrupt.append(.delete(minute: minute, apiVersion: parts.dropLast(2).joined(separator: "/"), kind: parts[parts.count - 2], name: parts.last!))
+            } else if let prefix = d["deletePod"]?.string {
+                disrupt.append(.deletePod(minute: minute, prefix: prefix))
+            } else if let c = d["nodeCondition"] {
+                disrupt.append(.nodeCondition(minute: minute, type: c["type"]?.string ?? "", status: c["status"]?.string ?? "True",
+                                              reason: c["reason"]?.string ?? "", message: c["message"]?.string ?? ""))
+            } else {
+                throw HealError("\(path): disrupt[\(i)]: expected delete, deletePod or nodeCondition")
+            }
+        }
         return FaultSpec(name: try need("name"), description: v["description"]?.string ?? "", scenario: v["scenario"]?.string,
-                         values: v["values"]?.string ?? "", release: release, minutes: v["minutes"]?.intValue ?? 30,
+                         values: v["values"]?.string ?? "", release: release, disrupt: disrupt, minutes: v["minutes"]?.intValue ?? 30,
                          expect: Expectation(faultClass: c.flatMap(FaultClass.init), action: e["action"]?.string ?? "none",
                                              resolvable: e["resolvable"]?.boolValue ?? false))
     }

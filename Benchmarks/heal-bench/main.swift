@@ -6,7 +6,10 @@ import Heal
 // heal on the Sandbox in simulated time, and prints per fault class: detection latency (from
 // when the cluster first showed the fault, by the finding's own evidence, to the heal run that
 // reported it), the action, time to resolve, whether a person was needed, and actions on the
-// healthy soak. Figures are simulated seconds, exact under the seed; the wall time is printed
+// healthy soak. Detection latency runs from when the fault met its rule (by the objects'
+// own times: the restart that crossed the threshold, the OOM kill, the end of a hold time) to
+// the heal run that reported it; time to resolve from that run to the run that saw it gone.
+// Figures are simulated seconds, exact under the seed; the wall time is printed
 // for reference. It never fails on a figure.
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -32,7 +35,7 @@ for spec in specs {
     }
     var latency: Double?
     if let detected = o.detectedAt, let since = o.since { latency = detected - since }
-    let ttr = o.resolvedAt.map { $0 - (o.since ?? o.onset) }
+    let ttr = zip(o.resolvedAt.map { [$0] } ?? [], o.detectedAt.map { [$0] } ?? []).map { $0 - $1 }.first
     if spec.expect.resolvable {
         resolvable += 1
         if o.resolvedAt != nil && !o.escalated { resolvedAlone += 1 }

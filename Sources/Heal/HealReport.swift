@@ -52,7 +52,7 @@ public struct HealReport: Sendable {
             out += "\nresolved:\n"
             for r in resolved {
                 let ttd = r.since.map { "\(Int(r.detectedAt - $0)) s" } ?? "?"
-                out += "  \(r.id): after \(r.action.isEmpty ? "no action" : r.action); detected in \(ttd), resolved \(Int(r.resolvedAt - (r.since ?? r.detectedAt))) s after it began\n"
+                out += "  \(r.id): after \(r.action.isEmpty ? "no action" : r.action); detected \(ttd) after it began, resolved \(Int(r.resolvedAt - r.detectedAt)) s after detection\n"
             }
         }
         for u in unreadable { out += "note: could not read \(u)\n" }
@@ -93,7 +93,7 @@ public struct HealReport: Sendable {
                          "since": r.since.map { .string(Timestamps.format($0)) } ?? .null,
                          "detected": .string(Timestamps.format(r.detectedAt)), "resolved": .string(Timestamps.format(r.resolvedAt)),
                          "timeToDetectSeconds": r.since.map { .int(Int64(max(0, r.detectedAt - $0))) } ?? .null,
-                         "timeToResolveSeconds": .int(Int64(max(0, r.resolvedAt - (r.since ?? r.detectedAt)))),
+                         "timeToResolveSeconds": .int(Int64(max(0, r.resolvedAt - r.detectedAt))),
                          "action": .string(r.action), "escalated": .bool(r.escalated)])
             }),
             "unreadable": .array(unreadable.map { .string($0) }),

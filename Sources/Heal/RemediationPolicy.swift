@@ -15,6 +15,9 @@ public struct RemediationPolicy: Sendable, Equatable {
     /// A pod never ready this long after it started (or Pending this long) is a finding.
     public var notReadyAfter = 600.0
     public var pendingAfter = 300.0
+    /// An HPA pinned at maxReplicas above target this long lacks headroom (a lunchtime spike
+    /// that passes sooner is what maxReplicas is for).
+    public var hpaAtMaxFor = 900.0
     /// Read Nodes for pressure findings (needs the narrowly bound node-reader ClusterRole).
     public var nodeFindings = true
 
@@ -53,7 +56,8 @@ public struct RemediationPolicy: Sendable, Equatable {
         try r.only(["apiVersion", "kind", "detect", "actions", "verify", "autoMerge"])
         guard root["kind"]?.string == Self.kind else { throw HealError("\(file): expected kind: \(Self.kind)") }
         if let d = try r.child("detect") {
-            try d.only(["restartStorm", "crashRestartsPerHour", "stuckAfter", "notReadyAfter", "pendingAfter", "nodes"])
+            try d.only(["restartStorm", "crashRestartsPerHour", "stuckAfter", "notReadyAfter", "pendingAfter", "hpaAtMaxFor", "nodes"])
+            hpaAtMaxFor = try d.duration("hpaAtMaxFor") ?? hpaAtMaxFor
             crashRestartsPerHour = try d.integer("crashRestartsPerHour", in: 1...1000) ?? crashRestartsPerHour
             if let s = try d.child("restartStorm") {
                 try s.only(["restarts", "window"])

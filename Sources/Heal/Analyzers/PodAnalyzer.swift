@@ -119,10 +119,11 @@ enum PodAnalyzer {
                     let wasReady = record?.lastReady.map { $0 >= runningSince } ?? false || (unreadySince.map { $0 > runningSince } ?? false)
                     let probeFailures = events.filter { $0["reason"]?.string == "Unhealthy" && ($0["message"]?.string ?? "").hasPrefix("Readiness") }
                     if wasReady {
-                        let since = max(unreadySince ?? runningSince, runningSince)
-                        if now - since >= policy.stuckAfter {
-                            var f = finding(.notReady, .warning, "pod \(name) stopped being ready \(Int((now - since) / 60)) min ago while its container runs (stuck)",
-                                            ["pod \(name): running since \(Timestamps.format(runningSince)), not ready since \(Timestamps.format(since))"]
+                        let unready = max(unreadySince ?? runningSince, runningSince)
+                        let since = unready + policy.stuckAfter
+                        if now >= since {
+                            var f = finding(.notReady, .warning, "pod \(name) stopped being ready \(Int((now - unready) / 60)) min ago while its container runs (stuck)",
+                                            ["pod \(name): running since \(Timestamps.format(runningSince)), not ready since \(Timestamps.format(unready))"]
                                                 + probeFailures.suffix(1).map { "event Unhealthy: \($0["message"]?.string ?? "")" },
                                             since: since)
                             f.restartable = true
@@ -132,7 +133,7 @@ enum PodAnalyzer {
                         add(finding(.notReady, .warning, "pod \(name) has never become ready in \(Int((now - runningSince) / 60)) min",
                                     ["pod \(name): running since \(Timestamps.format(runningSince)), never ready"]
                                         + probeFailures.suffix(1).map { "event Unhealthy: \($0["message"]?.string ?? "")" },
-                                    since: runningSince))
+                                    since: runningSince + policy.notReadyAfter))
                     }
                 }
             }
@@ -144,11 +145,12 @@ enum PodAnalyzer {
         guard pod["status"]?["phase"]?.string == "Pending",
               let c = (pod["status"]?["conditions"]?.array ?? []).first(where: { $0["type"]?.string == "PodScheduled" }),
               c["status"]?.string == "False", c["reason"]?.string == "Unschedulable" else { return nil }
-        let since = c["lastTransitionTime"]?.string.flatMap(Timestamps.parse) ?? now
-        guard now - since >= policy.pendingAfter else { return nil }
+        let pending = c["lastTransitionTime"]?.string.flatMap(Timestamps.parse) ?? now
+        guard now - pending >= policy.pendingAfter else { return nil }
+        let since = pending + policy.pendingAfter
         let message = events.last { $0["reason"]?.string == "FailedScheduling" }?["message"]?.string ?? c["message"]?.string ?? ""
         return HealFinding(faultClass: .unschedulable, workload: workload, severity: .warning,
-                       summary: "pod \(name) cannot be scheduled: \(message)", evidence: ["pod \(name): Pending since \(Timestamps.format(since)): \(message)"],
+                       summary: "pod \(name) cannot be scheduled: \(message)", evidence: ["pod \(name): Pending since \(Timestamps.format(pending)): \(message)"],
                        pods: [name], since: since)
     }
 

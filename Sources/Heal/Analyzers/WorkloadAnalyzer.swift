@@ -38,10 +38,11 @@ enum WorkloadAnalyzer {
             let oldServing = owned.contains { revision($0) < revision(newest) && (HealthInt.of($0["status"]?["availableReplicas"]) ?? 0) > 0 }
             let created = time(newest["metadata"]?["creationTimestamp"]) ?? s.now
             if desired > 0, available == 0, oldServing, s.now - created >= policy.notReadyAfter {
+                let since = created + policy.notReadyAfter
                 out.append(HealFinding(faultClass: .failedRollout, workload: ref, severity: .critical,
                                    summary: "the new ReplicaSet \(newest["metadata"]?["name"]?.string ?? "?") of \(name) has no available pod after \(Int((s.now - created) / 60)) min while the old one serves",
                                    evidence: ["ReplicaSet revision \(revision(newest)): 0 of \(desired) available since \(Timestamps.format(created))"],
-                                   since: created))
+                                   since: since))
             }
         }
         return out
@@ -76,8 +77,9 @@ enum WorkloadAnalyzer {
             let ref = WorkloadRef(kind: "HorizontalPodAutoscaler", name: name)
             if let active = condition(h, "ScalingActive"), active["status"]?.string == "False",
                let reason = active["reason"]?.string, reason.hasPrefix("FailedGet") {
-                let since = time(active["lastTransitionTime"]) ?? s.now
-                if s.now - since >= policy.pendingAfter {
+                let failing = time(active["lastTransitionTime"]) ?? s.now
+                let since = failing + policy.pendingAfter
+                if s.now >= since {
                     out.append(HealFinding(faultClass: .hpaMetricsUnavailable, workload: ref, severity: .warning,
                                        summary: "HPA \(name) cannot read its metrics: \(reason)",
                                        evidence: ["condition ScalingActive=False \(reason): \(active["message"]?.string ?? "")"], since: since))
@@ -88,13 +90,15 @@ enum WorkloadAnalyzer {
             let current = HealthInt.of(h["status"]?["currentReplicas"]) ?? 0
             guard maxReplicas > 0, current >= maxReplicas,
                   let limited = condition(h, "ScalingLimited"), limited["status"]?.string == "True", limited["reason"]?.string == "TooManyReplicas" else { continue }
-            let since = time(limited["lastTransitionTime"]) ?? s.now
+            let pinned = time(limited["lastTransitionTime"]) ?? s.now
             let over = utilizationOverTarget(h)
-            guard !over.isEmpty, s.now - since >= policy.pendingAfter else { continue }
+            guard !over.isEmpty, s.now - pinned >= policy.hpaAtMaxFor else { continue }
+            // The rule is met once it has been pinned for hpaAtMaxFor.
+            let since = pinned + policy.hpaAtMaxFor
             var f = HealFinding(faultClass: .hpaAtMax, workload: ref, severity: .warning,
-                            summary: "HPA \(name) (\(target)) has been pinned at maxReplicas \(maxReplicas) for \(Int((s.now - since) / 60)) min with \(over.joined(separator: ", "))",
+                            summary: "HPA \(name) (\(target)) has been pinned at maxReplicas \(maxReplicas) for \(Int((s.now - pinned) / 60)) min with \(over.joined(separator: ", "))",
                             evidence: ["currentReplicas \(current), desiredReplicas \(HealthInt.of(h["status"]?["desiredReplicas"]) ?? 0), maxReplicas \(maxReplicas)",
-                                       "condition ScalingLimited=True TooManyReplicas since \(Timestamps.format(since))"] + over,
+                                       "condition ScalingLimited=True TooManyReplicas since \(Timestamps.format(pinned))"] + over,
                             since: since)
             f.facts = ["maxReplicas": Double(maxReplicas)]
             out.append(f)
