@@ -177,7 +177,8 @@ public final class Healer {
                            rendered: repository.map { FixTargets.read($0.rendered.values) } ?? [:])
     }
 
-    /// Deletes one pod (uid precondition) and records an Event on it saying why.
+    /// Deletes one pod (uid precondition), then records an Event on it saying why: only a
+    /// deletion that happened is recorded (a 403 or a replaced pod leaves no Event claiming it).
     func restart(pod: String, finding: HealFinding, now: Double, state: inout HealState) throws {
         let object = try cluster.get(apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod)
         let uid = object?["metadata"]?["uid"]?.string
@@ -191,8 +192,8 @@ public final class Healer {
             "source": ["component": "shipshape-heal"], "reportingComponent": "shipshape-heal",
             "firstTimestamp": .string(stamp), "lastTimestamp": .string(stamp), "count": 1,
         ]
-        do { try cluster.createEvent(event) } catch { log("could not record the restart as an Event: \(error)") }
         try cluster.delete(apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod, uid: uid)
+        do { try cluster.createEvent(event) } catch { log("could not record the restart as an Event: \(error)") }
         state.restartsDone[finding.workload.description, default: []].append(now)
         state.restartsDone[finding.workload.description] = state.restartsDone[finding.workload.description]!.filter { now - $0 < 3600 }
         log("restarted pod \(pod) (\(finding.id))")
