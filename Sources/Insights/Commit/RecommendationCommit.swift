@@ -45,7 +45,15 @@ public struct RecommendationCommit {
         var files: [String: String] = [:]
         var claimed: [String: String] = [:]
         for change in changes {
-            var location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
+            var location: ValuesLocation
+            do {
+                location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
+            } catch {
+                // A field no line sets, beside a field of the same parent this commit already
+                // places (a new probe's port beside its path).
+                guard let placed = Self.besidePlaced(change, edits: edits) else { throw error }
+                location = placed
+            }
             if let valuesFile, location.file != valuesFile, location.file.hasSuffix(".yaml") || location.file.hasSuffix(".yml"),
                !(try tree.string(at: location.file).map { Self.isPatch($0) } ?? false) {
                 let existing = try tree.string(at: valuesFile).flatMap { try? YAMLEditor(text: $0, file: valuesFile).node(at: location.path) }
@@ -68,6 +76,18 @@ public struct RecommendationCommit {
         let message = Self.message(environment: environment, edits: edits, results: results)
         return RecommendationCommit(environment: environment, edits: edits, files: files, originals: originals, message: message, tree: tree,
                                     branch: Self.branch(environment: environment))
+    }
+
+    /// The place for `change` next to an earlier edit of the same object whose field has the
+    /// same parent: the same values parent, the field's last key.
+    static func besidePlaced(_ change: FieldChange, edits: [Edit]) -> ValuesLocation? {
+        guard let field = try? ValuePath(parsing: change.field), case .key(let leaf)? = field.segments.last else { return nil }
+        for e in edits.reversed() where e.change.kind == change.kind && e.change.name == change.name {
+            guard let other = try? ValuePath(parsing: e.change.field), other.parent == field.parent else { continue }
+            // The edit's values path ends in as many keys as its field shares with it (`path`).
+            return ValuesLocation(file: e.location.file, path: ValuePath(e.location.path.parent.segments + [.key(leaf)]), line: nil)
+        }
+        return nil
     }
 
     /// A kustomize patch file (it has `kind:`), not a values file.
