@@ -1,0 +1,5 @@
+import Logs
+import XCTest
+
+final class LogClassifierTests: XCTestCase {
+}
