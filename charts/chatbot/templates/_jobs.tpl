@@ -5,8 +5,12 @@ anything. docs/chart.md says why each rule is there.
 
 reconcile applies the chart: server-side apply (patch, create), reads for the diff and the
 inventory (get, list), prune (delete). Kubernetes refuses to create a Role that grants more than
-its creator holds, so reconcile also holds every permission the recommend Role grants (metrics
-and the rest are already in its own rules).
+its creator holds, so reconcile also holds every permission the recommend and logs Roles grant
+(metrics, pods/log and the rest are already in its own rules).
+
+logs reads pods and their logs, and keeps its checkpoint ConfigMap (shipshape-logs-ENV, by
+name: server-side apply creates it, which Kubernetes authorizes as create on that name); its
+alert rules are a mounted ConfigMap, which needs no RBAC.
 Context: (dict "job" NAME "root" $).
 */}}
 {{- define "chatbot.jobRules" -}}
@@ -24,6 +28,7 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $state) "verbs" (list "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
   (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
 ) -}}
@@ -31,6 +36,11 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "get" "create" "patch"))
+) -}}
+{{- $_ := set $rules "logs" (list
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list (printf "shipshape-logs-%s" .root.Values.global.environment)) "verbs" (list "get" "create" "patch"))
 ) -}}
 {{- toYaml (index $rules .job) -}}
 {{- end -}}
