@@ -9,7 +9,8 @@ extension Scenario {
       memory: 32Gi
     images:
       # A build that crashes 5 s after starting, for crash-loop tests and demos: each short
-      # life logs a burst of connection errors, then the crash report (a Python trace).
+      # life retries its database in a tight loop, logging a burst of connection errors,
+      # then the crash report (a Python trace).
       - match: "todo-chatbot/backend:*-crash"
         startup: 3s
         crashAfter: 5s
@@ -17,7 +18,7 @@ extension Scenario {
         memory: {baselineMi: 150}
         logs:
           - {level: info, ratePerMinute: 20, template: "starting todo-chatbot backend on :8000"}
-          - {level: error, ratePerMinute: 120, template: "database connection refused: dial tcp 10.96.0.20:5432: connect: connection refused"}
+          - {level: error, ratePerMinute: 360, template: "database connection refused: dial tcp 10.96.0.20:5432: connect: connection refused"}
       # A build that leaks memory until the OOM killer steps in.
       - match: "todo-chatbot/backend:*-leak"
         startup: 8s
@@ -25,14 +26,20 @@ extension Scenario {
         memory: {baselineMi: 180, perRequestMi: 2, leakMiPerHour: 600}
         logs:
           - {level: none, ratePerMinute: 6, perRequest: true, template: "10.244.0.{n} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
-      # A bad release: it runs, but one endpoint fails with an error never logged before.
+      # A bad release: it runs as the good one does, but one endpoint now fails with an
+      # error never logged before.
       - match: "todo-chatbot/backend:*-bad"
         startup: 8s
         cpu: {baseMillicores: 20, perRequestMillicores: 8}
         memory: {baselineMi: 180, perRequestMi: 2}
         logs:
           - {level: none, ratePerMinute: 6, perRequest: true, template: "10.244.0.{n} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
-          - {level: error, ratePerMinute: 0.6, perRequest: true, template: "PUT /api/todos/{n} 500 schema mismatch: column due_date does not exist request_id={id}"}
+          - {level: info, ratePerMinute: 0.5, perRequest: true, template: "chat session {id} started for user {user} model=todo-assistant tokens={n}"}
+          - {level: info, ratePerMinute: 0.3, perRequest: true, template: "todo {n} updated by {user} in {latency}ms"}
+          - {level: warning, ratePerMinute: 0.05, perRequest: true, template: "slow request: GET {path} took {slowLatency}ms"}
+          - {level: error, ratePerMinute: 0.02, perRequest: true, template: "POST /api/chat {status} upstream model timeout request_id={id}"}
+          - {level: error, ratePerMinute: 0.01, perRequest: true, template: "unhandled exception in /api/todos\\nTraceback (most recent call last):\\n  File \\"/app/todos.py\\", line 88, in update\\n    todo = db.get(todo_id)\\nKeyError: {n}"}
+          - {level: error, ratePerMinute: 0.1, perRequest: true, template: "PUT /api/todos/{n} 500 schema mismatch: column due_date does not exist request_id={id}"}
       # Request rates are per pod at 1 request/s: at the default 40-60 requests/s over two
       # pods, access lines come a few per second, errors a minute or two, well under the
       # users' alert thresholds except in the lunchtime spike.
