@@ -15,6 +15,13 @@ public struct AlertRules: Equatable, Sendable {
         public var series: LogSeries
         public var perMinuteAbove: Double
         public var severity: FindingSeverity
+
+        public init(alert: String, series: LogSeries, perMinuteAbove: Double, severity: FindingSeverity) {
+            self.alert = alert
+            self.series = series
+            self.perMinuteAbove = perMinuteAbove
+            self.severity = severity
+        }
     }
 
     public var rules: [Rule] = []

@@ -29,6 +29,13 @@ public struct LogClass: Equatable, Sendable {
     /// The HTTP status the line reports.
     public var status: Int?
     public var serverError: Bool { (status ?? 0) >= 500 && (status ?? 0) <= 599 }
+
+    public init(severity: LogSeverity, latencyMilliseconds: Double? = nil, slow: Bool = false, status: Int? = nil) {
+        self.severity = severity
+        self.latencyMilliseconds = latencyMilliseconds
+        self.slow = slow
+        self.status = status
+    }
 }
 
 /// Classifies log events. The level comes from a JSON `level`/`severity`/`lvl` field, a

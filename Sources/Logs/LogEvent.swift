@@ -31,9 +31,9 @@ public struct LogEvent: Equatable, Sendable {
 }
 
 /// Joins continuation lines to the event they continue, per stream: a line starting with
-/// whitespace, `Traceback (most recent call last):`, `Caused by:`, `at ` or `...`, and after
-/// such lines the exception line that ends a Python trace (`KeyError: 42`,
-/// `java.lang.IllegalStateException: ...`). Each stream (container) needs its own joiner.
+/// whitespace, `Traceback (most recent call last):`, `Caused by:`, `at ` or `...`; a qualified
+/// exception header (`java.lang.IllegalStateException: ...`); and after trace lines the
+/// exception line that ends a Python trace (`KeyError: 42`). Each stream (container) needs its own joiner.
 public struct LogEventJoiner: Sendable {
     private var pending: LogEvent?
     /// Lines past this many are counted in the event but not kept.
@@ -70,11 +70,13 @@ public struct LogEventJoiner: Sendable {
         guard let first = line.first else { return false }
         if first == " " || first == "\t" { return true }
         if startsTrace(line) || line.hasPrefix("at ") || line.hasPrefix("...") { return true }
-        // The exception line ending a trace: `KeyError: 42`, `pkg.FooException: message`.
-        if trace, let colon = line.firstIndex(of: ":") {
+        // An exception line: Java's header after the logger's line (`java.lang.IllegalStateException: closed`,
+        // qualified, so always), or the line ending a Python trace (`KeyError: 42`, only after trace lines).
+        if let colon = line.firstIndex(of: ":") {
             let name = line[..<colon]
             let type = name.split(separator: ".").last ?? name[...]
-            return !name.contains(" ") && (type.hasSuffix("Error") || type.hasSuffix("Exception") || type.hasSuffix("Exit") || type.hasSuffix("Interrupt"))
+            let exception = !name.contains(" ") && (type.hasSuffix("Error") || type.hasSuffix("Exception") || type.hasSuffix("Exit") || type.hasSuffix("Interrupt"))
+            return exception && (trace || name.contains("."))
         }
         return false
     }

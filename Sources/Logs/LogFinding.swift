@@ -35,6 +35,24 @@ public struct LogFinding: Equatable, Sendable {
     /// For rules: how many minutes of the window were over the threshold.
     public var minutesOver: Int?
 
+    public init(kind: Kind, alertname: String, severity: FindingSeverity, namespace: String, workload: String, series: LogSeries? = nil,
+                template: String? = nil, count: Int, perMinute: Double, baseline: Double? = nil, threshold: Double? = nil,
+                minute: Double? = nil, minutesOver: Int? = nil) {
+        self.kind = kind
+        self.alertname = alertname
+        self.severity = severity
+        self.namespace = namespace
+        self.workload = workload
+        self.series = series
+        self.template = template
+        self.count = count
+        self.perMinute = perMinute
+        self.baseline = baseline
+        self.threshold = threshold
+        self.minute = minute
+        self.minutesOver = minutesOver
+    }
+
     /// One line for people.
     public var summary: String {
         func rate(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
