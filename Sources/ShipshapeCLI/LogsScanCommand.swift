@@ -94,7 +94,7 @@ extension LogsCommand {
         private func alertRules(api: KubeAPI, namespace: String) throws -> AlertRules {
             if let alerts {
                 guard let data = FileManager.default.contents(atPath: alerts) else {
-                    throw ValidationError("cannot read --alerts \(alerts): no such file (the chart mounts the ConfigMap shipshape-alerts at /etc/shipshape/alerts)")
+                    throw ValidationError("cannot read --alerts \(alerts): no such file (the chart mounts the ConfigMap shipshape-alerts at /var/run/shipshape/alerts)")
                 }
                 return try AlertRules(yaml: String(decoding: data, as: UTF8.self), file: alerts)
             }

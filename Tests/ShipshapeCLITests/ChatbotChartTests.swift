@@ -107,8 +107,8 @@ final class ChatbotChartTests: XCTestCase {
         // The logs job reads the rules from the mounted ConfigMap and exits 0 with findings (they are its output).
         let logsPod = try XCTUnwrap(cronJobs["shipshape-logs"]?[path: ["spec", "jobTemplate", "spec", "template", "spec"]])
         let logs = try XCTUnwrap(logsPod["containers"]?.array?.first)
-        XCTAssertEqual(logs["args"], ["logs", "--env", "$(SHIPSHAPE_ENV)", "--alerts", "/etc/shipshape/alerts/alerts.yaml", "--exit-zero"])
-        XCTAssertTrue(logs["volumeMounts"]?.array?.contains(["name": "alerts", "mountPath": "/etc/shipshape/alerts", "readOnly": true]) == true, "\(logs)")
+        XCTAssertEqual(logs["args"], ["logs", "--env", "$(SHIPSHAPE_ENV)", "--alerts", "/var/run/shipshape/alerts/alerts.yaml", "--exit-zero"])
+        XCTAssertTrue(logs["volumeMounts"]?.array?.contains(["name": "alerts", "mountPath": "/var/run/shipshape/alerts", "readOnly": true]) == true, "\(logs)")
         XCTAssertTrue(logsPod["volumes"]?.array?.contains(["name": "alerts", "configMap": ["name": "shipshape-alerts"]]) == true, "\(logsPod)")
     }
 
