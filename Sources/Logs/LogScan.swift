@@ -43,7 +43,12 @@ public struct LogScan {
             result.streams += 1
             let miner = try miners[stream.workload] ?? {
                 let stored = checkpoint.workloads[stream.workload]?.templates ?? ""
-                let m = stored.isEmpty ? TemplateMiner(capacity: maxTemplates) : try TemplateMiner(serialized: stored, capacity: maxTemplates)
+                let m: TemplateMiner
+                do {
+                    m = stored.isEmpty ? TemplateMiner(capacity: maxTemplates) : try TemplateMiner(serialized: stored, capacity: maxTemplates)
+                } catch {
+                    throw LogsError("checkpoint key \(stream.workload).templates: \(error); delete the key to start learning this workload again")
+                }
                 firstNew[stream.workload] = m.nextTemplateID
                 miners[stream.workload] = m
                 return m

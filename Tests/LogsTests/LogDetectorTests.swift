@@ -121,3 +121,41 @@ final class LogCheckpointTests: XCTestCase {
                         LogLine(time: 1_767_610_201, text: "no time")])
     }
 }
+
+/// A whole run over lines from a source, through `LogScan`, with a damaged checkpoint named.
+final class LogScanTests: XCTestCase {
+    /// Lines held in memory: a source for the scan's own logic (the Kubernetes one is tested against the Sandbox).
+    struct Lines: LogSource {
+        var byStream: [LogStream: [LogLine]]
+        func streams() throws -> [LogStream] { byStream.keys.sorted { $0.pod < $1.pod } }
+        func lines(_ stream: LogStream, since: LogSince) throws -> [LogLine] {
+            guard case .after(let t) = since else { return byStream[stream] ?? [] }
+            return (byStream[stream] ?? []).filter { $0.time > t }
+        }
+    }
+
+    func testTheSecondRunReportsOnlyWhatIsNewAndTracesCountOnce() throws {
+        let stream = LogStream(pod: "api-1", container: "main", workload: "api")
+        var lines: [LogLine] = (0..<100).map { LogLine(time: Double($0 * 6), text: "[INFO] served request \($0) in \($0 % 50)ms") }
+        let scan = LogScan(namespace: "ns", rules: AlertRules())
+        let first = try scan.run(source: Lines(byStream: [stream: lines]), checkpoint: LogCheckpoint())
+        XCTAssertEqual(first.findings, [])
+        XCTAssertEqual(first.checkpoint.newestLine, 594)
+        lines += [LogLine(time: 600, text: "[ERROR] unhandled exception"), LogLine(time: 600, text: "Traceback (most recent call last):"),
+                  LogLine(time: 600, text: "  File \"/app/x.py\", line 1, in f"), LogLine(time: 600, text: "KeyError: 7"),
+                  LogLine(time: 606, text: "[INFO] served request 101 in 3ms")]
+        let second = try scan.run(source: Lines(byStream: [stream: lines]), checkpoint: first.checkpoint)
+        XCTAssertEqual(second.lines, 5)
+        XCTAssertEqual(second.events, 2)
+        XCTAssertEqual(second.findings.map(\.summary), ["new pattern \"[ERROR] unhandled exception KeyError: <*>\": 1 events"])
+        XCTAssertEqual(second.counts["api"]?.total(.errors), 1)
+    }
+
+    func testADamagedTemplatesKeyIsNamedWithWhatToDo() {
+        let stream = LogStream(pod: "api-1", container: "main", workload: "api")
+        let damaged = LogCheckpoint(newestLine: 0, workloads: ["api": .init(baseline: LogBaseline(runs: 1), templates: "garbage\n")])
+        XCTAssertThrowsError(try LogScan(namespace: "ns", rules: AlertRules()).run(source: Lines(byStream: [stream: []]), checkpoint: damaged)) {
+            XCTAssertEqual("\($0)", "checkpoint key api.templates: log template state, line 1: unexpected \"garbage\"; expected a file written by the template miner; delete the key to start learning this workload again")
+        }
+    }
+}
