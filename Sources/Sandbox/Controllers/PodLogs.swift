@@ -124,7 +124,7 @@ enum LogGenerator {
         return all
     }
 
-    /// Replaces `{latency}`, `{slowLatency}`, `{status}` (5xx), `{path}`, `{id}`, `{user}` and `{n}` with plausible values.
+    /// Replaces `{latency}`, `{slowLatency}`, `{status}` (5xx), `{path}`, `{id}`, `{ip}` (a pod address), `{user}` and `{n}` with plausible values.
     static func fill(_ template: String, _ rng: inout SplitMix64) -> String {
         var s = template
         let paths = ["/api/todos", "/api/todos/42", "/api/chat", "/health", "/ready", "/api/users/me"]
@@ -133,6 +133,7 @@ enum LogGenerator {
         if s.contains("{path}") { s = s.replacingOccurrences(of: "{path}", with: paths[Int(rng.next() % UInt64(paths.count))]) }
         if s.contains("{status}") { s = s.replacingOccurrences(of: "{status}", with: ["500", "502", "503", "504"][Int(rng.next() % 4)]) }
         if s.contains("{id}") { s = s.replacingOccurrences(of: "{id}", with: String(rng.next() % 0xFFFF_FFFF, radix: 16)) }
+        if s.contains("{ip}") { s = s.replacingOccurrences(of: "{ip}", with: "10.244.\(rng.next() % 4).\(1 + rng.next() % 254)") }
         if s.contains("{user}") { s = s.replacingOccurrences(of: "{user}", with: ["alice", "bob", "carol", "dave", "erin"][Int(rng.next() % 5)]) }
         if s.contains("{n}") { s = s.replacingOccurrences(of: "{n}", with: String(rng.next() % 1000)) }
         return s.replacingOccurrences(of: "\\n", with: "\n")

@@ -25,7 +25,7 @@ extension Scenario {
         cpu: {baseMillicores: 20, perRequestMillicores: 8}
         memory: {baselineMi: 180, perRequestMi: 2, leakMiPerHour: 600}
         logs:
-          - {level: none, ratePerMinute: 6, perRequest: true, template: "10.244.0.{n} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
+          - {level: none, ratePerMinute: 6, perRequest: true, template: "{ip} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
       # A bad release: it runs as the good one does, but one endpoint now fails with an
       # error never logged before.
       - match: "todo-chatbot/backend:*-bad"
@@ -33,7 +33,7 @@ extension Scenario {
         cpu: {baseMillicores: 20, perRequestMillicores: 8}
         memory: {baselineMi: 180, perRequestMi: 2}
         logs:
-          - {level: none, ratePerMinute: 6, perRequest: true, template: "10.244.0.{n} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
+          - {level: none, ratePerMinute: 6, perRequest: true, template: "{ip} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
           - {level: info, ratePerMinute: 0.5, perRequest: true, template: "chat session {id} started for user {user} model=todo-assistant tokens={n}"}
           - {level: info, ratePerMinute: 0.3, perRequest: true, template: "todo {n} updated by {user} in {latency}ms"}
           - {level: warning, ratePerMinute: 0.05, perRequest: true, template: "slow request: GET {path} took {slowLatency}ms"}
@@ -48,7 +48,7 @@ extension Scenario {
         cpu: {baseMillicores: 20, perRequestMillicores: 8}
         memory: {baselineMi: 180, perRequestMi: 2}
         logs:
-          - {level: none, ratePerMinute: 6, perRequest: true, template: "10.244.0.{n} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
+          - {level: none, ratePerMinute: 6, perRequest: true, template: "{ip} - - \\"GET {path} HTTP/1.1\\" 200 {latency}ms"}
           - {level: info, ratePerMinute: 0.5, perRequest: true, template: "chat session {id} started for user {user} model=todo-assistant tokens={n}"}
           - {level: info, ratePerMinute: 0.3, perRequest: true, template: "todo {n} updated by {user} in {latency}ms"}
           - {level: warning, ratePerMinute: 0.05, perRequest: true, template: "slow request: GET {path} took {slowLatency}ms"}
