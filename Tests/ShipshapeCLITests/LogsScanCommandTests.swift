@@ -55,6 +55,8 @@ final class LogsScanCommandTests: XCTestCase {
                   - {alert: PerformanceDegradation, series: slowRequests, perMinuteAbove: 5, severity: warning}
             """, to: "setup.yaml"))
         try deploy(image: "todo-chatbot/backend:1.4.0")
+        // The frontend logs JSON lines.
+        try deploy(image: "todo-chatbot/frontend:1.4.0", name: "frontend")
         server.cluster.advance(by: 3600)
     }
 
@@ -63,21 +65,21 @@ final class LogsScanCommandTests: XCTestCase {
         if let work { try? FileManager.default.removeItem(at: work) }
     }
 
-    func deploy(image: String) throws {
+    func deploy(image: String, name: String = "backend") throws {
         try kubectlOK("apply", "--server-side", "-f", try write("""
             apiVersion: apps/v1
             kind: Deployment
-            metadata: {name: backend-deployment, namespace: chatbot-dev}
+            metadata: {name: \(name)-deployment, namespace: chatbot-dev}
             spec:
               replicas: 2
-              selector: {matchLabels: {app: backend}}
+              selector: {matchLabels: {app: \(name)}}
               template:
-                metadata: {labels: {app: backend}}
+                metadata: {labels: {app: \(name)}}
                 spec:
                   containers:
-                    - name: backend
+                    - name: \(name)
                       image: \(image)
-            """, to: "backend.yaml"))
+            """, to: "\(name).yaml"))
     }
 
     func logs(_ extra: [String] = []) throws -> Subprocess.Result {
@@ -103,13 +105,17 @@ final class LogsScanCommandTests: XCTestCase {
         let first = try logs()
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         XCTAssertEqual(first.stdout, "no findings\n")
-        XCTAssertTrue(first.stderr.contains("over the last 15m (first run: learning); checkpoint shipshape-logs-dev updated"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("from 4 containers in chatbot-dev over the last 15m (first run: learning); checkpoint shipshape-logs-dev updated"), first.stderr)
         for run in 1...12 {
             server.cluster.advance(by: 300)
             let r = try logs()
             XCTAssertEqual(r.status, 0, "run \(run): \(r.stdout)\(r.stderr)")
             XCTAssertEqual(r.stdout, "no findings\n", "run \(run)")
         }
+        // Both workloads are learnt, the frontend's JSON lines by their message and level.
+        let templates = try kubectlOK("get", "configmap", "shipshape-logs-dev", "-n", "chatbot-dev", "-o", "jsonpath={.data.frontend-deployment\\.templates}")
+        XCTAssertTrue(templates.contains("\tlevel=info GET <*> <*>\n"), templates)
+        XCTAssertTrue(templates.contains("\tlevel=warn backend responded slowly\n"), templates)
         // The checkpoint is one bounded ConfigMap, labelled as Shipshape's.
         XCTAssertEqual(try kubectlOK("get", "configmap", "shipshape-logs-dev", "-n", "chatbot-dev", "-o",
                                      "jsonpath={.metadata.labels.shipshape\\.dev/checkpoint}"), "logs")
@@ -132,7 +138,7 @@ final class LogsScanCommandTests: XCTestCase {
         // Labels and annotations as an alert will carry them (issue 18 sends them to Alertmanager).
         XCTAssertEqual(findings[1]["labels"], ["alertname": "LogSurge", "severity": "critical", "namespace": "chatbot-dev",
                                                "workload": "backend-deployment", "series": "errors"])
-        XCTAssertEqual(findings[1]["annotations"], ["summary": "errors: 62 events, 20.2/min against a baseline of 1.5/min"])
+        XCTAssertEqual(findings[1]["annotations"], ["summary": "errors: 62 events, 12.4/min against a baseline of 1.5/min"])
         XCTAssertEqual(findings[1]["baseline"]?.doubleValue, 1.48)
         XCTAssertTrue(json.stderr.contains("checkpoint shipshape-logs-dev left as it was (--dry-run)"), json.stderr)
         let r = try logs()
@@ -140,7 +146,7 @@ final class LogsScanCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout, """
             SEVERITY  WORKLOAD            FINDING        DETAIL
             critical  backend-deployment  HighErrorRate  errors 32/min at 10:58, above 5/min (2 minutes over)
-            critical  backend-deployment  LogSurge       errors: 62 events, 20.2/min against a baseline of 1.5/min
+            critical  backend-deployment  LogSurge       errors: 62 events, 12.4/min against a baseline of 1.5/min
             warning   backend-deployment  NewLogPattern  new pattern "[ERROR] database connection refused: dial tcp <*>: connect: connection refused": 60 events
             warning   backend-deployment  NewLogPattern  new pattern "[ERROR] Traceback (most recent call last): RuntimeError: unhandled exception, exiting with code <*>": 2 events
             info      backend-deployment  NewLogPattern  new pattern "[INFO] starting todo-chatbot backend on <*>": 2 events
@@ -161,7 +167,7 @@ final class LogsScanCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
         XCTAssertEqual(r.stdout, """
             SEVERITY  WORKLOAD            FINDING        DETAIL
-            critical  backend-deployment  HighErrorRate  errors 9/min at 10:55, above 5/min (3 minutes over)
+            critical  backend-deployment  HighErrorRate  errors 10/min at 10:55, above 5/min (3 minutes over)
             critical  backend-deployment  LogSurge       serverErrors: 30 events, 6/min against a baseline of 1.0/min
             warning   backend-deployment  NewLogPattern  new pattern "[ERROR] PUT <*> <*> schema mismatch: column due_date does not exist request_id=<*>": 26 events
 
