@@ -71,7 +71,7 @@ extension LogsCommand {
             var note = "read \(result.lines) lines (\(result.events) events) from \(result.streams) containers in \(e.namespace)"
             switch result.since {
             case .after(let t): note += " since \(LogTimestamp.nanoseconds(t))"
-            case .last(let s): note += " over the last \(firstWindow) (first run: learning)"
+            case .last: note += " over the last \(firstWindow) (first run: learning)"
             }
             if dryRun {
                 note += "; checkpoint \(name) left as it was (--dry-run)"
