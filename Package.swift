@@ -94,13 +94,16 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
+        // Pod logs read since the last run, classified, counted, compared with baselines and
+        // the users' alert rules: findings (the Kubernetes logs API is the one LogSource).
+        .target(name: "Logs", dependencies: ["YAML", "Kubernetes", "KubeClient", "LogMining"]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Policies", "GitStore", "Environment"]),
 
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Heal",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -138,6 +141,7 @@ let package = Package(
         .testTarget(name: "HealTests", dependencies: ["Heal", "FaultLab", "Reconcile", "Insights", "Environment", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore", "TestSupport"],
                     exclude: ["Faults"]),
         .testTarget(name: "LogMiningTests", dependencies: ["LogMining", "TestSupport"]),
+        .testTarget(name: "LogsTests", dependencies: ["Logs", "LogMining", "KubeClient", "Sandbox", "YAML", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),

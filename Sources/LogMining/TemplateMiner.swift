@@ -65,6 +65,10 @@ public final class TemplateMiner {
         return copy.withUTF8 { add($0) }
     }
 
+    /// The id the next new template will get: ids from it on are templates made after now
+    /// (the logs job's "new template" test, across runs of a saved miner).
+    public var nextTemplateID: Int { nextID }
+
     /// The template a line's id stands for now (following merges); nil once evicted.
     public func template(for id: Int) -> LogTemplate? {
         guard let slot = slotOfID[resolve(id)] else { return nil }

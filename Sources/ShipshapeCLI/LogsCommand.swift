@@ -3,12 +3,14 @@ import Foundation
 import LogMining
 import YAML
 
-/// `shipshape logs patterns`: the templates a log's lines follow, with how often each occurs.
+/// `shipshape logs --env ENV` (the CronJob: findings from an environment's pod logs) and
+/// `shipshape logs patterns` (the templates a log's lines follow, with how often each occurs).
 struct LogsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
-        abstract: "Mine logs for the patterns their lines follow.",
-        subcommands: [Patterns.self])
+        abstract: "Find error surges, new patterns and alert-rule breaches in pod logs; mine logs for their patterns.",
+        subcommands: [Scan.self, Patterns.self],
+        defaultSubcommand: Scan.self)
 
     struct Patterns: ParsableCommand {
         static let configuration = CommandConfiguration(

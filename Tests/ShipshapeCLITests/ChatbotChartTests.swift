@@ -85,7 +85,7 @@ final class ChatbotChartTests: XCTestCase {
         let cronJobs = objects(all, "CronJob")
         let schedules = cronJobs.mapValues { $0[path: ["spec", "schedule"]]?.string ?? "" }
         // Only jobs whose commands exist are deployed.
-        XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-recommend": "0 * * * *"])
+        XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-recommend": "0 * * * *", "shipshape-logs": "*/5 * * * *"])
         for (name, job) in cronJobs {
             XCTAssertEqual(job[path: ["spec", "concurrencyPolicy"]], "Forbid", name)
             let pod = try XCTUnwrap(job[path: ["spec", "jobTemplate", "spec", "template", "spec"]])
@@ -104,6 +104,34 @@ final class ChatbotChartTests: XCTestCase {
         let recommend = try XCTUnwrap(cronJobs["shipshape-recommend"]?[path: ["spec", "jobTemplate", "spec", "template", "spec", "containers"]]?.array?.first)
         XCTAssertEqual(recommend["args"], ["recommend", "--env", "$(SHIPSHAPE_ENV)", "--commit", "--push"])
         XCTAssertEqual(objects(all, "ClusterRole").count + objects(all, "ClusterRoleBinding").count, 0, "nothing cluster-wide")
+        // The logs job reads the rules from the mounted ConfigMap and exits 0 with findings (they are its output).
+        let logsPod = try XCTUnwrap(cronJobs["shipshape-logs"]?[path: ["spec", "jobTemplate", "spec", "template", "spec"]])
+        let logs = try XCTUnwrap(logsPod["containers"]?.array?.first)
+        XCTAssertEqual(logs["args"], ["logs", "--env", "$(SHIPSHAPE_ENV)", "--alerts", "/var/run/shipshape/alerts/alerts.yaml", "--exit-zero"])
+        XCTAssertTrue(logs["volumeMounts"]?.array?.contains(["name": "alerts", "mountPath": "/var/run/shipshape/alerts", "readOnly": true]) == true, "\(logs)")
+        XCTAssertTrue(logsPod["volumes"]?.array?.contains(["name": "alerts", "configMap": ["name": "shipshape-alerts"]]) == true, "\(logsPod)")
+    }
+
+    /// The users' thresholds (alerts.rules) become rules as data in the ConfigMap the logs job
+    /// mounts; LogsScanCommandTests runs the job against exactly this text.
+    func testTheAlertRulesAreRenderedAsDataForTheLogsJob() throws {
+        let alerts = try XCTUnwrap(objects(try render(), "ConfigMap")["shipshape-alerts"])
+        XCTAssertEqual(alerts[path: ["data", "alerts.yaml"]]?.string, """
+            # Rendered from values alerts.rules; rates are events a minute, per workload.
+            slowRequestMilliseconds: 1000
+            rules:
+              - {alert: HighErrorRate, series: errors, perMinuteAbove: 5, severity: critical}
+              - {alert: HighWarningRate, series: warnings, perMinuteAbove: 10, severity: warning}
+              - {alert: PerformanceDegradation, series: slowRequests, perMinuteAbove: 5, severity: warning}
+
+            """)
+        let changed = try XCTUnwrap(objects(try render(["--set", "alerts.rules.highErrorRate=2", "--set", "alerts.slowRequestMilliseconds=500"]),
+                                            "ConfigMap")["shipshape-alerts"]?[path: ["data", "alerts.yaml"]]?.string)
+        XCTAssertTrue(changed.contains("slowRequestMilliseconds: 500\n"), changed)
+        XCTAssertTrue(changed.contains("{alert: HighErrorRate, series: errors, perMinuteAbove: 2, severity: critical}"), changed)
+        let disabled = try XCTUnwrap(objects(try render(["--set", "alerts.enabled=false"]), "ConfigMap")["shipshape-alerts"]?[path: ["data", "alerts.yaml"]]?.string)
+        XCTAssertTrue(disabled.hasSuffix("rules: []\n"), disabled)
+        XCTAssertNil(objects(try render(["--set", "monitoring.jobs.logs.enabled=false"]), "ConfigMap")["shipshape-alerts"])
     }
 
     /// (group, resource, verb, name or "") for every permission a Role grants.
@@ -124,7 +152,7 @@ final class ChatbotChartTests: XCTestCase {
 
     func testTheRolesAreLeastPrivilegeAndReconcileCanGrantThem() throws {
         let roles = objects(try render(), "Role")
-        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend"])
+        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend", "shipshape-logs"])
         let reconcile = grants(try XCTUnwrap(roles["shipshape-reconcile"]))
         for (name, role) in roles {
             let granted = grants(role)
@@ -139,6 +167,11 @@ final class ChatbotChartTests: XCTestCase {
         XCTAssertTrue(recommend.isSuperset(of: [["metrics.k8s.io", "pods", "get", ""], ["metrics.k8s.io", "pods", "list", ""],
                                                 ["", "configmaps", "create", ""], ["", "configmaps", "patch", ""]]))
         XCTAssertFalse(recommend.contains { $0[2] == "delete" }, "recommend deletes nothing")
+        // logs: pods and their logs, and its own checkpoint by name; nothing else.
+        XCTAssertEqual(grants(try XCTUnwrap(roles["shipshape-logs"])),
+                       [["", "pods", "get", ""], ["", "pods", "list", ""], ["", "pods/log", "get", ""],
+                        ["", "configmaps", "get", "shipshape-logs-dev"], ["", "configmaps", "create", "shipshape-logs-dev"],
+                        ["", "configmaps", "patch", "shipshape-logs-dev"]])
         for kind in ["deployments", "services", "configmaps", "horizontalpodautoscalers", "poddisruptionbudgets", "cronjobs", "roles",
                      "rolebindings", "serviceaccounts"] {
             for verb in ["get", "list", "create", "patch", "delete"] {

@@ -185,6 +185,16 @@ final class InClusterTests: XCTestCase {
 
             """)
 
+        // 09:55 too: the logs CronJob reads the pods' logs under its own account; its first run learns.
+        let firstLogs = jobName("shipshape-logs", at: Self.start + 300)
+        try advance(until: "the 09:55 logs job") { try finished(firstLogs) != "" }
+        let learned = try outcome(firstLogs)
+        XCTAssertEqual(try finished(firstLogs), "Complete", learned.log)
+        XCTAssertEqual(learned.account, "shipshape-logs")
+        XCTAssertEqual(learned.exitCode, "0")
+        XCTAssertTrue(learned.log.contains("(first run: learning); checkpoint shipshape-logs-dev updated"), learned.log)
+        XCTAssertTrue(learned.log.contains("no findings\n"), learned.log)
+
         // A commit pushed now is applied by the next scheduled run (10:00), within one period.
         let values = checkout.appendingPathComponent("overlays/dev/values.yaml")
         try String(contentsOf: values, encoding: .utf8).replacingOccurrences(of: "LOG_LEVEL: debug", with: "LOG_LEVEL: warning")
@@ -215,14 +225,17 @@ final class InClusterTests: XCTestCase {
     /// escalation check's: it cannot grant itself back what it does not hold).
     func testRemovingAnyRuleOfAJobsRoleMakesTheJobFailWithThe403() throws {
         try install()
-        for cronJob in ["shipshape-reconcile", "shipshape-recommend"] {
+        for cronJob in ["shipshape-reconcile", "shipshape-recommend", "shipshape-logs", "shipshape-heal"] {
             try kubectlOK("patch", "cronjob", cronJob, "-n", "chatbot-dev", "-p", #"{"spec":{"suspend":true}}"#)
         }
         let config = checkout.appendingPathComponent("shipshape.yaml").path
-        for job in ["reconcile", "recommend"] {
+        // The logs job reads its rules from the mounted ConfigMap in the cluster; here, from a file.
+        let alerts = try write("rules: [{alert: HighErrorRate, series: errors, perMinuteAbove: 5, severity: critical}]\n", to: "alerts.yaml")
+        for job in ["reconcile", "recommend", "logs"] {
             let account = "shipshape-\(job)"
             let accountConfig = try kubeconfig(as: account)
-            let runJob = { try self.runAdvancing([job, "--env", "dev", "--config", config, "--kubeconfig", accountConfig, "--context", "sandbox"]) }
+            let extra = job == "logs" ? ["--alerts", alerts, "--exit-zero"] : []
+            let runJob = { try self.runAdvancing([job, "--env", "dev", "--config", config, "--kubeconfig", accountConfig, "--context", "sandbox"] + extra) }
             let original = try role(account)
             let rules = try XCTUnwrap(original["rules"]?.array)
             for (index, rule) in rules.enumerated() {

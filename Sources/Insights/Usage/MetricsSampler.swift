@@ -34,7 +34,7 @@ public struct MetricsSampler {
                   let time = Self.time(item["timestamp"]) else { continue }
             // Job pods are named per run: they would add a container per run to the checkpoint,
             // and batch work is not what requests are recommended for.
-            if pod[path: ["metadata", "ownerReferences"]]?.array?.first?["kind"]?.string == "Job" { continue }
+            if PodWorkload.isJobPod(pod) { continue }
             let workload = Self.workload(of: pod)
             let specs = Dictionary((pod[path: ["spec", "containers"]]?.array ?? []).compactMap { c in c["name"]?.string.map { ($0, c) } },
                                    uniquingKeysWith: { a, _ in a })
@@ -75,17 +75,8 @@ public struct MetricsSampler {
         return added
     }
 
-    /// The workload that owns a pod: a Deployment's through its ReplicaSet (the name without
-    /// the `pod-template-hash`), else the owner's name, else the pod's.
-    static func workload(of pod: Value) -> String {
-        let name = pod[path: ["metadata", "name"]]?.string ?? ""
-        guard let owner = pod[path: ["metadata", "ownerReferences"]]?.array?.first, let ownerName = owner["name"]?.string else { return name }
-        if owner["kind"]?.string == "ReplicaSet", let hash = pod[path: ["metadata", "labels", "pod-template-hash"]]?.string,
-           ownerName.hasSuffix("-" + hash) {
-            return String(ownerName.dropLast(hash.count + 1))
-        }
-        return ownerName
-    }
+    /// The workload that owns a pod (`PodWorkload`, shared with the logs job).
+    static func workload(of pod: Value) -> String { PodWorkload.name(of: pod) }
 
     /// A Deployment pod's workload from its name alone (`backend-deployment-7d9f8c5b6-x2x4z`).
     static func workload(ofPodNamed name: String) -> String {

@@ -199,12 +199,15 @@ public final class KubeAPI: @unchecked Sendable {
         return try decode(request("GET", path, about: about))
     }
 
-    /// A pod's log (`container`, `sinceSeconds`, `tailLines`, `previous` as kubectl logs).
-    public func logs(pod: String, namespace: String?, container: String? = nil, sinceSeconds: Int? = nil,
-                     tailLines: Int? = nil, previous: Bool = false) throws -> String {
+    /// A pod's log (`container`, `sinceSeconds`, `sinceTime` (RFC 3339, seconds), `tailLines`,
+    /// `previous`, `timestamps` as kubectl logs).
+    public func logs(pod: String, namespace: String?, container: String? = nil, sinceSeconds: Int? = nil, sinceTime: String? = nil,
+                     tailLines: Int? = nil, previous: Bool = false, timestamps: Bool = false) throws -> String {
         var query: [(String, String)] = []
         if let container { query.append(("container", container)) }
         if let sinceSeconds { query.append(("sinceSeconds", String(sinceSeconds))) }
+        if let sinceTime { query.append(("sinceTime", sinceTime)) }
+        if timestamps { query.append(("timestamps", "true")) }
         if let tailLines { query.append(("tailLines", String(tailLines))) }
         if previous { query.append(("previous", "true")) }
         let ns = namespace ?? defaultNamespace

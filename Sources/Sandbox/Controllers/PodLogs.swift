@@ -51,13 +51,15 @@ extension Cluster {
         if let sinceTime = query["sinceTime"].flatMap(Timestamp.parse) { from = max(from, sinceTime) }
         guard let profile = scenario.image(c.image) else { return "" }
         let tail = query["tailLines"].flatMap(Int.init)
-        let rate = perPodRates(pods: [pod])[uid] ?? 0
+        // The pod's share of its target's requests, as metrics and the HPA see it.
+        let rate = perPodRates(pods: store.list(podType).map(\.object))[uid] ?? 0
         var lines = LogGenerator.lines(profile: profile, seed: uid + name + String(c.restartCount - (previous ? 1 : 0)),
                                        from: from, to: to, requestRate: rate, limit: tail ?? 20_000)
         if let crashed, crashed.exitCode != 0 {
             let message = crashed.reason == "OOMKilled" ? "fatal: out of memory (container limit reached)" : "Traceback (most recent call last):\n  File \"/app/main.py\", line 42, in <module>\n    app.run()\nRuntimeError: unhandled exception, exiting with code \(crashed.exitCode)"
+            // One event: the first line has the level, a trace's lines continue it as Python prints them.
             for (i, part) in message.split(separator: "\n").enumerated() {
-                lines.append((crashed.finishedAt + Double(i) * 0.000001, "[ERROR] " + part))
+                lines.append((crashed.finishedAt + Double(i) * 0.000001, i == 0 ? "[ERROR] " + part : String(part)))
             }
             if let tail, lines.count > tail { lines.removeFirst(lines.count - tail) }
         }
@@ -112,7 +114,9 @@ enum LogGenerator {
             for i in first..<count {
                 var rng = SplitMix64(seed: UInt64(Cluster.fnv(seed)) &* 31 &+ UInt64(index) &* 1_000_003 &+ UInt64(i))
                 let t = from + Double(i) * interval + rng.unit() * interval * 0.5
-                all.append((t, "[\(template.level.uppercased())] " + fill(template.template, &rng)))
+                // JSON lines and access lines (`level: none`) carry their own fields; the rest get `[LEVEL] `.
+                let raw = template.level == "none" || template.template.hasPrefix("{")
+                all.append((t, (raw ? "" : "[\(template.level.uppercased())] ") + fill(template.template, &rng)))
             }
         }
         all.sort { $0.0 < $1.0 }
@@ -120,7 +124,7 @@ enum LogGenerator {
         return all
     }
 
-    /// Replaces `{latency}`, `{status}`, `{path}`, `{id}` and `{n}` with plausible values.
+    /// Replaces `{latency}`, `{slowLatency}`, `{status}` (5xx), `{path}`, `{id}`, `{ip}` (a pod address), `{user}` and `{n}` with plausible values.
     static func fill(_ template: String, _ rng: inout SplitMix64) -> String {
         var s = template
         let paths = ["/api/todos", "/api/todos/42", "/api/chat", "/health", "/ready", "/api/users/me"]
@@ -129,6 +133,8 @@ enum LogGenerator {
         if s.contains("{path}") { s = s.replacingOccurrences(of: "{path}", with: paths[Int(rng.next() % UInt64(paths.count))]) }
         if s.contains("{status}") { s = s.replacingOccurrences(of: "{status}", with: ["500", "502", "503", "504"][Int(rng.next() % 4)]) }
         if s.contains("{id}") { s = s.replacingOccurrences(of: "{id}", with: String(rng.next() % 0xFFFF_FFFF, radix: 16)) }
+        if s.contains("{ip}") { s = s.replacingOccurrences(of: "{ip}", with: "10.244.\(rng.next() % 4).\(1 + rng.next() % 254)") }
+        if s.contains("{user}") { s = s.replacingOccurrences(of: "{user}", with: ["alice", "bob", "carol", "dave", "erin"][Int(rng.next() % 5)]) }
         if s.contains("{n}") { s = s.replacingOccurrences(of: "{n}", with: String(rng.next() % 1000)) }
         return s.replacingOccurrences(of: "\\n", with: "\n")
     }

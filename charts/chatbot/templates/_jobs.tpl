@@ -5,7 +5,12 @@ anything. docs/chart.md says why each rule is there.
 
 reconcile applies the chart: server-side apply (patch, create), reads for the diff and the
 inventory (get, list), prune (delete). Kubernetes refuses to create a Role that grants more than
-its creator holds, so reconcile also holds every permission the recommend and heal Roles grant.
+its creator holds, so reconcile also holds every permission the recommend, logs and heal Roles
+grant (metrics, pods/log and the rest are already in its own rules).
+
+logs reads pods and their logs, and keeps its checkpoint ConfigMap (shipshape-logs-ENV, by
+name: server-side apply creates it, which Kubernetes authorizes as create on that name); its
+alert rules are a mounted ConfigMap, which needs no RBAC.
 
 heal reads the namespace, deletes one stuck pod at a time (and records an Event), writes its
 own state ConfigMap, and marks a bad revision failed in reconcile's state (reconcile then rolls
@@ -28,6 +33,7 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $state) "verbs" (list "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
   (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
@@ -42,6 +48,11 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "get" "create" "patch"))
 ) -}}
+{{- $_ := set $rules "logs" (list
+  (dict "apiGroups" (list "") "resources" (list "pods") "verbs" $read)
+  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list (printf "shipshape-logs-%s" .root.Values.global.environment)) "verbs" (list "get" "create" "patch"))
+) -}}
 {{- $heal := printf "shipshape-%s-heal" .root.Values.global.environment -}}
 {{- $_ := set $rules "heal" (list
   (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "get" "list" "delete"))
@@ -51,8 +62,7 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "batch") "resources" (list "jobs") "verbs" $read)
   (dict "apiGroups" (list "autoscaling") "resources" (list "horizontalpodautoscalers") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
-  (dict "apiGroups" (list "") "resources" (list "configmaps") "verbs" (list "create"))
-  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $heal $state) "verbs" (list "patch" "update"))
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $heal $state) "verbs" (list "create" "patch" "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
 ) -}}
 {{- toYaml (index $rules .job) -}}
