@@ -85,7 +85,8 @@ final class ChatbotChartTests: XCTestCase {
         let cronJobs = objects(all, "CronJob")
         let schedules = cronJobs.mapValues { $0[path: ["spec", "schedule"]]?.string ?? "" }
         // Only jobs whose commands exist are deployed.
-        XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-recommend": "0 * * * *", "shipshape-logs": "*/5 * * * *"])
+        XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-recommend": "0 * * * *", "shipshape-logs": "*/5 * * * *",
+                                   "shipshape-heal": "* * * * *"])
         for (name, job) in cronJobs {
             XCTAssertEqual(job[path: ["spec", "concurrencyPolicy"]], "Forbid", name)
             let pod = try XCTUnwrap(job[path: ["spec", "jobTemplate", "spec", "template", "spec"]])
@@ -152,7 +153,7 @@ final class ChatbotChartTests: XCTestCase {
 
     func testTheRolesAreLeastPrivilegeAndReconcileCanGrantThem() throws {
         let roles = objects(try render(), "Role")
-        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend", "shipshape-logs"])
+        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend", "shipshape-logs", "shipshape-heal"])
         let reconcile = grants(try XCTUnwrap(roles["shipshape-reconcile"]))
         for (name, role) in roles {
             let granted = grants(role)
@@ -172,6 +173,16 @@ final class ChatbotChartTests: XCTestCase {
                        [["", "pods", "get", ""], ["", "pods", "list", ""], ["", "pods/log", "get", ""],
                         ["", "configmaps", "get", "shipshape-logs-dev"], ["", "configmaps", "create", "shipshape-logs-dev"],
                         ["", "configmaps", "patch", "shipshape-logs-dev"]])
+        // heal: reads the namespace, deletes pods (one stuck pod at a time) and records Events,
+        // writes its own state and reconcile's by name; no workload writes, no Secrets, no Nodes.
+        let heal = grants(try XCTUnwrap(roles["shipshape-heal"]))
+        XCTAssertEqual(Set(heal.filter { !["get", "list"].contains($0[2]) }),
+                       Set([["", "pods", "delete", ""], ["", "events", "create", ""],
+                        ["coordination.k8s.io", "leases", "create", ""], ["coordination.k8s.io", "leases", "update", ""],
+                        ["", "configmaps", "create", "shipshape-dev-heal"], ["", "configmaps", "patch", "shipshape-dev-heal"],
+                        ["", "configmaps", "update", "shipshape-dev-heal"], ["", "configmaps", "create", "shipshape-dev-state"],
+                        ["", "configmaps", "patch", "shipshape-dev-state"], ["", "configmaps", "update", "shipshape-dev-state"]]))
+        XCTAssertFalse(heal.contains { $0[1] == "nodes" }, "heal reads no Nodes through its Role")
         for kind in ["deployments", "services", "configmaps", "horizontalpodautoscalers", "poddisruptionbudgets", "cronjobs", "roles",
                      "rolebindings", "serviceaccounts"] {
             for verb in ["get", "list", "create", "patch", "delete"] {

@@ -382,7 +382,8 @@ final class InClusterTests: XCTestCase {
         XCTAssertEqual(resolution["faultClass"]?.string, "not-ready")
         XCTAssertEqual(resolution["action"]?.string, "restart")
         XCTAssertEqual(resolution["escalated"]?.boolValue, false)
-        XCTAssertEqual(resolution["since"]?.doubleValue, notReadySince)
+        // The rule is met once the pod has been unready for the policy's stuckAfter (2m).
+        XCTAssertEqual(resolution["since"]?.doubleValue, notReadySince + 120)
         XCTAssertEqual(resolution["detectedAt"]?.doubleValue, healedAt)
         let resolvedAt = try XCTUnwrap(resolution["resolvedAt"]?.doubleValue)
         XCTAssertGreaterThan(resolvedAt, healedAt)
@@ -400,7 +401,7 @@ final class InClusterTests: XCTestCase {
             heal dev (namespace chatbot-dev) at \(Self.rfc3339(resolvedAt))
 
             resolved:
-              \(id): after restart; detected in \(Int(healedAt - notReadySince)) s, resolved \(Int(resolvedAt - notReadySince)) s after it began
+              \(id): after restart; detected \(Int(healedAt - notReadySince - 120)) s after it began, resolved \(Int(resolvedAt - healedAt)) s after detection
             note: could not read v1 Node: forbidden
 
             """)

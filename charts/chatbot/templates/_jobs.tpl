@@ -33,7 +33,6 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $state) "verbs" (list "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
   (dict "apiGroups" (list "") "resources" (list "events" "pods") "verbs" $read)
-  (dict "apiGroups" (list "") "resources" (list "pods/log") "verbs" (list "get"))
   (dict "apiGroups" (list "apps") "resources" (list "replicasets") "verbs" $read)
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "pods") "verbs" (list "delete"))
