@@ -44,6 +44,7 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "A samples file (CSV, JSON or SSU1); repeatable. Without one, the cluster is sampled.") var samples: [String] = []
     @Option(help: "A Prometheus URL to read usage history from (query_range).") var prometheus: String?
     @Option(help: "With --prometheus: how far back to read, e.g. 14d.") var window = "14d"
+    @Option(help: "With --prometheus: where the window ends, as RFC 3339 or Unix seconds (default: now). A Sandbox's simulated clock runs ahead of the wall clock.") var end: String?
     @Flag(help: "Do not sample the cluster; use only the checkpoint, files and Prometheus.") var noSample = false
     @Flag(help: "Commit the changes on shipshape/recommendations/ENV.") var commit = false
     @Flag(help: "With --commit: push the branch (never forced).") var push = false
@@ -75,7 +76,13 @@ struct RecommendCommand: ParsableCommand {
         for file in samples { try session.addSamples(file: file) }
         if let prometheus {
             guard let seconds = RecommendPolicy.duration(window) else { throw ValidationError("--window \(window) is not a duration like 14d") }
-            try session.addPrometheus(try PrometheusSource(url: prometheus), end: Date().timeIntervalSince1970, window: seconds)
+            let until = try end.map { text in
+                guard let t = Double(text) ?? ISO8601DateFormatter().date(from: text)?.timeIntervalSince1970 else {
+                    throw ValidationError("--end \(text) is neither RFC 3339 (2026-01-05T06:00:00Z) nor Unix seconds")
+                }
+                return t
+            } ?? Date().timeIntervalSince1970
+            try session.addPrometheus(try PrometheusSource(url: prometheus), end: until, window: seconds)
         }
         if samples.isEmpty && prometheus == nil {
             let api = try context.kubeAPI(for: e)

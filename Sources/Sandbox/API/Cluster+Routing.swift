@@ -6,6 +6,9 @@ extension Cluster {
         switch r.path {
         case "/version", "/version/": return .response(.json(DiscoveryDocuments.version()))
         case "/healthz", "/readyz", "/livez": return .response(.text("ok"))
+        case "/metrics":
+            guard r.method == "GET" else { throw APIError.methodNotAllowed() }
+            return .response(APIResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], body: Array(prometheusMetrics().utf8)))
         case "/api", "/api/": return .response(.json(DiscoveryDocuments.coreVersions(serverAddress: r.header("host") ?? "127.0.0.1")))
         case "/apis", "/apis/": return .response(.json(DiscoveryDocuments.groupList(catalog)))
         default: break
