@@ -90,12 +90,16 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Policies", "GitStore", "Environment"]),
+        // An environment's health against the thresholds (`shipshape status`), and each job's
+        // own metrics pushed to a Pushgateway.
+        .target(name: "Monitoring", dependencies: ["YAML", "Kubernetes", "KubeClient", "Environment", "Reconcile",
+                                                   .product(name: "OrderedCollections", package: "swift-collections")]),
 
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Monitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -131,6 +135,7 @@ let package = Package(
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,9 @@ extension Cluster {
         default: break
         }
         if r.path.hasPrefix("/sandbox/") { return .response(try admin(r)) }
+        if r.path.hasPrefix("/api/v1/nodes/"), r.path.hasSuffix("/proxy/stats/summary"), r.method == "GET" {
+            return .response(.json(try nodeStatsSummary(String(r.path.dropFirst("/api/v1/nodes/".count).dropLast("/proxy/stats/summary".count)))))
+        }
         if r.path == "/openapi/v3" { return .response(.json(OpenAPIDocuments.index(catalog))) }
         if r.path.hasPrefix("/openapi/v3/") {
             guard let doc = OpenAPIDocuments.groupVersion(catalog, path: String(r.path.dropFirst("/openapi/v3/".count))) else {

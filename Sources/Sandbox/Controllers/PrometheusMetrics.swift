@@ -264,13 +264,12 @@ extension Cluster {
         out.sample("node_cpu_usage_seconds_total", [("node", nodeName)], scrape.nodeBusySeconds)
         out.family("node_memory_working_set_bytes", .gauge, "Current working set of the node in bytes.")
         out.sample("node_memory_working_set_bytes", [("node", nodeName)], memoryBytes.rounded())
-        let disk = Self.quantityValue(node?[path: ["status", "capacity", "ephemeral-storage"]]) ?? Self.nodeDiskBytes
+        let disk = nodeDisk(node, runningContainers: containers)
         let fs = [("device", "/dev/vda1"), ("fstype", "ext4"), ("mountpoint", "/")]
-        let used = Self.nodeDiskSystemBytes + Double(containers) * Self.containerDiskBytes
         out.family("node_filesystem_size_bytes", .gauge, "Filesystem size in bytes.")
-        out.sample("node_filesystem_size_bytes", fs, disk)
+        out.sample("node_filesystem_size_bytes", fs, disk.capacity)
         out.family("node_filesystem_avail_bytes", .gauge, "Filesystem space available to non-root users in bytes.")
-        out.sample("node_filesystem_avail_bytes", fs, max(0, disk - used))
+        out.sample("node_filesystem_avail_bytes", fs, disk.capacity - disk.used)
     }
 
     var nodeType: ResourceType { catalog.type(group: "", version: "v1", resource: "nodes")! }
