@@ -4,6 +4,7 @@ import Foundation
 import GitStore
 import Insights
 import KubeClient
+import Monitoring
 import Overlays
 
 /// `shipshape recommend`: right-size an environment's workloads from observed usage, and
@@ -59,10 +60,13 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        try exitingOnError { try recommend() }
+        try reportingJobMetrics(job: "recommend", environment: options.environment) { metrics in
+            try exitingOnError { try recommend(&metrics) }
+            return true
+        }
     }
 
-    private func recommend() throws {
+    private func recommend(_ metrics: inout JobMetrics) throws {
         let context = options.context()
         let env = options.environment
         let e = try context.environment(env)
@@ -105,6 +109,9 @@ struct RecommendCommand: ParsableCommand {
             since = [:]
         }
         let plan = try session.plan(sinceLastRecommendation: since)
+        metrics.set("containers", Double(plan.results.count), help: "Containers the last recommend run sized.")
+        metrics.set("samples", Double(plan.results.reduce(0) { $0 + $1.resources.evidence.samples }), help: "Usage samples behind the last recommendations.")
+        metrics.set("changes", Double(plan.changes.count), help: "Values changes the last recommend run proposed.")
         switch output {
         case "json": print(try RecommendReport.json(plan.results), terminator: "")
         case "yaml": print(RecommendReport.yaml(plan.results), terminator: "")
