@@ -30,18 +30,7 @@ final class RecommendPrometheusTests: XCTestCase {
         let policy = dir.appendingPathComponent("policies/recommend.yaml")
         try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(of: "minHistoryDays: 1", with: "minHistoryDays: 0.2")
             .write(to: policy, atomically: true, encoding: .utf8)
-        try """
-            apiVersion: shipshape.dev/v1
-            kind: Environments
-            environments:
-              dev:
-                chart: charts/chatbot
-                namespace: chatbot-dev
-                releaseName: chatbot
-                cluster: {context: sandbox}
-                policies: policies
-
-            """.write(to: dir.appendingPathComponent("shipshape.yaml"), atomically: true, encoding: .utf8)
+        try EnvironmentsFile.write(to: dir)
         for args in [["init", "-q", "-b", "main"], ["add", "."], ["commit", "-qm", "initial"]] {
             let r = try Subprocess.run("/usr/bin/env", ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"] + args, in: dir)
             XCTAssertEqual(r.status, 0, r.stderr)

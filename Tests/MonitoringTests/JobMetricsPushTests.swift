@@ -28,20 +28,7 @@ final class JobMetricsPushTests: XCTestCase {
         try FileManager.default.createDirectory(at: work.appendingPathComponent("charts"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("charts/chatbot"), to: work.appendingPathComponent("charts/chatbot"))
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("policies"), to: work.appendingPathComponent("policies"))
-        try """
-            apiVersion: shipshape.dev/v1
-            kind: Environments
-            environments:
-              dev:
-                chart: charts/chatbot
-                namespace: chatbot-dev
-                releaseName: chatbot
-                cluster: {context: sandbox}
-                source: {repository: ., branch: main}
-                policies: policies
-                reconcile: {prune: true, healthTimeout: 120s, rollback: true, correctDrift: true}
-
-            """.write(to: work.appendingPathComponent("shipshape.yaml"), atomically: true, encoding: .utf8)
+        try EnvironmentsFile.write(to: work, source: true, reconcile: "{prune: true, healthTimeout: 120s, rollback: true, correctDrift: true}")
         try git(["init", "-q", "-b", "main"], in: work)
         try git(["add", "-A"], in: work)
         try git(["commit", "-q", "-m", "initial"], in: work)

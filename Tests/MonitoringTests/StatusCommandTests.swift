@@ -72,18 +72,7 @@ final class StatusCommandTests: XCTestCase {
         work = FileManager.default.temporaryDirectory.appendingPathComponent("status-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("policies"), to: work.appendingPathComponent("policies"))
-        try """
-            apiVersion: shipshape.dev/v1
-            kind: Environments
-            environments:
-              dev:
-                chart: charts/chatbot
-                namespace: chatbot-dev
-                releaseName: chatbot
-                cluster: {context: sandbox}
-                policies: policies
-
-            """.write(to: work.appendingPathComponent("shipshape.yaml"), atomically: true, encoding: .utf8)
+        try EnvironmentsFile.write(to: work)
         let scenario = try ScenarioLoader.parse(Scenario.defaultText.replacingOccurrences(of: "memory: 32Gi", with: "memory: \(nodeMemory)"))
         cluster = Cluster(scenario: scenario, start: Self.start, seed: 7)
         server = SandboxServer(cluster: cluster, speed: 1)
