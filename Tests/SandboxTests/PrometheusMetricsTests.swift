@@ -36,6 +36,18 @@ final class PrometheusMetricsTests: SandboxTestCase {
     func testPromtoolAcceptsTheExpositionAndCountersFollowTheLoadModel() throws {
         let cluster = makeCluster()
         apply(cluster, Self.deployment(name: "backend", image: "todo-chatbot/backend:1.4.0", replicas: 2))
+        apply(cluster, """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: backend, namespace: default}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: backend}
+              minReplicas: 2
+              maxReplicas: 2
+              metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
+            """)
+        // A crash-looping pod beside it: waiting and last-terminated reasons in the exposition too.
+        apply(cluster, Self.deployment(name: "worker", image: "todo-chatbot/backend:1.4.0-crash", replicas: 1))
         cluster.advance(by: 120, step: 2)
         let first = scrape(cluster)
         cluster.advance(by: 60, step: 2)
@@ -54,7 +66,7 @@ final class PrometheusMetricsTests: SandboxTestCase {
         XCTAssertTrue(samples.allSatisfy { $0.hasSuffix(" \(stamp)") }, "every sample at \(stamp)")
 
         // The CPU counter grew by the usage metrics.k8s.io reports now, times the 60 s between scrapes.
-        let pod = pods(cluster)[0]
+        let pod = pods(cluster, selector: "app=backend")[0]
         let name = pod[path: ["metadata", "name"]]!.string!
         let series = "container_cpu_usage_seconds_total{namespace=\"default\",pod=\"\(name)\",container=\"main\",image=\"todo-chatbot/backend:1.4.0\"}"
         let grew = try XCTUnwrap(value(second, series)) - XCTUnwrap(value(first, series))
@@ -71,9 +83,13 @@ final class PrometheusMetricsTests: SandboxTestCase {
         XCTAssertEqual(value(second, "kube_pod_container_resource_limits{namespace=\"default\",pod=\"\(name)\",uid=\"\(pod[path: ["metadata", "uid"]]!.string!)\",container=\"main\",node=\"sandbox\",resource=\"memory\",unit=\"byte\"}"), 536_870_912)
         XCTAssertEqual(value(second, "kube_pod_container_status_restarts_total{namespace=\"default\",pod=\"\(name)\""), 0)
         XCTAssertEqual(value(second, "kube_node_status_condition{node=\"sandbox\",condition=\"Ready\",status=\"true\"}"), 1)
+        XCTAssertEqual(value(second, "kube_horizontalpodautoscaler_status_current_replicas{namespace=\"default\",horizontalpodautoscaler=\"backend\"}"), 2)
+        XCTAssertEqual(value(second, "kube_horizontalpodautoscaler_spec_target_metric{namespace=\"default\",horizontalpodautoscaler=\"backend\",metric_name=\"cpu\",metric_target_type=\"utilization\"}"), 70)
+        XCTAssertEqual(second.split(separator: "\n").filter { $0.hasPrefix("kube_pod_container_status_last_terminated_reason{namespace=\"default\",pod=\"worker-") && $0.contains("reason=\"Error\"} 1 ") }.count, 1)
         XCTAssertEqual(value(second, "machine_memory_bytes "), 32 * 1_073_741_824)
-        XCTAssertEqual(try XCTUnwrap(value(second, "node_memory_working_set_bytes{node=\"sandbox\"}")), 2 * workingSet, accuracy: 1)
-        XCTAssertEqual(value(second, "node_filesystem_avail_bytes{device=\"/dev/vda1\",fstype=\"ext4\",mountpoint=\"/\"}"), (100 - 10) * 1_073_741_824 - 2 * 200 * 1_048_576)
+        XCTAssertGreaterThan(try XCTUnwrap(value(second, "node_memory_working_set_bytes{node=\"sandbox\"}")), 2 * workingSet)
+        let running = Double(second.split(separator: "\n").filter { $0.hasPrefix("container_memory_working_set_bytes{") }.count)
+        XCTAssertEqual(value(second, "node_filesystem_avail_bytes{device=\"/dev/vda1\",fstype=\"ext4\",mountpoint=\"/\"}"), (100 - 10) * 1_073_741_824 - running * 200 * 1_048_576)
         // The backend's traffic: requests served in the last minute and their latency histogram.
         let requests = try XCTUnwrap(value(second, "http_requests_total{namespace=\"default\",workload=\"backend\",code=\"200\"}"))
         XCTAssertGreaterThan(requests, 60 * 20)
