@@ -98,12 +98,16 @@ let package = Package(
         // the users' alert rules: findings (the Kubernetes logs API is the one LogSource).
         .target(name: "Logs", dependencies: ["YAML", "Kubernetes", "KubeClient", "LogMining"]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Policies", "GitStore", "Environment"]),
+        // An environment's health against the thresholds (`shipshape status`), and each job's
+        // own metrics pushed to a Pushgateway.
+        .target(name: "Monitoring", dependencies: ["YAML", "Kubernetes", "KubeClient", "Environment", "Reconcile", "Heal",
+                                                   .product(name: "OrderedCollections", package: "swift-collections")]),
 
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -146,6 +150,7 @@ let package = Package(
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

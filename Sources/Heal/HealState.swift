@@ -50,6 +50,24 @@ public struct HealState: Sendable, Equatable, Codable {
         public var escalated = false
         /// A fix is waiting for review on shipshape/heal/<env>.
         public var awaitingReview = false
+
+        public init(id: String, faultClass: FaultClass, workload: WorkloadRef, container: String?, severity: Severity, summary: String,
+                    since: Double?, detectedAt: Double, lastSeen: Double, actions: [Action] = [], periodsSinceAction: Int = 0,
+                    escalated: Bool = false, awaitingReview: Bool = false) {
+            self.id = id
+            self.faultClass = faultClass
+            self.workload = workload
+            self.container = container
+            self.severity = severity
+            self.summary = summary
+            self.since = since
+            self.detectedAt = detectedAt
+            self.lastSeen = lastSeen
+            self.actions = actions
+            self.periodsSinceAction = periodsSinceAction
+            self.escalated = escalated
+            self.awaitingReview = awaitingReview
+        }
     }
 
     /// How a fault ended, for time-to-detect and time-to-resolve.
@@ -71,6 +89,14 @@ public struct HealState: Sendable, Equatable, Codable {
         public var actions: [String]
         public var resolved: [String]
         public var escalated: [String]
+
+        public init(at: Double, findings: Int, actions: [String], resolved: [String], escalated: [String]) {
+            self.at = at
+            self.findings = findings
+            self.actions = actions
+            self.resolved = resolved
+            self.escalated = escalated
+        }
     }
 
     public var containers: [String: ContainerRecord] = [:]

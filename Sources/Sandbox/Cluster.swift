@@ -25,6 +25,8 @@ public final class Cluster: @unchecked Sendable {
     var eventNanos: Int64 = 0
     /// Service-account tokens issued so far (`serviceAccountToken`).
     var tokens = ServiceAccountTokens()
+    /// Counters `/metrics` accumulates between scrapes (PrometheusMetrics.swift).
+    var scrape = ScrapeState()
     /// When the simulation began: scenario spikes are relative to it.
     let simulationStart: Double
     /// Runs the containers of images the scenario marks `execute`; nil when the Sandbox
@@ -129,13 +131,14 @@ public final class Cluster: @unchecked Sendable {
             "apiVersion": "v1", "kind": "Node",
             "metadata": ["name": "sandbox", "labels": ["kubernetes.io/hostname": "sandbox", "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64"]],
             "status": [
-                "capacity": ["cpu": .string(scenario.node.cpu), "memory": .string(scenario.node.memory), "pods": "2500"],
-                "allocatable": ["cpu": .string(scenario.node.cpu), "memory": .string(scenario.node.memory), "pods": "2500"],
+                "capacity": ["cpu": .string(scenario.node.cpu), "memory": .string(scenario.node.memory), "ephemeral-storage": "100Gi", "pods": "2500"],
+                "allocatable": ["cpu": .string(scenario.node.cpu), "memory": .string(scenario.node.memory), "ephemeral-storage": "100Gi", "pods": "2500"],
                 "conditions": [["type": "Ready", "status": "True", "reason": "KubeletReady", "message": "kubelet is posting ready status"]],
                 "nodeInfo": ["kubeletVersion": .string(APIServerVersion.gitVersion), "operatingSystem": "linux", "architecture": "amd64"],
             ],
         ]
-        _ = try? createObject(node, manager: "sandbox")
+        // With its status, as the kubelet registers it (conditions and capacity are what monitoring reads).
+        _ = try? createObject(node, manager: "sandbox", keepStatus: true)
         // The API server's own Service, as every cluster has it.
         let kubernetes: Value = [
             "apiVersion": "v1", "kind": "Service",

@@ -4,6 +4,7 @@ import Foundation
 import GitStore
 import Insights
 import KubeClient
+import Monitoring
 import Overlays
 
 /// `shipshape recommend`: right-size an environment's workloads from observed usage, and
@@ -44,6 +45,7 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "A samples file (CSV, JSON or SSU1); repeatable. Without one, the cluster is sampled.") var samples: [String] = []
     @Option(help: "A Prometheus URL to read usage history from (query_range).") var prometheus: String?
     @Option(help: "With --prometheus: how far back to read, e.g. 14d.") var window = "14d"
+    @Option(help: "With --prometheus: where the window ends, as RFC 3339 or Unix seconds (default: now). A Sandbox's simulated clock runs ahead of the wall clock.") var end: String?
     @Flag(help: "Do not sample the cluster; use only the checkpoint, files and Prometheus.") var noSample = false
     @Flag(help: "Commit the changes on shipshape/recommendations/ENV.") var commit = false
     @Flag(help: "With --commit: push the branch (never forced).") var push = false
@@ -58,10 +60,13 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        try exitingOnError { try recommend() }
+        try reportingJobMetrics(job: "recommend", environment: options.environment) { metrics in
+            try exitingOnError { try recommend(&metrics) }
+            return true
+        }
     }
 
-    private func recommend() throws {
+    private func recommend(_ metrics: inout JobMetrics) throws {
         let context = options.context()
         let env = options.environment
         let e = try context.environment(env)
@@ -75,7 +80,13 @@ struct RecommendCommand: ParsableCommand {
         for file in samples { try session.addSamples(file: file) }
         if let prometheus {
             guard let seconds = RecommendPolicy.duration(window) else { throw ValidationError("--window \(window) is not a duration like 14d") }
-            try session.addPrometheus(try PrometheusSource(url: prometheus), end: Date().timeIntervalSince1970, window: seconds)
+            let until = try end.map { text in
+                guard let t = Double(text) ?? ISO8601DateFormatter().date(from: text)?.timeIntervalSince1970 else {
+                    throw ValidationError("--end \(text) is neither RFC 3339 (2026-01-05T06:00:00Z) nor Unix seconds")
+                }
+                return t
+            } ?? Date().timeIntervalSince1970
+            try session.addPrometheus(try PrometheusSource(url: prometheus), end: until, window: seconds)
         }
         if samples.isEmpty && prometheus == nil {
             let api = try context.kubeAPI(for: e)
@@ -98,6 +109,9 @@ struct RecommendCommand: ParsableCommand {
             since = [:]
         }
         let plan = try session.plan(sinceLastRecommendation: since)
+        metrics.set("containers", Double(plan.results.count), help: "Containers the last recommend run sized.")
+        metrics.set("samples", Double(plan.results.reduce(0) { $0 + $1.resources.evidence.samples }), help: "Usage samples behind the last recommendations.")
+        metrics.set("changes", Double(plan.changes.count), help: "Values changes the last recommend run proposed.")
         switch output {
         case "json": print(try RecommendReport.json(plan.results), terminator: "")
         case "yaml": print(RecommendReport.yaml(plan.results), terminator: "")

@@ -23,8 +23,12 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         var code: Int32 = 0
-        try exitingOnError {
+        try reportingJobMetrics(job: "reconcile", environment: options.environment) { metrics in
+          try exitingOnError {
             let report = try options.context().reconciler(environment: options.environment, log: say).reconcile()
+            metrics.set("objects_applied", Double(report.applied.count), help: "Objects the last reconcile applied.")
+            metrics.set("drift_found", Double(report.drift.count), help: "Objects whose live state had drifted from git in the last reconcile.")
+            metrics.set("objects_pruned", Double(report.pruned.count), help: "Objects the last reconcile pruned.")
             switch report.outcome {
             case .inSync: say("result: in sync")
             case .applied: say("result: applied \(report.applied.count), pruned \(report.pruned.count), healthy")
@@ -36,6 +40,8 @@ struct ReconcileCommand: ParsableCommand {
             case .lockHeld(let why): say("result: \(why)")
             }
             code = report.exitCode
+          }
+          return code == 0
         }
         if code != 0 { throw ExitCode(code) }
     }

@@ -3,9 +3,8 @@ import XCTest
 @testable import Insights
 
 /// How `PrometheusSource` asks and reads: the `query_range` URL it builds, and the samples it
-/// makes of Prometheus' JSON answers (documents in the format of the HTTP API). There is no
-/// Prometheus on this machine to answer for real, so the parts are checked as pure functions;
-/// the HTTP transport under them is KubeClient's, tested against real servers there.
+/// makes of Prometheus' JSON answers (documents in the format of the HTTP API), as pure
+/// functions; RecommendPrometheusTests runs the whole source against Debian's real Prometheus.
 final class PrometheusSourceTests: XCTestCase {
     private func matrix(_ series: [(labels: String, points: [(Int, String)])]) -> [UInt8] {
         let result = series.map { s in

@@ -58,8 +58,13 @@ public struct PrometheusSource {
 
     public func queryRange(_ query: String, start: Double, end: Double, step: Double) throws -> [Series] {
         let target = Self.queryRangeURL(base: url, query: query, start: start, end: end, step: step)
-        let response = try transport.perform(HTTPRequest(method: "GET", url: target, headers: [("Accept", "application/json")] + headers))
         let place = "Prometheus \(url) query \(query)"
+        let response: HTTPResponse
+        do {
+            response = try transport.perform(HTTPRequest(method: "GET", url: target, headers: [("Accept", "application/json")] + headers))
+        } catch {
+            throw UsageError("Prometheus \(url) did not answer (is it up, and is --prometheus its base URL?): \(error)")
+        }
         guard response.status == 200 else {
             let detail = (try? JSONParser().parse(bytes: response.body))?["error"]?.string ?? String(response.text.prefix(200))
             throw UsageError("\(place): HTTP \(response.status): \(detail)")

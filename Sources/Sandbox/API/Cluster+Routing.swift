@@ -6,11 +6,17 @@ extension Cluster {
         switch r.path {
         case "/version", "/version/": return .response(.json(DiscoveryDocuments.version()))
         case "/healthz", "/readyz", "/livez": return .response(.text("ok"))
+        case "/metrics":
+            guard r.method == "GET" else { throw APIError.methodNotAllowed() }
+            return .response(APIResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], body: Array(prometheusMetrics().utf8)))
         case "/api", "/api/": return .response(.json(DiscoveryDocuments.coreVersions(serverAddress: r.header("host") ?? "127.0.0.1")))
         case "/apis", "/apis/": return .response(.json(DiscoveryDocuments.groupList(catalog)))
         default: break
         }
         if r.path.hasPrefix("/sandbox/") { return .response(try admin(r)) }
+        if r.path.hasPrefix("/api/v1/nodes/"), r.path.hasSuffix("/proxy/stats/summary"), r.method == "GET" {
+            return .response(.json(try nodeStatsSummary(String(r.path.dropFirst("/api/v1/nodes/".count).dropLast("/proxy/stats/summary".count)))))
+        }
         if r.path == "/openapi/v3" { return .response(.json(OpenAPIDocuments.index(catalog))) }
         if r.path.hasPrefix("/openapi/v3/") {
             guard let doc = OpenAPIDocuments.groupVersion(catalog, path: String(r.path.dropFirst("/openapi/v3/".count))) else {

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The shipshape.yaml tests write: one `dev` environment of the chatbot chart in namespace
+/// `chatbot-dev`, reached through the kubeconfig context `sandbox`.
+public enum EnvironmentsFile {
+    /// `source` adds `{repository: ., branch: main}`; `reconcile` adds the reconcile settings.
+    public static func write(to directory: URL, source: Bool = false, reconcile: String? = nil) throws {
+        var text = """
+            apiVersion: shipshape.dev/v1
+            kind: Environments
+            environments:
+              dev:
+                chart: charts/chatbot
+                namespace: chatbot-dev
+                releaseName: chatbot
+                cluster: {context: sandbox}
+                policies: policies
+
+            """
+        if source { text += "    source: {repository: ., branch: main}\n" }
+        if let reconcile { text += "    reconcile: \(reconcile)\n" }
+        try text.write(to: directory.appendingPathComponent("shipshape.yaml"), atomically: true, encoding: .utf8)
+    }
+}
