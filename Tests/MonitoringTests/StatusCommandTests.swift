@@ -21,7 +21,7 @@ final class StatusCommandTests: XCTestCase {
     var kubeconfig: String { work.appendingPathComponent("sandbox.kubeconfig").path }
 
     /// The backend (HPA, both probes) and the frontend (readiness only, no HPA), as the users run them.
-    static func manifests(backendImage: String = "todo-chatbot/backend:1.4.0", frontendCPULimit: String = "500m") -> [String] {
+    static func manifests(backendImage: String = "todo-chatbot/backend:1.4.0", frontendCPULimit: String = "500m", backendMemoryRequest: String = "256Mi") -> [String] {
         ["""
         apiVersion: apps/v1
         kind: Deployment
@@ -36,7 +36,7 @@ final class StatusCommandTests: XCTestCase {
               - name: backend
                 image: \(backendImage)
                 ports: [{containerPort: 8000}]
-                resources: {requests: {cpu: 200m, memory: 256Mi}, limits: {cpu: "1", memory: 1Gi}}
+                resources: {requests: {cpu: 200m, memory: \(backendMemoryRequest)}, limits: {cpu: "1", memory: 1Gi}}
                 readinessProbe: {httpGet: {path: /ready, port: 8000}, initialDelaySeconds: 5, periodSeconds: 5}
                 livenessProbe: {httpGet: {path: /health, port: 8000}, initialDelaySeconds: 30, periodSeconds: 10}
         """, """
@@ -144,9 +144,11 @@ final class StatusCommandTests: XCTestCase {
     }
 
     /// Two backends at 180Mi + 2Mi × 11.13 requests/s and the frontend at 90Mi + 0.5Mi × 33.39:
-    /// 511Mi of the node's 560Mi, 91%, over the nodes' 90% memory threshold.
+    /// 511Mi of the node's 560Mi, 91%, over the nodes' 90% memory threshold. The requests
+    /// (2 × 128Mi + 128Mi) fit, so the scheduler places every pod: usage over requests is how
+    /// a node comes under memory pressure.
     func testNodePressure() throws {
-        try start(nodeMemory: "560Mi")
+        try start(nodeMemory: "560Mi", manifests: Self.manifests(backendMemoryRequest: "128Mi"))
         let r = try status(["-o", "json"])
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
         let json = try JSONParser().parse(bytes: Array(r.stdout.utf8))
