@@ -91,6 +91,8 @@ public final class FaultRun: @unchecked Sendable {
     }
 
     let repositoryPath: String
+    /// The head last rendered for heal, its renderer, the environment and the policy.
+    var rendered: (head: ObjectID, renderer: EnvironmentRenderer, environment: RenderedEnvironment, policy: RemediationPolicy)?
 
     /// The built-in scenario with the fault's additions: its images first (the first match
     /// wins), its traffic in place of the built-in traffic for the same targets, its node.
@@ -162,11 +164,15 @@ public final class FaultRun: @unchecked Sendable {
     public func heal() throws -> HealReport {
         let source = try source()
         let head = try source.head()
-        let tree = RevisionTree(try source.snapshot(head))
-        let renderer = EnvironmentRenderer(environment: environment, tree: tree, trace: true)
-        let rendered = try renderer.renderAndCheck(policies: environment.policies, environment: environment.name)
-        let policyFile = "policies/remediation.yaml"
-        let policy = try tree.string(at: policyFile).map { try RemediationPolicy(yaml: $0, file: policyFile) } ?? RemediationPolicy()
+        // The CronJob renders the head on every run; the harness renders a head once.
+        if rendered?.head != head {
+            let tree = RevisionTree(try source.snapshot(head))
+            let renderer = EnvironmentRenderer(environment: environment, tree: tree, trace: true)
+            let policyFile = "policies/remediation.yaml"
+            rendered = (head, renderer, try renderer.renderAndCheck(policies: environment.policies, environment: environment.name),
+                        try tree.string(at: policyFile).map { try RemediationPolicy(yaml: $0, file: policyFile) } ?? RemediationPolicy())
+        }
+        let (_, renderer, rendered, policy) = self.rendered!
         let fixes = HealFix.Repository(environment: environment, rendered: rendered, renderer: renderer) { commit in
             let outcome = try commit.commit(in: source.repository, base: head.hex, push: nil)
             return "[\(outcome.commit.branch) \(outcome.commit.commit?.short ?? "-")] \(commit.message.subject)"
