@@ -131,6 +131,8 @@ let package = Package(
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
+        // Hostile and broken input against the built binary and the Sandbox (issue 22).
+        .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
