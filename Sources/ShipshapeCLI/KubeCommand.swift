@@ -151,5 +151,11 @@ struct KubeCommand: ParsableCommand {
 /// A failure already worded for the user: printed as is, exit status 1.
 struct ExitMessage: Error, CustomStringConvertible {
     let description: String
-    init(_ message: String) { description = message }
+    /// ArgumentParser prints `Error: ` before the description: a message that already starts
+    /// so loses its own, so no error reads `Error: Error:`.
+    init(_ message: String) {
+        var text = Substring(message)
+        while text.hasPrefix("Error: ") { text = text.dropFirst("Error: ".count) }
+        description = String(text)
+    }
 }

@@ -35,7 +35,7 @@ public struct FaultRule: Sendable {
     init(_ value: Value, path: String) throws {
         let r = ScenarioLoader.Reader(value: value, path: path)
         try r.only(["status", "retryAfter", "delay", "dropWatchAfter", "path", "method", "count", "after", "for"])
-        status = try r.integer("status", 400...599)
+        status = try r.integer("status", 0...999)
         retryAfterSeconds = try r.integer("retryAfter", 0...86_400)
         delaySeconds = try r.duration("delay") ?? 0
         dropWatchAfterSeconds = try r.duration("dropWatchAfter")
