@@ -74,6 +74,11 @@ public final class CurlTransport: @unchecked Sendable {
         }
         defer { curl_slist_free_all(connectTo) }
         var headerList: UnsafeMutablePointer<curl_slist>?
+        // A value with CR, LF or NUL would end the header and inject others (a token file with
+        // a stray line break): refused, naming the header but never its value.
+        if let bad = request.headers.first(where: { ($0.name + $0.value).utf8.contains { $0 == 10 || $0 == 13 || $0 == 0 } }) {
+            throw TransportError(kind: .other, message: "the \(bad.name) header for \(request.url) contains a line break or NUL; check the token or credential it comes from")
+        }
         for header in request.headers { headerList = curl_slist_append(headerList, "\(header.name): \(header.value)") }
         headerList = curl_slist_append(headerList, "Expect:")
         defer { curl_slist_free_all(headerList) }
