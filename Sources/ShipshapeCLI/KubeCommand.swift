@@ -124,8 +124,13 @@ struct KubeCommand: ParsableCommand {
         func run() throws {
             guard dryRun == "none" || dryRun == "server" else { throw ValidationError("--dry-run must be none or server") }
             let data = filename == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: filename)
-            guard let data else { throw ValidationError("cannot read \(filename)") }
+            guard let data else { throw ValidationError("cannot read \(filename): \(FileProblem.reason(filename))") }
+            // A `kind: List` (or any `…List` with items), as kubectl accepts, applies its items.
             let documents = try ValueDecoder.decodeAll(String(decoding: data, as: UTF8.self), file: filename).filter { !$0.isNull }
+                .flatMap { doc -> [Value] in
+                    guard doc["kind"]?.string?.hasSuffix("List") == true, let items = doc["items"]?.array else { return [doc] }
+                    return items.filter { !$0.isNull }
+                }
             let api = try connection.api()
             for var object in documents {
                 if object["metadata"]?["namespace"] == nil, let r = try? api.resource(for: object), r.namespaced,

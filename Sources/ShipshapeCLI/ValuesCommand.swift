@@ -154,7 +154,7 @@ extension EditValue.Kind: ExpressibleByArgument {}
 enum ValuesFile {
     static func editor(_ file: String) throws -> YAMLEditor {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError("\(file): cannot read the file (does it exist?)")
+            throw CLIError("\(file): cannot read the file: \(FileProblem.reason(file))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError("\(file): the file is not UTF-8 text")

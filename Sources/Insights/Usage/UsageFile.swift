@@ -13,7 +13,11 @@ import YAML
 public enum UsageFile {
     /// Reads a file of any of the three forms and folds it into a history.
     public static func load(path: String, into history: inout UsageHistory) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw UsageError("\(path): cannot read the samples file (does it exist?)") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw UsageError("\(path): cannot read the samples file: \(FileProblem.reason(path))")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw UsageError("\(path): cannot read the samples file: \(FileProblem.reason(path))") }
         let magic = try handle.read(upToCount: 4) ?? Data()
         try? handle.close()
         if magic == Data(UsageBinaryFile.magic) {
