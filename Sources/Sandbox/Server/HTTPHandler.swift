@@ -61,7 +61,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
             if decision.delaySeconds > 0 {
-                context.eventLoop.scheduleTask(in: .milliseconds(Int64(decision.delaySeconds * 1000))) { respond() }
+                context.eventLoop.scheduleTask(in: .milliseconds(Int64(clamping: decision.delaySeconds * 1000, to: 0...600_000))) { respond() }
             } else {
                 respond()
             }
@@ -102,7 +102,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
         }
         let limit = min(stream.timeoutSeconds, dropAfter ?? .infinity)
-        loop.scheduleTask(in: .milliseconds(Int64(limit * 1000))) {
+        loop.scheduleTask(in: .milliseconds(Int64(clamping: limit * 1000, to: 0...3_600_000))) {
             let (handler, ctx) = boxed.value
             guard handler.watch === stream else { return }
             handler.endWatch()
