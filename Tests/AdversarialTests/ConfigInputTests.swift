@@ -70,4 +70,21 @@ final class ConfigInputTests: HostileTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "configmap/one serverside-applied\nconfigmap/two serverside-applied\n")
     }
+
+    /// An overlay file that is a symlink out of the repository is refused, as kustomize's
+    /// load restrictor refuses it, so nothing outside reaches the rendered output.
+    func testOverlaySymlinksOutOfTheRepositoryAreRefused() throws {
+        let repo = try makeRepository()
+        let outside = work.appendingPathComponent("outside.yaml")
+        try "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: leak}\n".write(to: outside, atomically: true, encoding: .utf8)
+        let overlay = repo.appendingPathComponent("overlays/x")
+        try FileManager.default.createDirectory(at: overlay, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: overlay.appendingPathComponent("extra.yaml").path, withDestinationPath: outside.path)
+        try "resources:\n- extra.yaml\n".write(to: overlay.appendingPathComponent("kustomization.yaml"), atomically: true, encoding: .utf8)
+        let r = try shipshape(["render", "charts/chatbot", "--overlay", "overlays/x"], in: repo)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let real = URL(fileURLWithPath: outside.path).resolvingSymlinksInPath().path, root = URL(fileURLWithPath: repo.path).resolvingSymlinksInPath().path
+        XCTAssertEqual(r.stderr, "Error: overlays/x/extra.yaml: security; file '\(real)' is not in or below '\(root)' (a symlink leads out of the repository; kustomize refuses it too)\n")
+        XCTAssertFalse(r.stdout.contains("leak"))
+    }
 }
