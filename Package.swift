@@ -151,6 +151,8 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
+        // Hostile and broken input against the built binary and the Sandbox (issue 22).
+        .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

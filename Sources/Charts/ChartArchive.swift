@@ -5,9 +5,24 @@ import Foundation
 /// ustar/pax/GNU tar entries. The first path component is the chart's directory and is
 /// stripped, as Helm's loader does.
 public enum ChartArchive {
+    /// How many bytes one chart load may unpack, across the chart and every archived
+    /// sub-chart inside it: twenty 450 MB sub-charts are refused as one 9 GB one would be.
+    public final class Budget: @unchecked Sendable {
+        public static let limit = 512 << 20
+        public private(set) var remaining: Int
+        public init(bytes: Int = Budget.limit) { remaining = bytes }
+
+        func spend(_ bytes: Int, name: String) throws {
+            remaining -= bytes
+            if remaining < 0 {
+                throw ChartError(.load, "archive expands beyond 512 MB (the chart and its archived sub-charts together)", file: name)
+            }
+        }
+    }
+
     /// The files of an archive, chart-relative, in archive order.
-    public static func files(_ data: [UInt8], name: String) throws -> [ChartFile] {
-        let tar = try gunzip(data, name: name)
+    public static func files(_ data: [UInt8], name: String, budget: Budget = Budget()) throws -> [ChartFile] {
+        let tar = try gunzip(data, name: name, budget: budget)
         return try untar(tar, name: name)
     }
 
@@ -16,10 +31,11 @@ public enum ChartArchive {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ChartError(.load, "cannot read chart archive", file: path)
         }
-        return try ChartLoader.loadFiles(try files(Array(data), name: path), displayPath: path)
+        let budget = Budget()
+        return try ChartLoader.loadFiles(try files(Array(data), name: path, budget: budget), displayPath: path, budget: budget)
     }
 
-    static func gunzip(_ data: [UInt8], name: String) throws -> [UInt8] {
+    static func gunzip(_ data: [UInt8], name: String, budget: Budget = Budget()) throws -> [UInt8] {
         guard data.count >= 2, data[0] == 0x1F, data[1] == 0x8B else {
             throw ChartError(.load, "file is not gzip-compressed", file: name, hint: "a chart archive is a .tgz made by helm package")
         }
@@ -42,8 +58,9 @@ public enum ChartArchive {
                 guard status == Z_OK || status == Z_STREAM_END else {
                     throw ChartError(.load, "corrupt gzip data (zlib status \(status))", file: name)
                 }
-                out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-                if out.count > 512 << 20 { throw ChartError(.load, "archive expands beyond 512 MB", file: name) }
+                let produced = chunk.count - Int(stream.avail_out)
+                try budget.spend(produced, name: name)
+                out.append(contentsOf: chunk[0..<produced])
             } while status != Z_STREAM_END && (stream.avail_in > 0 || stream.avail_out == 0)
         }
         guard status == Z_STREAM_END else { throw ChartError(.load, "truncated gzip data", file: name) }
@@ -63,7 +80,8 @@ public enum ChartArchive {
             if tar[offset..<(offset + 512)].allSatisfy({ $0 == 0 }) { break }
             var path = field(0, 100)
             let sizeText = field(124, 12).trimmingCharacters(in: .whitespaces)
-            guard let size = Int(sizeText.isEmpty ? "0" : sizeText, radix: 8) else {
+            // A size of -1 (or one past the archive) is a corrupt header, never a range to slice.
+            guard let size = Int(sizeText.isEmpty ? "0" : sizeText, radix: 8), size >= 0 else {
                 throw ChartError(.load, "corrupt tar header at byte \(offset)", file: name)
             }
             let type = tar[offset + 156]
@@ -72,7 +90,7 @@ public enum ChartArchive {
                 if !prefix.isEmpty { path = prefix + "/" + path }
             }
             let bodyStart = offset + 512
-            guard bodyStart + size <= tar.count else { throw ChartError(.load, "truncated tar entry \(path)", file: name) }
+            guard size <= tar.count - bodyStart else { throw ChartError(.load, "truncated tar entry \(path)", file: name) }
             let body = Array(tar[bodyStart..<(bodyStart + size)])
             offset = bodyStart + (size + 511) / 512 * 512
             switch type {

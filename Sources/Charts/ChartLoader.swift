@@ -57,7 +57,7 @@ public struct ChartLoader {
     }
 
     /// `LoadFiles`: builds a chart from chart-relative files in load order.
-    public static func loadFiles(_ files: [ChartFile], displayPath: String) throws -> Chart {
+    public static func loadFiles(_ files: [ChartFile], displayPath: String, budget: ChartArchive.Budget = .init()) throws -> Chart {
         func place(_ name: String) -> String { displayPath.isEmpty ? name : displayPath + "/" + name }
         guard let chartFile = files.first(where: { $0.name == "Chart.yaml" }) else {
             throw ChartError(.metadata, "Chart.yaml file is missing", file: place("Chart.yaml"),
@@ -113,8 +113,8 @@ public struct ChartLoader {
             if name.hasSuffix(".tgz") || name.hasSuffix(".tar.gz") {
                 guard let archive = subFiles.first(where: { $0.name.isEmpty }) else { continue }
                 do {
-                    let sub = try loadFiles(try ChartArchive.files(archive.data, name: place("charts/" + name)),
-                                            displayPath: place("charts/" + name))
+                    let sub = try loadFiles(try ChartArchive.files(archive.data, name: place("charts/" + name), budget: budget),
+                                            displayPath: place("charts/" + name), budget: budget)
                     chart.dependencies.append(sub)
                 } catch var e as ChartError {
                     e.message = "error unpacking subchart \(name) in \(chart.name): " + e.message
@@ -123,7 +123,7 @@ public struct ChartLoader {
                 continue
             }
             do {
-                let sub = try loadFiles(subFiles.filter { !$0.name.isEmpty }, displayPath: place("charts/" + name))
+                let sub = try loadFiles(subFiles.filter { !$0.name.isEmpty }, displayPath: place("charts/" + name), budget: budget)
                 chart.dependencies.append(sub)
             } catch var e as ChartError {
                 e.message = "error unpacking subchart \(name) in \(chart.name): " + e.message

@@ -32,6 +32,9 @@ public struct StrvalsParser {
     public static let maxIndex = 65536
     /// The deepest dotted name accepted (`strvals.MaxNestedNameLevel`).
     public static let maxNestedNameLevel = 30
+    /// The deepest nesting of list indexes (`a[0][0]…`). Helm has no limit and recurses once
+    /// per level; 40,000 levels would overflow the stack, so past this it is an error.
+    public static let maxNestedIndexLevel = 100
 
     /// Parses `text` into `dest`, overwriting keys it sets; the error's message is Helm's.
     ///
@@ -76,6 +79,8 @@ public struct StrvalsParser {
     private let runes: [Unicode.Scalar]
     private var index = 0
     private let mode: Mode
+    /// How many `[i]` the current path is inside.
+    private var indexDepth = 0
 
     private init(text: String, mode: Mode) {
         self.runes = Array(text.unicodeScalars)
@@ -282,6 +287,11 @@ public struct StrvalsParser {
             case .failure(let f): throw f.carrying(list)
             }
         case "[":
+            indexDepth += 1
+            defer { indexDepth -= 1 }
+            if indexDepth >= Self.maxNestedIndexLevel {
+                throw Failure(message: "list index nested level is greater than maximum supported nested level of \(Self.maxNestedIndexLevel)")
+            }
             let nextI: Int
             do { nextI = try keyIndex() } catch let f as Failure {
                 throw f.wrapped("error parsing index: ").carrying(list)

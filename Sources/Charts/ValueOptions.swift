@@ -36,12 +36,12 @@ public struct ValueOptions: Sendable {
             let trimmed = value.goTrimSpace
             if trimmed.hasPrefix("{") {
                 guard case .object(let map)? = try? JSONParser(numbers: .json).parse(trimmed) else {
-                    throw ChartError(.strvals, "failed parsing --set-json data JSON: \(value)")
+                    throw ChartError(.strvals, "failed parsing --set-json data JSON: \(Self.shortened(value))")
                 }
                 base = Self.mergeMaps(base, map)
             } else {
                 do { try StrvalsParser.parse(value, into: &base, mode: .json) } catch {
-                    throw ChartError(.strvals, "failed parsing --set-json data \(value)")
+                    throw ChartError(.strvals, "failed parsing --set-json data \(Self.shortened(value))")
                 }
             }
         }
@@ -58,7 +58,7 @@ public struct ValueOptions: Sendable {
     {
         for argument in arguments {
             do { try StrvalsParser.parse(argument, into: &base, mode: mode) } catch let e as ChartError {
-                throw ChartError(.strvals, "failed parsing \(flag) data: \(e.message)", hint: "in \(flag) \(argument)")
+                throw ChartError(.strvals, "failed parsing \(flag) data: \(e.message)", hint: "in \(flag) \(Self.shortened(argument))")
             }
         }
     }
@@ -76,5 +76,11 @@ public struct ValueOptions: Sendable {
             }
         }
         return out
+    }
+
+    /// An argument as an error quotes it: at most 200 characters, so a hostile 120 KB `--set`
+    /// does not become a 120 KB error line.
+    static func shortened(_ argument: String) -> String {
+        argument.count > 200 ? argument.prefix(200) + "… (\(argument.count) characters)" : argument
     }
 }

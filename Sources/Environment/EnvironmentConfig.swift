@@ -52,6 +52,20 @@ public struct EnvironmentConfig: Sendable, Equatable {
                 }
                 return v
             }
+            // A key that is present must have its type: `healthTimeout: .inf`, `prune: "yes"` or
+            // `overlay: 5` silently ignored would run the environment in a way nobody wrote.
+            func check(_ value: Value?, _ key: String, _ expected: String, _ ok: (Value) -> Bool) throws {
+                if let value, !value.isNull, !ok(value) {
+                    throw EnvironmentError("\(file): environments.\(name).\(key) must be \(expected), got \(Self.describe(value))")
+                }
+            }
+            for key in ["chart", "overlay", "namespace", "policies", "releaseName"] {
+                try check(e[key], key, "a string", { $0.string != nil })
+            }
+            for key in ["prune", "rollback", "correctDrift"] {
+                try check(e["reconcile"]?[key], "reconcile.\(key)", "true or false", { $0.boolValue != nil })
+            }
+            try check(e["reconcile"]?["healthTimeout"], "reconcile.healthTimeout", "a duration like 90s or 5m, at most 24h", { $0.string != nil })
             let cluster = e["cluster"] ?? .object([:])
             let source = e["source"] ?? .object([:])
             let options = e["reconcile"] ?? .object([:])
@@ -73,6 +87,16 @@ public struct EnvironmentConfig: Sendable, Equatable {
         }
         if envs.isEmpty { throw EnvironmentError("\(file): no environments defined") }
         environments = envs
+    }
+
+    /// A value as an error shows it (`.inf`, `"yes"`, `5`).
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .float(let d) where d.isNaN: return ".nan"
+        case .float(let d) where d.isInfinite: return d < 0 ? "-.inf" : ".inf"
+        case .string(let s): return "\"\(s)\""
+        default: return (try? JSONWriter().string(value)) ?? "?"
+        }
     }
 
     /// `90s`, `5m`, `1h`, `1h30m` in whole seconds (see `DurationText`), at most a day: a

@@ -44,6 +44,10 @@ public struct EnvironmentRenderer: Sendable {
     /// `overlay/values.yaml` when the overlay has one.
     public func overlayValuesFile() throws -> String? {
         guard let overlay else { return nil }
+        // A mistyped overlay must not render the base silently as if it were the environment.
+        guard tree.isDirectory(overlay) else {
+            throw EnvironmentError("overlay \(overlay): no such folder in \(tree.name); check the overlay path (it is relative to the repository root)")
+        }
         let path = OverlayFiles.join(overlay, "values.yaml")
         return try tree.read(path) != nil ? path : nil
     }

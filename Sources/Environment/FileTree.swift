@@ -26,7 +26,12 @@ extension FileTree {
 
     /// The tree as an overlay build reads it.
     public var overlayFiles: OverlayFiles {
-        OverlayFiles(read: { try self.read($0) }, isDirectory: { self.isDirectory($0) })
+        OverlayFiles(read: { path in
+            // As kustomize's load restrictor: a file on disk whose symlinks lead out of the
+            // repository is refused, so an overlay cannot pull in /etc/passwd or a key.
+            if let work = self as? WorkTree { try work.checkInside(path) }
+            return try self.read(path)
+        }, isDirectory: { self.isDirectory($0) })
     }
 
     /// `./a/b/` → `a/b`: the form paths from shipshape.yaml and flags are compared in.

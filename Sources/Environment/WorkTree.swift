@@ -26,6 +26,17 @@ public struct WorkTree: FileTree {
         return Array(data)
     }
 
+    /// Throws when `path` resolves (through symlinks) to a place outside the tree's root.
+    func checkInside(_ path: String) throws {
+        let file = location(of: path)
+        guard FileManager.default.fileExists(atPath: file) else { return }
+        let rootReal = URL(fileURLWithPath: root.isEmpty ? "." : root).standardizedFileURL.resolvingSymlinksInPath().path
+        let real = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+        guard real == rootReal || real.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else {
+            throw EnvironmentError("\(path): security; file '\(real)' is not in or below '\(rootReal)' (a symlink leads out of the repository; kustomize refuses it too)")
+        }
+    }
+
     public func entries(in directory: String) throws -> [ChartFileEntry]? {
         guard isDirectory(directory) else { return nil }
         return try DirectoryFileSource(path: location(of: directory)).entries(in: "")

@@ -43,10 +43,21 @@ public enum GitStore {
         let result = try CommitBuilder(repository).commit(CommitRequest(
             changes: changes, branch: target, base: base, message: message, environment: environment,
             ownTrailer: ownTrailer, supersede: supersede, derivedFrom: derivedFrom))
-        if let commit = result.commit, result.branchIsCheckedOut {
-            try repository.syncIndex(paths: result.changedPaths, with: commit, workTreeFiles: relative)
+        // From here the commit exists: a failure after it must say so, so that no caller
+        // "undoes" a change that is already committed (and the work tree then reverts HEAD).
+        guard let commit = result.commit else { return Outcome(commit: result, push: nil) }
+        do {
+            if result.branchIsCheckedOut {
+                try repository.syncIndex(paths: result.changedPaths, with: commit, workTreeFiles: relative)
+            }
+        } catch {
+            throw CommittedButFailed(commit: commit.short, branch: result.branch, step: .index, underlying: error)
         }
-        return Outcome(commit: result, push: try publish(result, of: repository, push: push))
+        do {
+            return Outcome(commit: result, push: try publish(result, of: repository, push: push))
+        } catch {
+            throw CommittedButFailed(commit: commit.short, branch: result.branch, step: .push(remote: push?.remote ?? "origin"), underlying: error)
+        }
     }
 
     /// Commits `changes` (repository-relative paths) as one commit on `branch` of

@@ -75,18 +75,6 @@ public enum DiffReport {
 
     /// Secret `data`/`stringData` values replaced by `***`, marking which changed.
     static func mask(_ before: Value, _ after: Value) -> (Value, Value) {
-        func masked(_ v: Value, _ other: Value, _ suffix: String) -> Value {
-            guard case .object(var o) = v else { return v }
-            for field in ["data", "stringData"] {
-                guard case .object(var entries)? = o[field] else { continue }
-                for (k, value) in entries {
-                    let changed = other[field]?[k] != value
-                    entries[k] = .string(changed ? "*** (\(suffix))" : "***")
-                }
-                o[field] = .object(entries)
-            }
-            return .object(o)
-        }
-        return (masked(before, after, "before"), masked(after, before, "after"))
+        SecretMasking.maskedPair(before, after)
     }
 }

@@ -29,6 +29,16 @@ public enum DriftDetector {
         var out: [FieldDrift] = []
         let kind = desired["kind"]?.string ?? ""
         compare(desired, live, path: [], display: "", kind: kind, ignore: ignore, into: &out)
+        // A Secret's values never leave here in clear: every printer of drift shows `***`.
+        if kind == "Secret" {
+            out = out.map { f in
+                guard !SecretMasking.isShowable(secretPath: f.path) else { return f }
+                var masked = f
+                masked.desired = f.desired.map { _ in .string("\(SecretMasking.marker) (after)") }
+                masked.live = f.live.map { _ in .string("\(SecretMasking.marker) (before)") }
+                return masked
+            }
+        }
         return out
     }
 

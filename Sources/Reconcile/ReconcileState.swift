@@ -62,19 +62,63 @@ public struct ReconcileState: Sendable, Equatable {
         return try JSONWriter(indent: 2, sortKeys: false).string(.object(o))
     }
 
+    /// Decodes a state document. A field of the wrong type is an error naming it: silently
+    /// resetting it would lose the history and the failed-revision marks that keep a bad
+    /// revision from being applied again.
     public init(decoding text: String) throws {
         let v = try JSONParser().parse(text)
-        lastApplied = v["lastApplied"]?.string
-        lastHealthy = v["lastHealthy"]?.string
-        inProgress = v["inProgress"]?.string
-        failures = (v["failures"]?.array ?? []).map {
-            Failure(revision: $0["revision"]?.string ?? "", reason: $0["reason"]?.string ?? "", at: $0["at"]?.string ?? "")
+        guard case .object = v else { throw StateDecodingError(field: "(document)", expected: "an object") }
+        func string(_ x: Value?, _ field: String) throws -> String? {
+            switch x {
+            case nil, .null?: return nil
+            case .string(let s)?: return s
+            default: throw StateDecodingError(field: field, expected: "a string")
+            }
         }
-        inventory = (v["inventory"]?.array ?? []).compactMap(\.string)
-        runs = (v["runs"]?.array ?? []).map { r in
-            func int(_ k: String) -> Int { if case .int(let i)? = r[k] { return Int(i) }; return 0 }
-            return Run(revision: r["revision"]?.string ?? "", at: r["at"]?.string ?? "", outcome: r["outcome"]?.string ?? "",
-                       applied: int("applied"), pruned: int("pruned"), driftCorrected: (r["driftCorrected"]?.array ?? []).compactMap(\.string))
+        func list(_ field: String) throws -> [Value] {
+            switch v[field] {
+            case nil, .null?: return []
+            case .array(let items)?: return items
+            default: throw StateDecodingError(field: field, expected: "a list")
+            }
+        }
+        lastApplied = try string(v["lastApplied"], "lastApplied")
+        lastHealthy = try string(v["lastHealthy"], "lastHealthy")
+        inProgress = try string(v["inProgress"], "inProgress")
+        failures = try list("failures").enumerated().map { i, f in
+            guard case .object = f else { throw StateDecodingError(field: "failures[\(i)]", expected: "an object") }
+            return Failure(revision: try string(f["revision"], "failures[\(i)].revision") ?? "", reason: try string(f["reason"], "failures[\(i)].reason") ?? "",
+                           at: try string(f["at"], "failures[\(i)].at") ?? "")
+        }
+        inventory = try list("inventory").enumerated().map { i, item in
+            guard let s = item.string else { throw StateDecodingError(field: "inventory[\(i)]", expected: "a string") }
+            return s
+        }
+        runs = try list("runs").enumerated().map { i, r in
+            guard case .object = r else { throw StateDecodingError(field: "runs[\(i)]", expected: "an object") }
+            func int(_ k: String) throws -> Int {
+                switch r[k] {
+                case nil, .null?: return 0
+                case let x?: guard let n = x.intValue else { throw StateDecodingError(field: "runs[\(i)].\(k)", expected: "a whole number") }; return n
+                }
+            }
+            let drift: [String] = try {
+                switch r["driftCorrected"] {
+                case nil, .null?: return []
+                case .array(let items)?: return try items.map { guard let s = $0.string else { throw StateDecodingError(field: "runs[\(i)].driftCorrected", expected: "a list of strings") }; return s }
+                default: throw StateDecodingError(field: "runs[\(i)].driftCorrected", expected: "a list of strings")
+                }
+            }()
+            return Run(revision: try string(r["revision"], "runs[\(i)].revision") ?? "", at: try string(r["at"], "runs[\(i)].at") ?? "",
+                       outcome: try string(r["outcome"], "runs[\(i)].outcome") ?? "",
+                       applied: try int("applied"), pruned: try int("pruned"), driftCorrected: drift)
         }
     }
+}
+
+/// A state document field of the wrong type.
+public struct StateDecodingError: Error, CustomStringConvertible {
+    public let field: String
+    public let expected: String
+    public var description: String { "\(field) is not \(expected)" }
 }

@@ -124,8 +124,13 @@ struct KubeCommand: ParsableCommand {
         func run() throws {
             guard dryRun == "none" || dryRun == "server" else { throw ValidationError("--dry-run must be none or server") }
             let data = filename == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: filename)
-            guard let data else { throw ValidationError("cannot read \(filename)") }
+            guard let data else { throw ValidationError("cannot read \(filename): \(FileProblem.reason(filename))") }
+            // A `kind: List` (or any `…List` with items), as kubectl accepts, applies its items.
             let documents = try ValueDecoder.decodeAll(String(decoding: data, as: UTF8.self), file: filename).filter { !$0.isNull }
+                .flatMap { doc -> [Value] in
+                    guard doc["kind"]?.string?.hasSuffix("List") == true, let items = doc["items"]?.array else { return [doc] }
+                    return items.filter { !$0.isNull }
+                }
             let api = try connection.api()
             for var object in documents {
                 if object["metadata"]?["namespace"] == nil, let r = try? api.resource(for: object), r.namespaced,
@@ -151,5 +156,11 @@ struct KubeCommand: ParsableCommand {
 /// A failure already worded for the user: printed as is, exit status 1.
 struct ExitMessage: Error, CustomStringConvertible {
     let description: String
-    init(_ message: String) { description = message }
+    /// ArgumentParser prints `Error: ` before the description: a message that already starts
+    /// so loses its own, so no error reads `Error: Error:`.
+    init(_ message: String) {
+        var text = Substring(message)
+        while text.hasPrefix("Error: ") { text = text.dropFirst("Error: ".count) }
+        description = String(text)
+    }
 }

@@ -119,14 +119,33 @@ enum OutputDirectory {
                 contents.append((w.path, w.content))
             }
         }
-        for (path, text) in contents {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            let temp = path + ".shipshape-tmp"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, path) == 0 else {
-                throw ExitMessage("Error: cannot write \(path): \(String(cString: strerror(errno)))")
+        // Every path stays inside the output folder (a chart named `..` would climb out), and
+        // no folder on the way may be a symlink out of it.
+        let root = URL(fileURLWithPath: dir).standardizedFileURL.path
+        for (path, _) in contents {
+            let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard standardized.hasPrefix(root + "/") else {
+                throw ExitMessage("Error: \(path) is outside the output folder \(dir) (a chart or template name contains ..); nothing was written")
             }
         }
+        // All or nothing: every file is staged under a new temporary name first; only when all
+        // are written are they renamed into place.
+        var staged: [AtomicFile.Staged] = []
+        do {
+            for (path, text) in contents {
+                let folder = (path as NSString).deletingLastPathComponent
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+                let realFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+                guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
+                    throw ExitMessage("Error: \(folder) leads outside the output folder \(dir) through a symlink; nothing was written")
+                }
+                staged.append(try AtomicFile.stage(Data(text.utf8), for: path))
+            }
+        } catch {
+            for s in staged { s.discard() }
+            throw (error as? CLIError).map { ExitMessage("Error: \($0.description); nothing was written") } ?? error
+        }
+        for s in staged { try s.commit() }
     }
 }

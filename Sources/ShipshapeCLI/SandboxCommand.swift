@@ -43,7 +43,7 @@ struct SandboxCommand: ParsableCommand {
     var execBinary: String?
 
     func validate() throws {
-        guard speed > 0 else { throw ValidationError("--speed must be greater than 0, got \(speed)") }
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a finite number greater than 0, got \(speed)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535, got \(port)") }
     }
 

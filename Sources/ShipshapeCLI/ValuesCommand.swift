@@ -129,6 +129,8 @@ struct ValuesCommand: ParsableCommand {
                 let pushOptions = push ? PushOptions(remote: remote, credentials: try GitCredentials.fromEnvironment()) : nil
                 outcome = try GitStore.commit(files: [file: .write(Array(updated.utf8), executable: nil)], branch: branch,
                                               message: commitMessage, push: pushOptions)
+            } catch let committed as CommittedButFailed {
+                throw committed  // the file holds what HEAD holds now: restoring it would revert HEAD
             } catch {
                 if onCheckedOutBranch { try? ValuesFile.write(editor.text, to: file) }
                 throw error
@@ -152,7 +154,7 @@ extension EditValue.Kind: ExpressibleByArgument {}
 enum ValuesFile {
     static func editor(_ file: String) throws -> YAMLEditor {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError("\(file): cannot read the file (does it exist?)")
+            throw CLIError("\(file): cannot read the file: \(FileProblem.reason(file))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError("\(file): the file is not UTF-8 text")
@@ -160,24 +162,9 @@ enum ValuesFile {
         return try YAMLEditor(text: text, file: file)
     }
 
-    /// Writes to a temporary file beside `file`, keeps its permissions, and renames it into place.
+    /// Replaces `file` atomically, keeping its permissions (and a symlink, editing its target).
     static func write(_ text: String, to file: String) throws {
-        let url = URL(fileURLWithPath: file)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).shipshape-\(ProcessInfo.processInfo.processIdentifier)")
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if let permissions = attributes?[.posixPermissions] {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CLIError("\(file): cannot replace the file: \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+        try AtomicFile.write(Data(text.utf8), to: file)
     }
 
     /// A collection's source with the indentation of its first line removed from every line.

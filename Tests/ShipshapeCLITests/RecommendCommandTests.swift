@@ -12,7 +12,7 @@ final class RecommendCommandTests: XCTestCase {
     override func setUpWithError() throws {
         work = FileManager.default.temporaryDirectory.appendingPathComponent("recommend-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("charts"), withIntermediateDirectories: true)
-        for item in ["charts/chatbot", "policies", "shipshape.yaml"] {
+        for item in ["charts/chatbot", "overlays", "policies", "shipshape.yaml"] {
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent(item), to: work.appendingPathComponent(item))
         }
         try run(["init", "-q", "-b", "main"])

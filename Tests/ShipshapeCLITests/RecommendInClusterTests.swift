@@ -20,7 +20,7 @@ final class RecommendInClusterTests: XCTestCase {
         for dir in [seed.appendingPathComponent("charts"), cwd, URL(fileURLWithPath: tmp)] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
-        for item in ["charts/chatbot", "policies", "shipshape.yaml"] {
+        for item in ["charts/chatbot", "overlays", "policies", "shipshape.yaml"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(item), to: seed.appendingPathComponent(item))
         }
         try run(["init", "-q", "-b", "main"], in: seed)

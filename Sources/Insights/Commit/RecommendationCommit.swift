@@ -194,8 +194,8 @@ public enum EvidenceTable {
         "\(num(r.savedCPUCores * ContainerResult.hoursPerMonth, 0)) core-h, \(num(r.savedMemoryBytes / 1_073_741_824 * ContainerResult.hoursPerMonth, 0)) GiB-h"
     }
 
-    public static func cpu(_ cores: Double) -> String { "\(Int((cores * 1000).rounded()))m" }
-    public static func memory(_ bytes: Double) -> String { "\(Int((bytes / 1_048_576).rounded()))Mi" }
+    public static func cpu(_ cores: Double) -> String { "\(Int(clamping: cores * 1000, to: Int.min...Int.max, rounding: .toNearestOrAwayFromZero))m" }
+    public static func memory(_ bytes: Double) -> String { "\(Int(clamping: bytes / 1_048_576, to: Int.min...Int.max, rounding: .toNearestOrAwayFromZero))Mi" }
 
     public static func num(_ x: Double, _ digits: Int = 1) -> String {
         let s = String(format: "%.\(digits)f", x)

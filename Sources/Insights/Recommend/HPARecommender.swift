@@ -1,4 +1,5 @@
 import Foundation
+import YAML
 
 /// HPA bounds from hourly load, after crane's EHPA (docs/recommend.md, "HPA bounds"): the
 /// replicas each hour needs are the hour's mean total CPU over the per-pod CPU at the HPA's
@@ -44,11 +45,11 @@ public enum HPARecommender {
         }
         let perPod = cpuRequestCores * Double(current.targetCPUUtilization) / 100
         guard perPod > 0 else { return out }
-        let needs = sampled.map { Int(($0.meanCPU / perPod - 1e-9).rounded(.up)) }
+        let needs = sampled.map { Int(clamping: $0.meanCPU / perPod - 1e-9, to: 0...Int(Int32.max), rounding: .up) }
         out.lowestNeed = max(1, needs.min()!)
         out.peakNeed = max(1, needs.max()!)
         let minReplicas = max(policy.hpaMinReplicasFloor, out.lowestNeed)
-        var maxReplicas = Int((Double(out.peakNeed) * policy.hpaMaxFactor - 1e-9).rounded(.up))
+        var maxReplicas = Int(clamping: Double(out.peakNeed) * policy.hpaMaxFactor - 1e-9, to: 0...Int(Int32.max), rounding: .up)
         maxReplicas = min(policy.hpaMaxReplicasCeiling, max(maxReplicas, minReplicas))
         if out.peakNeed > policy.hpaMaxReplicasCeiling {
             out.notes.append("the busiest hour needed \(out.peakNeed) replicas, above the ceiling of \(policy.hpaMaxReplicasCeiling)")

@@ -1,4 +1,5 @@
 import Kubernetes
+import YAML
 
 /// Rounds recommendations up to values a person would write: `180m`, `250m`, `384Mi`, `1Gi`.
 public enum HumanRounding {
@@ -7,7 +8,7 @@ public enum HumanRounding {
         let milli = max(1, (cores * 1000).rounded(.up))
         let step: Double = milli < 100 ? 5 : milli < 1000 ? 10 : 50
         let rounded = (milli / step).rounded(.up) * step
-        return Quantity(milli: Int64(rounded))
+        return Quantity(milli: Int64(clamping: rounded, to: 1...Int64.max / 1_000_000))
     }
 
     /// Memory bytes, rounded up to 16Mi steps below 1Gi, 64Mi below 4Gi, 256Mi above, and
@@ -15,7 +16,7 @@ public enum HumanRounding {
     public static func memory(_ bytes: Double) -> Quantity {
         let mi = max(1, (bytes / 1_048_576).rounded(.up))
         let step: Double = mi < 1024 ? 16 : mi < 4096 ? 64 : 256
-        let rounded = Int64((mi / step).rounded(.up) * step)
+        let rounded = Int64(clamping: (mi / step).rounded(.up) * step, to: 1...Int64.max / 1_048_576)
         return try! Quantity(parsing: rounded % 1024 == 0 ? "\(rounded / 1024)Gi" : "\(rounded)Mi")
     }
 }

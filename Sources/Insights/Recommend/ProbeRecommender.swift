@@ -35,7 +35,7 @@ public enum ProbeRecommender {
             let threshold = startup["failureThreshold"]?.intValue ?? 3
             let delay = Double(startup["initialDelaySeconds"]?.intValue ?? 0)
             if delay + Double(threshold) * period < needed {
-                let want = Int(((needed - delay) / period - 1e-9).rounded(.up))
+                let want = Int(clamping: (needed - delay) / period - 1e-9, to: 0...Int(Int32.max), rounding: .up)
                 out.append(Finding(field: "startupProbe.failureThreshold", current: threshold, recommended: want,
                                    message: "startup budget \(fmt(delay + Double(threshold) * period)) s is under \(fmt(policy.startupMargin))× the p99 start-to-ready of \(fmt(p99)) s (\(startupSeconds.count) starts)"))
             }
@@ -53,7 +53,7 @@ public enum ProbeRecommender {
     /// Nearest-rank percentile.
     static func percentile(_ xs: [Double], _ p: Double) -> Double {
         let sorted = xs.sorted()
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        let rank = Int(clamping: p * Double(sorted.count), to: 1...max(1, sorted.count), rounding: .up)
         return sorted[min(sorted.count, max(1, rank)) - 1]
     }
 

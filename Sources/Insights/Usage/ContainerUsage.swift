@@ -1,4 +1,5 @@
 import Foundation
+import YAML
 
 /// Everything known about one container's usage, folded as VPA's `AggregateContainerState`
 /// folds it: CPU samples weighted by the request, memory as the peak of each 24-hour window,
@@ -122,21 +123,24 @@ public struct ContainerUsage: Sendable, Equatable {
         }
         if let i = instant {
             if time > i.time { coveredSeconds += min(time - i.time, Self.maxInstantCoverage) }
-            let hourChanged = Int((i.time / 3600).rounded(.down)) != Int((time / 3600).rounded(.down))
+            let hourChanged = Self.hour(i.time) != Self.hour(time)
             Self.fold(i, into: &closedHours)
-            if hourChanged { prune(newest: Int((time / 3600).rounded(.down))) }
+            if hourChanged { prune(newest: Self.hour(time)) }
         }
         instant = (time, 1, cpu)
     }
 
     private static func fold(_ i: (time: Double, pods: Int, cpu: Double), into hours: inout [Int: Hour]) {
-        let h = Int((i.time / 3600).rounded(.down))
+        let h = hour(i.time)
         var hour = hours[h] ?? Hour(replicas: 0, cpuSum: 0, instants: 0)
         hour.replicas = max(hour.replicas, i.pods)
         hour.cpuSum += i.cpu
         hour.instants += 1
         hours[h] = hour
     }
+
+    /// Hours since 1970 (times are checked by `SampleBounds`; clamping keeps this total).
+    static func hour(_ time: Double) -> Int { Int(clamping: time / 3600, to: Int(Int32.min)...Int(Int32.max), rounding: .down) }
 
     private mutating func prune(newest: Int) {
         guard closedHours.count > Self.hoursKept else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import YAML
 
 /// VPA's histogram (`pkg/recommender/util`): exponentially growing buckets and sample weights
 /// that double every half-life, so recent usage counts more than old usage without ever
@@ -16,13 +17,12 @@ public struct DecayingHistogram: Sendable, Equatable {
         public static let memory = Options(firstBucketSize: 1e7, ratio: 1.05, maxValue: 1e12)
 
         public var bucketCount: Int {
-            Int(ceil(log(maxValue * (ratio - 1) / firstBucketSize + 1) / log(ratio))) + 1
+            Int(clamping: log(maxValue * (ratio - 1) / firstBucketSize + 1) / log(ratio), to: 0...1_000_000, rounding: .up) + 1
         }
 
         public func bucket(for value: Double) -> Int {
-            if value < firstBucketSize { return 0 }
-            let b = Int(floor(log(value * (ratio - 1) / firstBucketSize + 1) / log(ratio)))
-            return min(b, bucketCount - 1)
+            if !(value >= firstBucketSize) { return 0 }
+            return Int(clamping: log(value * (ratio - 1) / firstBucketSize + 1) / log(ratio), to: 0...(bucketCount - 1), rounding: .down)
         }
 
         public func bucketStart(_ bucket: Int) -> Double {

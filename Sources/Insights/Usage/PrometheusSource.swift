@@ -95,10 +95,15 @@ public struct PrometheusSource {
         }
         return try result.map { series in
             let labels = series["metric"]?.stringMap ?? [:]
-            let points = try (series["values"]?.array ?? []).map { p -> (Double, Double) in
+            // Prometheus answers "NaN" or "+Inf" where a value is undefined (a rate over no data):
+            // such points carry no usage and are skipped; finite values must be in bounds.
+            let points = try (series["values"]?.array ?? []).compactMap { p -> (Double, Double)? in
                 guard let pair = p.array, pair.count == 2, let t = pair[0].doubleValue, let text = pair[1].string, let v = Double(text) else {
                     throw UsageError("\(place): a point is not [time, \"value\"]: \(p)")
                 }
+                guard v.isFinite else { return nil }
+                try SampleBounds.check(t, SampleBounds.time, "time", at: place)
+                try SampleBounds.check(v, SampleBounds.bytes, "value", at: place)
                 return (t, v)
             }
             return Series(labels: labels, points: points)
@@ -130,5 +135,5 @@ public struct PrometheusSource {
         return samples.values.sorted { ($0.time, $0.container, $0.pod) < ($1.time, $1.container, $1.pod) }
     }
 
-    static func number(_ x: Double) -> String { x == x.rounded() ? String(Int64(x)) : String(x) }
+    static func number(_ x: Double) -> String { x == x.rounded() ? Int64(checking: x).map(String.init) ?? String(x) : String(x) }
 }

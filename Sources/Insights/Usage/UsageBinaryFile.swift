@@ -66,11 +66,14 @@ public enum UsageBinaryFile {
         guard try reader.bytes(4) == magic else { throw UsageError("\(path): not an SSU1 samples file") }
         let count = Int(try reader.integer(UInt32.self))
         var containers: [Container] = []
-        containers.reserveCapacity(count)
+        // The count is the file's claim: reserve no more than a sane number before reading them.
+        containers.reserveCapacity(min(count, 4096))
         for _ in 0..<count {
             let length = Int(try reader.integer(UInt16.self))
             let name = String(decoding: try reader.bytes(length), as: UTF8.self)
             let values = try (0..<3).map { _ in Double(bitPattern: try reader.integer(UInt64.self)) }
+            try SampleBounds.check(time: 0, cpuCores: nil, memoryBytes: nil, cpuRequestCores: values[0], memoryRequestBytes: values[1],
+                                   memoryLimitBytes: values[2], at: "\(path): container \(name)")
             containers.append(Container(name: name, cpuRequestCores: values[0], memoryRequestBytes: values[1], memoryLimitBytes: values[2]))
         }
         var usages = containers.map { name in history.containers[name.name] ?? ContainerUsage() }
@@ -87,6 +90,7 @@ public enum UsageBinaryFile {
                 let cpu = Float(bitPattern: record.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
                 let memory = Float(bitPattern: record.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian)
                 let r = requests[index]
+                try SampleBounds.check(time: time, cpuCores: Double(cpu), memoryBytes: Double(memory), at: "\(path): sample \(samples)")
                 usage[index].add(time: time, cpuCores: Double(cpu), memoryBytes: Double(memory), cpuRequestCores: r.cpu,
                                  memoryRequestBytes: r.memory, memoryLimitBytes: r.limit, oomKilled: word & oomFlag != 0)
                 samples += 1

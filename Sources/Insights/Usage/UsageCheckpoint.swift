@@ -47,43 +47,50 @@ public enum UsageCheckpoint {
         guard v["version"]?.intValue == version else {
             throw UsageError("\(place): checkpoint version \(v["version"]?.intValue.map(String.init) ?? "(none)") is not \(version); delete the key to start over")
         }
-        func number(_ x: Value?) -> Double? { x?.doubleValue }
+        // Every number is checked as a sample's would be: a poisoned checkpoint (`1e308`, NaN)
+        // is an error naming the key, never a trap in rounding, nor re-saved by the next run.
+        func number(_ x: Value?, _ range: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude, _ field: String = "a number") throws -> Double? {
+            guard let d = x?.doubleValue else { return nil }
+            return try SampleBounds.check(d, range, field, at: place)
+        }
         func histogram(_ x: Value?, _ options: DecayingHistogram.Options) throws -> DecayingHistogram {
-            guard let x, let reference = number(x["reference"]), let buckets = x["buckets"]?.array else {
+            guard let x, let reference = try number(x["reference"], SampleBounds.time, "histogram reference"), let buckets = x["buckets"]?.array else {
                 throw UsageError("\(place): a histogram needs reference and buckets")
             }
             var weights: [Int: Double] = [:]
             for b in buckets {
-                guard let pair = b.array, pair.count == 2, let index = pair[0].intValue, let w = number(pair[1]),
+                guard let pair = b.array, pair.count == 2, let index = pair[0].intValue, let w = try number(pair[1], 0...Double.greatestFiniteMagnitude, "bucket weight"),
                       index >= 0, index < options.bucketCount else { throw UsageError("\(place): bad histogram bucket \(b)") }
                 weights[index] = w
             }
-            return DecayingHistogram(options: options, halfLife: 24 * 3600, reference: reference, weights: weights, total: number(x["total"]))
+            return DecayingHistogram(options: options, halfLife: 24 * 3600, reference: reference, weights: weights, total: try number(x["total"], 0...Double.greatestFiniteMagnitude, "histogram total"))
         }
         var u = ContainerUsage()
         u.cpu = try histogram(v["cpu"], .cpu)
         u.memory = try histogram(v["memory"], .memory)
-        u.firstSample = number(v["first"])
-        u.lastSample = number(v["last"])
+        u.firstSample = try number(v["first"], SampleBounds.time, "first")
+        u.lastSample = try number(v["last"], SampleBounds.time, "last")
         u.samples = v["samples"]?.intValue ?? 0
-        u.coveredSeconds = number(v["covered"]) ?? 0
+        u.coveredSeconds = try number(v["covered"], SampleBounds.seconds, "covered") ?? 0
         u.oomKills = v["oomKills"]?.intValue ?? 0
-        u.maxCPU = number(v["maxCPU"]) ?? 0
-        u.maxMemory = number(v["maxMemory"]) ?? 0
-        u.maxOOMBumped = number(v["maxOOMBumped"]) ?? 0
-        if let w = v["window"], let end = number(w["end"]), let peak = number(w["peak"]), let at = number(w["at"]) {
+        u.maxCPU = try number(v["maxCPU"], SampleBounds.cores, "maxCPU") ?? 0
+        u.maxMemory = try number(v["maxMemory"], SampleBounds.bytes, "maxMemory") ?? 0
+        u.maxOOMBumped = try number(v["maxOOMBumped"], 0...SampleBounds.bumpedBytes, "maxOOMBumped") ?? 0
+        if let w = v["window"], let end = try number(w["end"], 0...SampleBounds.time.upperBound + 86400, "window end"),
+           let peak = try number(w["peak"], 0...SampleBounds.bumpedBytes, "window peak"), let at = try number(w["at"], SampleBounds.time, "window time") {
             u.windowEnd = end
             u.windowPeak = (peak, at)
         }
         for h in v["hours"]?.array ?? [] {
             guard let x = h.array, x.count == 4, let hour = x[0].intValue, let replicas = x[1].intValue,
-                  let cpu = number(x[2]), let instants = x[3].intValue else { throw UsageError("\(place): bad hour entry \(h)") }
+                  let cpu = try number(x[2], 0...Double.greatestFiniteMagnitude, "hour cpu"), let instants = x[3].intValue else { throw UsageError("\(place): bad hour entry \(h)") }
             u.closedHours[hour] = .init(replicas: replicas, cpuSum: cpu, instants: instants)
         }
-        if let i = v["instant"]?.array, i.count == 3, let t = number(i[0]), let pods = i[1].intValue, let cpu = number(i[2]) {
+        if let i = v["instant"]?.array, i.count == 3, let t = try number(i[0], SampleBounds.time, "instant time"), let pods = i[1].intValue,
+           let cpu = try number(i[2], 0...Double.greatestFiniteMagnitude, "instant cpu") {
             u.instant = (t, pods, cpu)
         }
-        u.startupSeconds = (v["startups"]?.array ?? []).compactMap(number)
+        u.startupSeconds = try (v["startups"]?.array ?? []).compactMap { try number($0, SampleBounds.seconds, "startup seconds") }
         u.probeFailures = v["probeFailures"]?.intValue ?? 0
         return u
     }

@@ -13,7 +13,11 @@ import YAML
 public enum UsageFile {
     /// Reads a file of any of the three forms and folds it into a history.
     public static func load(path: String, into history: inout UsageHistory) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw UsageError("\(path): cannot read the samples file (does it exist?)") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw UsageError("\(path): cannot read the samples file: \(FileProblem.reason(path))")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw UsageError("\(path): cannot read the samples file: \(FileProblem.reason(path))") }
         let magic = try handle.read(upToCount: 4) ?? Data()
         try? handle.close()
         if magic == Data(UsageBinaryFile.magic) {
@@ -52,13 +56,13 @@ public enum UsageFile {
                 throw UsageError("\(file):\(lineNumber): time \(field(t) ?? "(empty)") is not Unix seconds or RFC 3339")
             }
             let key = [field(ns) ?? "default", field(wl) ?? "", field(c) ?? ""].joined(separator: "/")
-            out.append(UsageSample(container: key, time: time, pod: field(pod) ?? "",
+            out.append(try SampleBounds.checked(UsageSample(container: key, time: time, pod: field(pod) ?? "",
                                    cpuCores: try field(cpu).map { try cores($0, "\(file):\(lineNumber)") },
                                    memoryBytes: try field(mem).map { try bytes($0, "\(file):\(lineNumber)") },
                                    cpuRequestCores: try field(cpuReq).map { try cores($0, "\(file):\(lineNumber)") },
                                    memoryRequestBytes: try field(memReq).map { try bytes($0, "\(file):\(lineNumber)") },
                                    memoryLimitBytes: try field(memLimit).map { try bytes($0, "\(file):\(lineNumber)") },
-                                   oomKilled: ["1", "true", "yes"].contains(field(oom)?.lowercased() ?? "")))
+                                   oomKilled: ["1", "true", "yes"].contains(field(oom)?.lowercased() ?? "")), at: "\(file):\(lineNumber)"))
         }
         return out
     }
@@ -78,13 +82,13 @@ public enum UsageFile {
             let place = "\(file): sample \(i)"
             guard let timeText = string("time"), let time = parseTime(timeText) else { throw UsageError("\(place) has no valid time") }
             let key = [string("namespace") ?? "default", string("workload") ?? "", string("container") ?? ""].joined(separator: "/")
-            return UsageSample(container: key, time: time, pod: string("pod") ?? "",
+            return try SampleBounds.checked(UsageSample(container: key, time: time, pod: string("pod") ?? "",
                                cpuCores: try string("cpu").map { try cores($0, place) },
                                memoryBytes: try string("memory").map { try bytes($0, place) },
                                cpuRequestCores: try string("cpu_request").map { try cores($0, place) },
                                memoryRequestBytes: try string("memory_request").map { try bytes($0, place) },
                                memoryLimitBytes: try string("memory_limit").map { try bytes($0, place) },
-                               oomKilled: ["1", "true"].contains(string("oom") ?? ""))
+                               oomKilled: ["1", "true"].contains(string("oom") ?? "")), at: place)
         }
     }
 

@@ -31,6 +31,9 @@ struct WatchDecoder {
             events.append(WatchEvent(kind: kind, object: value["object"] ?? .null))
         }
         buffer.removeFirst(start)
+        if buffer.count > CurlTransport.maxBodyBytes {
+            throw KubeClientError("watch: an event is longer than \(CurlTransport.maxBodyBytes >> 20) MiB with no end; the server's stream is not newline-delimited JSON")
+        }
         return events
     }
 }

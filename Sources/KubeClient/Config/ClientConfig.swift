@@ -176,6 +176,9 @@ public final class TokenSource: @unchecked Sendable {
             throw KubeConfigError("cannot read token file \(file)")
         }
         let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if token.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0 }) {
+            throw KubeConfigError("token file \(file) holds more than one line; a bearer token is a single line")
+        }
         if let modified { cached = (token, modified) }
         return token
     }

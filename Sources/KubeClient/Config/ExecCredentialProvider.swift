@@ -13,6 +13,9 @@ public final class ExecCredentialProvider: @unchecked Sendable {
     }
 
     public let config: Kubeconfig.ExecConfig
+    /// How long a plugin may run before it (and its process group) is killed: 60 s, or
+    /// `SHIPSHAPE_EXEC_TIMEOUT` seconds (1 to 3600).
+    public var timeoutSeconds = ProcessInfo.processInfo.environment["SHIPSHAPE_EXEC_TIMEOUT"].flatMap { Int($0) }.map { max(1, min($0, 3600)) } ?? 60
     private let server: String
     private var cached: Credential?
     private let lock = NSLock()
@@ -40,14 +43,8 @@ public final class ExecCredentialProvider: @unchecked Sendable {
         guard supported.contains(config.apiVersion) else {
             throw KubeConfigError("exec plugin: unsupported apiVersion \"\(config.apiVersion)\" (use client.authentication.k8s.io/v1)")
         }
-        let process = Process()
-        if config.command.contains("/") {
-            process.executableURL = URL(fileURLWithPath: config.command)
-            process.arguments = config.args
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [config.command] + config.args
-        }
+        let executable = config.command.contains("/") ? config.command : "/usr/bin/env"
+        let arguments = config.command.contains("/") ? config.args : [config.command] + config.args
         var env = ProcessInfo.processInfo.environment
         for (name, value) in config.env { env[name] = value }
         var spec: [String: Value] = ["interactive": false]
@@ -55,24 +52,26 @@ public final class ExecCredentialProvider: @unchecked Sendable {
         let info: Value = .object(["apiVersion": .string(config.apiVersion), "kind": "ExecCredential",
                                    "spec": .object(.init(uniqueKeysWithValues: spec.sorted { $0.key < $1.key }))])
         env["KUBERNETES_EXEC_INFO"] = try JSONWriter().string(info)
-        process.environment = env
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let result: PluginProcess.Result
         do {
-            try process.run()
+            result = try PluginProcess.run(executable, arguments, environment: env, timeout: Double(timeoutSeconds))
+        } catch PluginProcess.Failure.timedOut {
+            runs += 1
+            throw KubeConfigError("exec plugin \(config.command) did not answer within \(timeoutSeconds) s; it and its children were killed (is it waiting for input? exec plugins run non-interactively)")
         } catch {
             let hint = config.installHint.map { "\n\($0)" } ?? ""
             throw KubeConfigError("exec plugin: executable \(config.command) not found\(hint)")
         }
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         runs += 1
-        guard process.terminationStatus == 0 else {
+        // `env` exits 127 when it cannot find the command.
+        if result.status == 127, executable == "/usr/bin/env", result.stdout.isEmpty {
+            let hint = config.installHint.map { "\n\($0)" } ?? ""
+            throw KubeConfigError("exec plugin: executable \(config.command) not found\(hint)")
+        }
+        let out = result.stdout, err = result.stderr
+        guard result.status == 0 else {
             let message = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw KubeConfigError("exec plugin \(config.command) failed with exit status \(process.terminationStatus): \(message)")
+            throw KubeConfigError("exec plugin \(config.command) failed with exit status \(result.status): \(message)")
         }
         let value: Value
         do {

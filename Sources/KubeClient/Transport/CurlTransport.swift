@@ -8,6 +8,10 @@ public final class CurlTransport: @unchecked Sendable {
     public let proxy: String?
     public var connectTimeoutMilliseconds = 10_000
     public var timeoutMilliseconds = 60_000
+    /// The largest response body read into memory. An API server's answers are far smaller
+    /// (its own request limit is 3 MiB; a list of thousands of objects is tens of MiB); a
+    /// body with no end is cut here rather than filling memory.
+    public static let maxBodyBytes = 256 << 20
     private var pool: [OpaquePointer] = []
     private let lock = NSLock()
     private let caPEM: [UInt8]?
@@ -70,6 +74,11 @@ public final class CurlTransport: @unchecked Sendable {
         }
         defer { curl_slist_free_all(connectTo) }
         var headerList: UnsafeMutablePointer<curl_slist>?
+        // A value with CR, LF or NUL would end the header and inject others (a token file with
+        // a stray line break): refused, naming the header but never its value.
+        if let bad = request.headers.first(where: { ($0.name + $0.value).utf8.contains { $0 == 10 || $0 == 13 || $0 == 0 } }) {
+            throw TransportError(kind: .other, message: "the \(bad.name) header for \(request.url) contains a line break or NUL; check the token or credential it comes from")
+        }
         for header in request.headers { headerList = curl_slist_append(headerList, "\(header.name): \(header.value)") }
         headerList = curl_slist_append(headerList, "Expect:")
         defer { curl_slist_free_all(headerList) }
@@ -114,6 +123,9 @@ public final class CurlTransport: @unchecked Sendable {
         lock.lock()
         bytesReceived += state.received
         lock.unlock()
+        if code == CURLE_WRITE_ERROR && state.tooLarge {
+            throw TransportError(kind: .other, message: "the response from \(request.url) is larger than \(Self.maxBodyBytes >> 20) MiB; stopped reading it (is the server an API server?)")
+        }
         if code == CURLE_WRITE_ERROR && state.stopped {
             return HTTPResponse(status: state.status, headers: state.headers, body: state.body)
         }
@@ -161,6 +173,7 @@ private final class TransferState {
     var body: [UInt8] = []
     var received = 0
     var stopped = false
+    var tooLarge = false
     init(onData: ((UnsafeRawBufferPointer) -> Bool)?) { self.onData = onData }
 }
 
@@ -176,6 +189,10 @@ private func curlWrite(_ ptr: UnsafeMutablePointer<CChar>?, _ size: Int, _ count
             return 0
         }
     } else {
+        guard n <= CurlTransport.maxBodyBytes - state.body.count else {
+            state.tooLarge = true
+            return 0
+        }
         state.body.append(contentsOf: buffer.bindMemory(to: UInt8.self))
     }
     return n

@@ -120,7 +120,9 @@ public struct RetryPolicy: Sendable {
     }
 
     public func delay(attempt: Int, retryAfter: Double? = nil) -> Double {
-        if let retryAfter { return min(retryAfter, maxDelay * 6) }
+        // A server's Retry-After is honoured up to 30 s; `nan`, negative or `1e20` never
+        // become a trap or a wait without end.
+        if let retryAfter, !retryAfter.isNaN { return min(max(0, retryAfter), maxDelay * 6) }
         let exponential = min(maxDelay, baseDelay * pow(2, Double(attempt)))
         return exponential * Double.random(in: 0.5...1.0)
     }

@@ -1,3 +1,4 @@
+import Kubernetes
 import YAML
 
 /// What debug logs may show of a request or response. Bearer tokens, basic credentials and
@@ -42,19 +43,8 @@ enum Redaction {
         case .object(var o):
             let kind = o["kind"]?.string
             if isSecret || kind == "Secret" {
-                for key in ["data", "stringData"] {
-                    if case .object(var entries)? = o[key] {
-                        for k in entries.keys { entries[k] = .string(marker) }
-                        o[key] = .object(entries)
-                    }
-                }
-                if case .object(var meta)? = o["metadata"], case .object(var annotations)? = meta["annotations"],
-                   annotations["kubectl.kubernetes.io/last-applied-configuration"] != nil {
-                    annotations["kubectl.kubernetes.io/last-applied-configuration"] = .string(marker)
-                    meta["annotations"] = .object(annotations)
-                    o["metadata"] = .object(meta)
-                }
-                return .object(o)
+                // Whatever the shape of data/stringData (a list is masked whole).
+                return SecretMasking.maskedContents(.object(o), marker: marker)
             }
             let itemsAreSecrets = kind == "SecretList"
             for (k, v) in o where k != "metadata" {

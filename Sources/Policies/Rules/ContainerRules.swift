@@ -123,7 +123,7 @@ enum ContainerRules {
 extension String {
     /// One decimal, without Foundation.
     init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
+        let tenths = Int(clamping: value * 10, to: Int.min / 2...Int.max / 2, rounding: .toNearestOrAwayFromZero)
         self = "\(tenths / 10).\(abs(tenths % 10))"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Kubernetes
 import YAML
 
 /// `field`: a generic check on one field, so new rules need only YAML. Params: `path`
@@ -12,7 +13,10 @@ enum FieldRule {
         var found = values(at: path.split(separator: ".").map(String.init), in: target.object)
         // What Kubernetes assumes when the field is unset (concurrencyPolicy: Allow).
         if found.isEmpty, let fallback = params["default"] { found = [fallback] }
-        func text(_ v: Value) -> String { v.string ?? (try? JSONWriter().string(v)) ?? "?" }
+        func raw(_ v: Value) -> String { v.string ?? (try? JSONWriter().string(v)) ?? "?" }
+        // A Secret's values never reach a finding (text, JSON or SARIF): they read `***`.
+        let masked = SecretMasking.isSecret(target.object) && !SecretMasking.isShowable(secretPath: path)
+        func text(_ v: Value) -> String { masked ? SecretMasking.marker : raw(v) }
         switch op {
         case "exists":
             return found.isEmpty ? [["path": path, "detail": "\(path) is not set"]] : []
@@ -26,7 +30,7 @@ enum FieldRule {
                 switch op {
                 case "matches":
                     let pattern = allowed.first?.string ?? ""
-                    hit = (v.string ?? text(v)).range(of: pattern, options: .regularExpression) != nil
+                    hit = raw(v).range(of: pattern, options: .regularExpression) != nil
                 default:
                     hit = allowed.contains(v) || allowed.contains { $0.string != nil && $0.string == v.string }
                 }

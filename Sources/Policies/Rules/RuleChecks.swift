@@ -41,7 +41,7 @@ extension Value {
         switch self {
         case .int(let i): return Int(i)
         case .uint(let u): return Int(u)
-        case .float(let f) where f == f.rounded(): return Int(f)
+        case .float(let f) where f == f.rounded(): return Int(checking: f)
         default: return nil
         }
     }

@@ -13,12 +13,29 @@ public enum PrunePlan {
         return value == "disabled" || value == "false"
     }
 
-    /// Keys in `inventory` that `desired` no longer has; `live` (by key) lets an object opt out.
+    /// Whether a live Namespace asks to be pruned (`shipshape.dev/prune: enabled`): deleting a
+    /// Namespace deletes everything in it, so it is never pruned without this.
+    public static func optsIn(_ object: Value) -> Bool {
+        object["metadata"]?["annotations"]?[keepAnnotation]?.string?.lowercased() == "enabled"
+    }
+
+    /// Whether Shipshape applied `object`: its managed fields name Shipshape's field manager.
+    /// The inventory is only a list in a ConfigMap anyone with access can edit; an entry added
+    /// by hand must not make Shipshape delete what it never created.
+    public static func appliedByShipshape(_ object: Value) -> Bool {
+        (object["metadata"]?["managedFields"]?.array ?? []).contains { $0["manager"]?.string == Reconciler.fieldManager }
+    }
+
+    /// Keys in `inventory` that `desired` no longer has, that Shipshape applied, and that do
+    /// not opt out; Namespaces only when they opt in.
     public static func prune(inventory: [String], desired: [Value], live: [String: Value]) -> [String] {
         let wanted = Set(desired.map(Inventory.key))
         return inventory.filter { k in
             guard !wanted.contains(k) else { return false }
-            if let object = live[k], optsOut(object) { return false }
+            if let object = live[k] {
+                if optsOut(object) || !appliedByShipshape(object) { return false }
+                if object["kind"]?.string == "Namespace" && !optsIn(object) { return false }
+            }
             return true
         }
     }

@@ -17,8 +17,10 @@ extension Cluster {
                 "faults": .int(Int64(faults.active.count)), "faultsInjected": .int(Int64(faults.injected)),
             ])
         case ("POST", "/sandbox/advance"):
-            guard let seconds = r.query["seconds"].flatMap(Double.init), seconds >= 0 else {
-                throw APIError.badRequest("advance needs ?seconds=N")
+            // Simulated time moves a second per controller pass: a day at most per request keeps
+            // the wait bounded (`inf` or `1e20` would hold the cluster lock for ever).
+            guard let seconds = r.query["seconds"].flatMap(Double.init), seconds.isFinite, (0...Self.maxAdvanceSeconds).contains(seconds) else {
+                throw APIError.badRequest("advance needs ?seconds=N with N between 0 and 86400 (a day); got \(r.query["seconds"] ?? "nothing")")
             }
             advance(by: seconds)
             return .json(["time": .string(Timestamp.format(clock.now))])
@@ -36,6 +38,11 @@ extension Cluster {
             throw APIError.pathNotFound()
         }
     }
+}
+
+extension Cluster {
+    /// The most one `POST /sandbox/advance` moves simulated time.
+    static let maxAdvanceSeconds: Double = 86_400
 }
 
 extension Value {

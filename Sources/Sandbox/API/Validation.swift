@@ -38,11 +38,13 @@ enum Validation {
             if let r = object[path: ["spec", "replicas"]]?.intValue, r < 0 {
                 causes.append(("spec.replicas", "Invalid value: \(r): must be greater than or equal to 0", "FieldValueInvalid"))
             }
+            causes += replicaCap(object[path: ["spec", "replicas"]], field: "spec.replicas")
         case "Pod":
             causes += containers(object["spec"], field: "spec")
         case "HorizontalPodAutoscaler":
             let min = object[path: ["spec", "minReplicas"]]?.intValue ?? 1
             let max = object[path: ["spec", "maxReplicas"]]?.intValue ?? 0
+            causes += replicaCap(object[path: ["spec", "maxReplicas"]], field: "spec.maxReplicas")
             if max < min {
                 causes.append(("spec.maxReplicas", "Invalid value: \(max): must be greater than or equal to `minReplicas`", "FieldValueInvalid"))
             }
@@ -54,6 +56,23 @@ enum Validation {
             break
         }
         return causes
+    }
+
+    /// The most pods one workload may ask for. A real cluster's quota or node capacity stops
+    /// a `replicas: 100000` long before; the Sandbox, which simulates every pod, says so up
+    /// front instead of wedging its controllers.
+    static let maxReplicas = 1000
+
+    /// A replica count that is not a whole number, or is above `maxReplicas`.
+    private static func replicaCap(_ value: Value?, field: String) -> [Cause] {
+        guard let value, !value.isNull else { return [] }
+        guard let r = value.intValue else {
+            return [(field, "Invalid value: \(MergeKeys.json(value)): must be a whole number", "FieldValueInvalid")]
+        }
+        guard r <= maxReplicas else {
+            return [(field, "Invalid value: \(r): must be less than or equal to \(maxReplicas) (the Sandbox simulates at most \(maxReplicas) pods per workload)", "FieldValueInvalid")]
+        }
+        return []
     }
 
     private static func containers(_ spec: Value?, field: String) -> [Cause] {

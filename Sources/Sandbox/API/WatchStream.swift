@@ -19,7 +19,8 @@ public final class WatchStream: @unchecked Sendable {
         self.filter = filter
         let rv = query["resourceVersion"].flatMap(Int64.init)
         self.fromVersion = (rv ?? 0) > 0 ? rv : nil
-        self.timeoutSeconds = query["timeoutSeconds"].flatMap(Double.init) ?? 1800
+        // A watch lasts at most an hour: `timeoutSeconds=inf` or `1e20` is not an endless stream.
+        self.timeoutSeconds = query["timeoutSeconds"].flatMap(Double.init).map { $0.isFinite ? min(max($0, 0), 3600) : 3600 } ?? 1800
     }
 
     /// Sends the initial events, then every matching change through `send` (called under the

@@ -168,11 +168,11 @@ extension Cluster {
             var desired = 0
             switch pdb[path: ["spec", "minAvailable"]] {
             case .int(let i)?: desired = Int(i)
-            case .string(let s)? where s.hasSuffix("%"): desired = Int(((Double(s.dropLast()) ?? 0) * Double(expected) / 100).rounded(.up))
+            case .string(let s)? where s.hasSuffix("%"): desired = Int(clamping: (Double(s.dropLast()) ?? 0) * Double(expected) / 100, to: 0...Int(Int32.max), rounding: .up)
             default:
                 switch pdb[path: ["spec", "maxUnavailable"]] {
                 case .int(let i)?: desired = max(0, expected - Int(i))
-                case .string(let s)? where s.hasSuffix("%"): desired = max(0, expected - Int((Double(s.dropLast()) ?? 0) * Double(expected) / 100))
+                case .string(let s)? where s.hasSuffix("%"): desired = max(0, expected - Int(clamping: (Double(s.dropLast()) ?? 0) * Double(expected) / 100, to: 0...Int(Int32.max)))
                 default: desired = expected
                 }
             }

@@ -203,9 +203,9 @@ extension Cluster {
             case .string(let s)? where s.hasSuffix("%"):
                 let p = Double(s.dropLast()) ?? 0
                 let x = p * Double(replicas) / 100
-                return Int(roundUp ? x.rounded(.up) : x.rounded(.down))
+                return Int(clamping: x, to: 0...Validation.maxReplicas, rounding: roundUp ? .up : .down)
             case .string(let s)?: return Int(s) ?? 0
-            default: return roundUp ? Int((0.25 * Double(replicas)).rounded(.up)) : Int((0.25 * Double(replicas)).rounded(.down))
+            default: return Int(clamping: 0.25 * Double(replicas), to: 0...Int(Int32.max), rounding: roundUp ? .up : .down)
             }
         }
         let surge = resolve(d[path: ["spec", "strategy", "rollingUpdate", "maxSurge"]], roundUp: true)

@@ -82,21 +82,21 @@ extension Cluster {
                     metricError = "the HPA was unable to compute the replica count: failed to get \(resource) utilization: missing request for \(resource) in container"
                     continue
                 }
-                let utilization = Int((usageSum / requestSum * 100).rounded(.down))
+                let utilization = Int(clamping: usageSum / requestSum * 100, to: 0...Int(Int32.max), rounding: .down)
                 let ratio = Double(utilization) / Double(targetUtil)
-                let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int((ratio * Double(counted)).rounded(.up))
+                let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int(clamping: ratio * Double(counted), to: 0...Int(Int32.max), rounding: .up)
                 proposals.append((proposal, description))
                 let avg = usageSum / Double(counted)
-                let averageValue = resource == "cpu" ? "\(Int(avg.rounded()))m" : "\(Int(avg))"
+                let averageValue = resource == "cpu" ? "\(Int(clamping: avg, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))"
                 currentMetrics.append(["type": "Resource", "resource": ["name": .string(resource), "current": [
                     "averageValue": .string(averageValue), "averageUtilization": .int(Int64(utilization))]]])
             } else if let avgTarget = Self.quantityValue(metric[path: ["resource", "target", "averageValue"]]) {
                 let avg = usageSum / Double(counted) / (resource == "cpu" ? 1000 : 1)
                 let ratio = avg / avgTarget
-                let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int((ratio * Double(counted)).rounded(.up))
+                let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int(clamping: ratio * Double(counted), to: 0...Int(Int32.max), rounding: .up)
                 proposals.append((proposal, "\(resource) resource"))
                 currentMetrics.append(["type": "Resource", "resource": ["name": .string(resource), "current": [
-                    "averageValue": .string(resource == "cpu" ? "\(Int((avg * 1000).rounded()))m" : "\(Int(avg))")]]])
+                    "averageValue": .string(resource == "cpu" ? "\(Int(clamping: avg * 1000, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))")]]])
             }
         }
 
@@ -195,7 +195,7 @@ extension Cluster {
                 let period = Double(p["periodSeconds"]?.intValue ?? 15)
                 let start = current - changed(within: period, up: true)
                 let value = p["value"]?.intValue ?? 0
-                limits.append(p["type"]?.string == "Percent" ? Int((Double(start) * (1 + Double(value) / 100)).rounded(.up)) : start + value)
+                limits.append(p["type"]?.string == "Percent" ? Int(clamping: Double(start) * (1 + Double(value) / 100), to: 0...Int(Int32.max), rounding: .up) : start + value)
             }
             let limit = select == "Min" ? (limits.min() ?? desired) : (limits.max() ?? desired)
             if desired > limit { return (limit, "ScaleUpLimit", "the desired replica count is increasing faster than the maximum scale rate") }
@@ -208,7 +208,7 @@ extension Cluster {
                 let period = Double(p["periodSeconds"]?.intValue ?? 15)
                 let start = current + changed(within: period, up: false)
                 let value = p["value"]?.intValue ?? 0
-                limits.append(p["type"]?.string == "Percent" ? Int((Double(start) * (1 - Double(value) / 100)).rounded(.up)) : start - value)
+                limits.append(p["type"]?.string == "Percent" ? Int(clamping: Double(start) * (1 - Double(value) / 100), to: 0...Int(Int32.max), rounding: .up) : start - value)
             }
             let limit = select == "Min" ? (limits.max() ?? desired) : (limits.min() ?? desired)
             if desired < limit { return (limit, "ScaleDownLimit", "the desired replica count is decreasing faster than the maximum scale rate") }

@@ -35,15 +35,18 @@ public struct FaultRule: Sendable {
     init(_ value: Value, path: String) throws {
         let r = ScenarioLoader.Reader(value: value, path: path)
         try r.only(["status", "retryAfter", "delay", "dropWatchAfter", "path", "method", "count", "after", "for"])
-        status = try r.number("status").map { Int($0) }
-        retryAfterSeconds = try r.number("retryAfter").map { Int($0) }
+        status = try r.integer("status", 0...999)
+        retryAfterSeconds = try r.integer("retryAfter", 0...86_400)
         delaySeconds = try r.duration("delay") ?? 0
         dropWatchAfterSeconds = try r.duration("dropWatchAfter")
         pathPrefix = try r.text("path") ?? "/"
         method = try r.text("method")?.uppercased()
-        count = try r.number("count").map { Int($0) }
+        count = try r.integer("count", 0...Int(Int32.max))
         afterSeconds = try r.duration("after") ?? 0
         durationSeconds = try r.duration("for")
+        if delaySeconds > 600 {
+            throw ScenarioLoader.ScenarioError(description: "\(path).delay: a delay of more than 10 minutes holds every matching request past any client's timeout")
+        }
         if let status, !(400...599).contains(status) {
             throw ScenarioLoader.ScenarioError(description: "\(path).status: \(status) is not an error status (400-599)")
         }

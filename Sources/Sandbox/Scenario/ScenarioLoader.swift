@@ -35,7 +35,7 @@ public enum ScenarioLoader {
             var image = Scenario.Image(match: match)
             image.startupSeconds = try m.duration("startup") ?? image.startupSeconds
             image.crashAfterSeconds = try m.duration("crashAfter")
-            image.crashExitCode = try m.number("crashExitCode").map { Int($0) } ?? image.crashExitCode
+            image.crashExitCode = try m.integer("crashExitCode", 0...255) ?? image.crashExitCode
             image.completeAfterSeconds = try m.duration("completeAfter")
             if let execute = m.value["execute"], !execute.isNull {
                 guard let flag = execute.boolValue else { throw ScenarioError(description: "\(m.path).execute: expected true or false") }
@@ -58,21 +58,21 @@ public enum ScenarioLoader {
             if let cpu = try m.map("cpu") {
                 var c = Reader(value: cpu, path: "\(m.path).cpu")
                 try c.only(["baseMillicores", "perRequestMillicores"])
-                image.cpuBaseMillicores = try c.number("baseMillicores") ?? image.cpuBaseMillicores
-                image.cpuPerRequestMillicores = try c.number("perRequestMillicores") ?? image.cpuPerRequestMillicores
+                image.cpuBaseMillicores = try c.number("baseMillicores", 0...Self.maxMillicores) ?? image.cpuBaseMillicores
+                image.cpuPerRequestMillicores = try c.number("perRequestMillicores", 0...Self.maxMillicores) ?? image.cpuPerRequestMillicores
             }
             if let memory = try m.map("memory") {
                 var c = Reader(value: memory, path: "\(m.path).memory")
                 try c.only(["baselineMi", "perRequestMi", "leakMiPerHour"])
-                image.memoryBaselineMi = try c.number("baselineMi") ?? image.memoryBaselineMi
-                image.memoryPerRequestMi = try c.number("perRequestMi") ?? image.memoryPerRequestMi
-                image.memoryLeakMiPerHour = try c.number("leakMiPerHour") ?? image.memoryLeakMiPerHour
+                image.memoryBaselineMi = try c.number("baselineMi", 0...Self.maxMi) ?? image.memoryBaselineMi
+                image.memoryPerRequestMi = try c.number("perRequestMi", 0...Self.maxMi) ?? image.memoryPerRequestMi
+                image.memoryLeakMiPerHour = try c.number("leakMiPerHour", 0...Self.maxMi) ?? image.memoryLeakMiPerHour
             }
             for (j, log) in try m.list("logs").enumerated() {
                 var l = Reader(value: log, path: "\(m.path).logs[\(j)]")
                 try l.only(["level", "ratePerMinute", "perRequest", "template"])
                 guard let template = try l.text("template") else { throw ScenarioError(description: "\(l.path).template: required") }
-                image.logs.append(Scenario.LogTemplate(level: try l.text("level") ?? "info", ratePerMinute: try l.number("ratePerMinute") ?? 1,
+                image.logs.append(Scenario.LogTemplate(level: try l.text("level") ?? "info", ratePerMinute: try l.number("ratePerMinute", 0...60_000) ?? 1,
                                                        perRequest: l.value["perRequest"]?.boolValue ?? false, template: template))
             }
             s.images.append(image)
@@ -81,14 +81,14 @@ public enum ScenarioLoader {
             var t = Reader(value: item, path: "\(file): traffic[\(i)]")
             try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "spikes"])
             guard let target = try t.text("target") else { throw ScenarioError(description: "\(t.path).target: required") }
-            var traffic = Scenario.Traffic(target: target, baseRPS: try t.number("baseRPS") ?? 1)
-            traffic.diurnalAmplitude = try t.number("diurnalAmplitude") ?? 0
-            traffic.peakHour = try t.number("peakHour") ?? 14
+            var traffic = Scenario.Traffic(target: target, baseRPS: try t.number("baseRPS", 0...1_000_000) ?? 1)
+            traffic.diurnalAmplitude = try t.number("diurnalAmplitude", 0...1_000_000) ?? 0
+            traffic.peakHour = try t.number("peakHour", 0...24) ?? 14
             for (j, spike) in try t.list("spikes").enumerated() {
                 var sp = Reader(value: spike, path: "\(t.path).spikes[\(j)]")
                 try sp.only(["at", "duration", "multiplier"])
                 traffic.spikes.append(Scenario.Spike(at: try sp.duration("at") ?? 0, duration: try sp.duration("duration") ?? 60,
-                                                     multiplier: try sp.number("multiplier") ?? 2))
+                                                     multiplier: try sp.number("multiplier", 0...1_000_000) ?? 2))
             }
             s.traffic.append(traffic)
         }
@@ -98,7 +98,15 @@ public enum ScenarioLoader {
         return s
     }
 
-    /// Field access with path-naming errors.
+    /// A container's CPU at most: a million cores, in millicores.
+    static let maxMillicores: Double = 1e9
+    /// A container's memory at most: a petabyte, in Mi.
+    static let maxMi: Double = 1e9
+    /// A scenario duration at most: ten years (simulated time never needs more).
+    static let maxDurationSeconds: Double = 315_360_000
+
+    /// Field access with path-naming errors. Every number is checked here, once: NaN, `.inf`
+    /// and values past the field's range are errors naming the field, never a trap later.
     struct Reader {
         var value: Value
         var path: String
@@ -137,17 +145,34 @@ public enum ScenarioLoader {
             }
         }
 
-        func number(_ key: String) throws -> Double? {
+        func number(_ key: String, _ range: ClosedRange<Double> = -1e15...1e15) throws -> Double? {
             guard let v = value[key], !v.isNull else { return nil }
             guard let d = v.doubleValue else { throw ScenarioError(description: "\(path).\(key): expected a number, got \(MergeKeys.json(v))") }
+            guard d.isFinite, range.contains(d) else {
+                throw ScenarioError(description: "\(path).\(key): \(d.isNaN ? ".nan" : d.isInfinite ? (d < 0 ? "-.inf" : ".inf") : MergeKeys.json(v)) is not a number between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))")
+            }
             return d
         }
 
+        /// A whole number in `range`.
+        func integer(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let d = try number(key, Double(range.lowerBound)...Double(range.upperBound)) else { return nil }
+            guard let i = Int(checking: d), Double(i) == d else {
+                throw ScenarioError(description: "\(path).\(key): \(MergeKeys.json(value[key]!)) is not a whole number")
+            }
+            return i
+        }
+
+        static func format(_ d: Double) -> String { Int64(checking: d).map(String.init) ?? "\(d)" }
+
         func duration(_ key: String) throws -> Double? {
             guard let v = value[key], !v.isNull else { return nil }
-            if let d = v.doubleValue { return d }
+            if v.doubleValue != nil { return try number(key, 0...ScenarioLoader.maxDurationSeconds) }
             guard let s = v.string, let d = DurationText.seconds(s) else {
                 throw ScenarioError(description: "\(path).\(key): expected a duration such as 30s, 5m or 2h")
+            }
+            guard d.isFinite, d <= ScenarioLoader.maxDurationSeconds else {
+                throw ScenarioError(description: "\(path).\(key): \(s) is longer than ten years")
             }
             return d
         }

@@ -13,7 +13,12 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let secure: Bool
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
+    /// The request body passed `maxRequestBody`: the rest is dropped and the answer is 413.
+    private var bodyTooLarge = false
     private var watch: WatchStream?
+
+    /// The API server's request body limit (`MaxRequestBodyBytes`, 3 MiB).
+    static let maxRequestBody = 3 << 20
 
     /// Seconds the cluster spent on the request, excluding network and fault delays.
     static let handlerTimeHeader = "X-Sandbox-Handler-Seconds"
@@ -28,11 +33,23 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .head(let h):
             head = h
             body.removeAll(keepingCapacity: true)
+            bodyTooLarge = false
         case .body(var buffer):
+            guard !bodyTooLarge, buffer.readableBytes <= Self.maxRequestBody - body.count else {
+                bodyTooLarge = true
+                body.removeAll()
+                return
+            }
             if let bytes = buffer.readBytes(length: buffer.readableBytes) { body.append(contentsOf: bytes) }
         case .end:
             guard let head else { return }
             self.head = nil
+            if bodyTooLarge {
+                bodyTooLarge = false
+                let error = APIError(code: 413, reason: "RequestEntityTooLarge", message: "Request entity too large: limit is \(Self.maxRequestBody)")
+                write(.error(error), context: context, version: head.version, keepAlive: false)
+                return
+            }
             var headers: [String: String] = [:]
             // Repeated headers (one Impersonate-Group per group) join with ", " as HTTP allows.
             for (name, value) in head.headers {
@@ -61,7 +78,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
             if decision.delaySeconds > 0 {
-                context.eventLoop.scheduleTask(in: .milliseconds(Int64(decision.delaySeconds * 1000))) { respond() }
+                context.eventLoop.scheduleTask(in: .milliseconds(Int64(clamping: decision.delaySeconds * 1000, to: 0...600_000))) { respond() }
             } else {
                 respond()
             }
@@ -104,7 +121,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
         }
         let limit = min(stream.timeoutSeconds, dropAfter ?? .infinity)
-        loop.scheduleTask(in: .milliseconds(Int64(limit * 1000))) {
+        loop.scheduleTask(in: .milliseconds(Int64(clamping: limit * 1000, to: 0...3_600_000))) {
             let (handler, ctx) = boxed.value
             guard handler.watch === stream else { return }
             handler.endWatch()

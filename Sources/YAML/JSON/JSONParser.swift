@@ -53,8 +53,13 @@ public struct JSONParser {
             }
         }
 
+        /// The deepest nesting of arrays and objects accepted.
+        static let maxDepth = 1000
+
         mutating func value(depth: Int) throws -> Value {
-            guard depth < 10_000 else { throw error("nesting too deep") }
+            // Each level is a few stack frames: 10,000 overflowed an 8 MB stack in a debug
+            // build, and Sandbox requests are parsed on threads with less.
+            guard depth < Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
             guard index < bytes.count else { throw error("unexpected end of input") }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try object(depth: depth)
