@@ -127,6 +127,27 @@ public final class FaultRun: @unchecked Sendable {
         guard p.terminationStatus == 0 else { throw HealError("git \(arguments.joined(separator: " ")) failed in \(directory)") }
     }
 
+    /// The subjects of `branch`'s commits, newest first (what heal committed, and the release).
+    public func subjects(_ branch: String = "main") throws -> [String] {
+        let p = Process()
+        let out = Pipe()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "log", "--format=%s", branch]
+        p.currentDirectoryURL = URL(fileURLWithPath: repositoryPath)
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// A file at the head of `branch`.
+    public func file(_ path: String, branch: String = "main") throws -> String? {
+        let source = try source()
+        guard let tip = try RevisionResolver(source.repository).branchTip(branch) else { return nil }
+        return try RevisionTree(try source.snapshot(tip)).string(at: path)
+    }
+
     static func files(under root: String) throws -> [String] {
         var out: [String] = []
         let e = FileManager.default.enumerator(atPath: root)

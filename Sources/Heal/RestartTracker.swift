@@ -55,7 +55,7 @@ enum HealthInt {
         switch v {
         case .int(let i)?: return Int(exactly: i)
         case .uint(let u)?: return Int(exactly: u)
-        case .float(let f)?: return f.isFinite && abs(f) < 1e15 ? Int(f) : nil
+        case .float(let f)?: return Int(checking: f)
         default: return nil
         }
     }

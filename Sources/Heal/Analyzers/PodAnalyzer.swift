@@ -172,12 +172,14 @@ enum PodAnalyzer {
 
     static func quantity(_ v: Value?) -> Double? {
         switch v {
-        case .string(let s)?: return (try? Quantity(parsing: s))?.doubleValue
+        case .string(let s)?: return (try? Quantity(parsing: s)).map(\.doubleValue).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         case .int(let i)?: return Double(i)
-        case .float(let f)?: return f.isFinite ? f : nil
+        case .float(let f)?: return f.isFinite && f >= 0 ? f : nil
         default: return nil
         }
     }
 
-    static func mebibytes(_ bytes: Double) -> String { "\(Int((bytes / 1_048_576).rounded()))Mi" }
+    /// Bytes as `NMi` for messages; a limit from the cluster can be any quantity, so the
+    /// conversion is clamped rather than trapping.
+    static func mebibytes(_ bytes: Double) -> String { "\(Int(clamping: bytes / 1_048_576, to: 0...Int.max, rounding: .toNearestOrAwayFromZero))Mi" }
 }
