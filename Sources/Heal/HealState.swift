@@ -29,6 +29,12 @@ public struct HealState: Sendable, Equatable, Codable {
         public var kind: String
         public var at: Double
         public var detail: String
+
+        public init(kind: String, at: Double, detail: String) {
+            self.kind = kind
+            self.at = at
+            self.detail = detail
+        }
     }
 
     /// A fault heal is following, by finding id.

@@ -59,6 +59,17 @@ public struct FixTarget: Sendable, Equatable {
         public var hasStartupProbe: Bool
         public var startupFailureThreshold: Int?
         public var startupPeriodSeconds: Int?
+
+        public init(memoryRequest: String?, memoryLimit: String?, livenessPath: String?, livenessPort: String?, hasStartupProbe: Bool,
+                    startupFailureThreshold: Int?, startupPeriodSeconds: Int?) {
+            self.memoryRequest = memoryRequest
+            self.memoryLimit = memoryLimit
+            self.livenessPath = livenessPath
+            self.livenessPort = livenessPort
+            self.hasStartupProbe = hasStartupProbe
+            self.startupFailureThreshold = startupFailureThreshold
+            self.startupPeriodSeconds = startupPeriodSeconds
+        }
     }
     public var apiVersion: String
     public var kind: String
@@ -67,6 +78,12 @@ public struct FixTarget: Sendable, Equatable {
     public var maxReplicas: Int?
     /// For an HPA: the workload it scales (`Deployment/backend`).
     public var scaleTarget: WorkloadRef?
+
+    public init(apiVersion: String, kind: String, name: String) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+    }
 }
 
 public enum RemediationPlanner {
