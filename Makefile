@@ -34,6 +34,7 @@ bench: deps
 	.build/release/reconcile-bench
 	.build/release/recommend-bench
 	.build/release/logs-bench
+	.build/release/heal-bench
 
 fuzz: deps
 	Fuzz/run.sh 300

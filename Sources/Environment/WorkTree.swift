@@ -30,9 +30,15 @@ public struct WorkTree: FileTree {
     func checkInside(_ path: String) throws {
         let file = location(of: path)
         guard FileManager.default.fileExists(atPath: file) else { return }
-        let rootReal = URL(fileURLWithPath: root.isEmpty ? "." : root).standardizedFileURL.resolvingSymlinksInPath().path
-        let real = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-        guard real == rootReal || real.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else {
+        let rootURL = URL(fileURLWithPath: root.isEmpty ? "." : root).standardizedFileURL
+        let rootReal = rootURL.resolvingSymlinksInPath().path
+        let lexical = URL(fileURLWithPath: file).standardizedFileURL
+        let real = lexical.resolvingSymlinksInPath().path
+        func inside(_ p: String, _ r: String) -> Bool { p == r || p.hasPrefix(r == "/" ? "/" : r + "/") }
+        // A path named outside the tree (`--overlay /elsewhere`) is the engineer's choice; what
+        // is refused is a path inside the tree whose symlinks lead out of it.
+        guard inside(lexical.path, rootURL.path) || inside(lexical.path, rootReal) else { return }
+        guard inside(real, rootReal) else {
             throw EnvironmentError("\(path): security; file '\(real)' is not in or below '\(rootReal)' (a symlink leads out of the repository; kustomize refuses it too)")
         }
     }

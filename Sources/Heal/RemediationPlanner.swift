@@ -1,6 +1,7 @@
 import Foundation
 import Insights
 import Kubernetes
+import YAML
 
 /// What heal will do about a finding, decided from the finding, what heal did before (state)
 /// and the policy. Pure, so every rung of the ladder is tested without a cluster.
@@ -161,7 +162,11 @@ public enum RemediationPlanner {
         guard limit < policy.maxMemoryLimitBytes else {
             return .escalate("memory limit \(PodAnalyzer.mebibytes(limit)) is already at the policy's cap \(PodAnalyzer.mebibytes(policy.maxMemoryLimitBytes))")
         }
-        let newLimit = HumanRounding.memory(min(wanted, policy.maxMemoryLimitBytes))
+        // Rounded to a value a person would write, but never past the cap.
+        var newLimit = HumanRounding.memory(min(wanted, policy.maxMemoryLimitBytes))
+        if newLimit.doubleValue > policy.maxMemoryLimitBytes, let cap = try? Quantity(parsing: "\(Int(clamping: policy.maxMemoryLimitBytes / 1_048_576, to: 1...Int.max))Mi") {
+            newLimit = cap
+        }
         let base = "spec.template.spec.containers[name=\(container)]"
         let owner = object.containers.count == 1 ? container : "\(object.name)/\(container)"
         var changes = [FieldChange(apiVersion: object.apiVersion, kind: object.kind, name: object.name, field: "\(base).resources.limits.memory",

@@ -29,7 +29,8 @@ public struct RemediationPolicy: Sendable, Equatable {
     public var maxMemoryLimitBytes = 4.0 * 1_073_741_824
     /// A container OOM-killed after running this long, its memory rising all the while, leaks.
     public var leakMinRuntime = 1800.0
-    /// Startup probe: budget = margin × the start time needed, at most `maxStartupBudget` s.
+    /// Startup probe: budget = margin × twice the budget the container outlived (it was killed
+    /// at that budget, so it needs more), at most `maxStartupBudget` s.
     public var startupMargin = 1.5
     public var startupPeriodSeconds = 10
     public var maxStartupBudget = 600.0

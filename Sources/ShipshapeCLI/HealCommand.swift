@@ -5,6 +5,7 @@ import GitStore
 import Heal
 import Insights
 import KubeClient
+import Monitoring
 import Overlays
 import Reconcile
 
@@ -46,11 +47,14 @@ struct HealCommand: ParsableCommand {
 
     func run() throws {
         var code: Int32 = 0
-        try exitingOnError { code = try heal() }
+        try reportingJobMetrics(job: "heal", environment: options.environment) { metrics in
+            try exitingOnError { code = try heal(metrics: &metrics) }
+            return code == 0 || code == 1
+        }
         if code != 0 { throw ExitCode(code) }
     }
 
-    private func heal() throws -> Int32 {
+    private func heal(metrics: inout JobMetrics) throws -> Int32 {
         let context = options.context()
         let e = try context.environment(options.environment)
         let files = try context.files(for: e)
@@ -67,6 +71,11 @@ struct HealCommand: ParsableCommand {
         }
         let healer = Healer(environment: e, cluster: api, reconciler: reconciler, policy: policy, repository: repository, log: log)
         let report = try healer.run(dryRun: dryRun)
+        metrics.set("findings", Double(report.items.count), help: "Faults the last heal run found.")
+        metrics.set("actions", Double(report.actions.count), help: "Fixes the last heal run made (commits, rollbacks, restarts).")
+        metrics.set("escalated", Double(report.escalated.count), help: "Faults a person has, as of the last heal run.")
+        metrics.set("verified_fixes", Double(report.resolved.filter { !$0.action.isEmpty && !$0.escalated }.count),
+                    help: "Faults the last heal run saw cleared after a heal action.")
         print(output == "json" ? try report.json() : report.table(), terminator: "")
         return report.exitCode
     }
@@ -76,7 +85,7 @@ struct HealCommand: ParsableCommand {
         let push: PushOptions? = noPush ? nil : PushOptions(remote: remote, credentials: try GitCredentials.fromEnvironment())
         let outcome: GitStore.Outcome
         if let source = files.source, let revision = files.revision {
-            guard let push else { throw ValidationError("in the cluster a fix must be pushed: drop --no-push") }
+            guard let push else { throw HealError("the fix was built from \(source.remote.map { RemoteURL($0).redacted } ?? "a mirror"), not a work tree: it must be pushed; drop --no-push") }
             outcome = try commit.commit(in: source.repository, base: revision.hex, push: push)
         } else {
             outcome = try commit.commit(base: nil, push: push)

@@ -105,20 +105,7 @@ class HostileTestCase: XCTestCase {
         try FileManager.default.createDirectory(at: repo.appendingPathComponent("charts"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("charts/chatbot"), to: repo.appendingPathComponent("charts/chatbot"))
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("policies"), to: repo.appendingPathComponent("policies"))
-        try """
-            apiVersion: shipshape.dev/v1
-            kind: Environments
-            environments:
-              dev:
-                chart: charts/chatbot
-                namespace: chatbot-dev
-                releaseName: chatbot
-                cluster: {context: minikube}
-                source: {repository: ., branch: main}
-                policies: policies
-                reconcile: \(reconcile)
-
-            """.write(to: repo.appendingPathComponent("shipshape.yaml"), atomically: true, encoding: .utf8)
+        try EnvironmentsFile.write(to: repo, source: true, reconcile: reconcile, context: "minikube")
         for (path, text) in extraFiles {
             let url = repo.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

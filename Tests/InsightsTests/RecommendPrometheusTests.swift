@@ -45,7 +45,9 @@ final class RecommendPrometheusTests: XCTestCase {
         let session = RecommendSession(environment: environment, tree: WorkTree(root: repo.path), policy: RecommendPolicy())
         for object in try session.render().values {
             let name = object[path: ["metadata", "name"]]?.string ?? ""
-            guard ["backend-deployment", "backend-hpa"].contains(name) else { continue }
+            // The ConfigMap too: the container's envFrom names it, and without it the kubelet
+            // holds the pod in CreateContainerConfigError.
+            guard ["backend-deployment", "backend-hpa", "backend-config"].contains(name) else { continue }
             var object = object
             object[path: ["metadata", "namespace"]] = "chatbot-dev"
             _ = try api.apply(object, fieldManager: "test", force: true)

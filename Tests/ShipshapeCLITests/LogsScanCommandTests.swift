@@ -20,18 +20,7 @@ final class LogsScanCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         work = try Repository.scratch("shipshape-logs")
-        try """
-            apiVersion: shipshape.dev/v1
-            kind: Environments
-            environments:
-              dev:
-                chart: charts/chatbot
-                namespace: chatbot-dev
-                releaseName: chatbot
-                cluster: {context: sandbox}
-                source: {repository: ., branch: main}
-
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        try EnvironmentsFile.write(to: work, source: true)
         server = SandboxServer(cluster: Cluster(scenario: .default, start: Self.start, seed: 7))
         try server.start(port: 0, runClock: false)
         try server.writeKubeconfig(to: kubeconfig)

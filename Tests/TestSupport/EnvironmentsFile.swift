@@ -3,8 +3,9 @@ import Foundation
 /// The shipshape.yaml tests write: one `dev` environment of the chatbot chart in namespace
 /// `chatbot-dev`, reached through the kubeconfig context `sandbox`.
 public enum EnvironmentsFile {
-    /// `source` adds `{repository: ., branch: main}`; `reconcile` adds the reconcile settings.
-    public static func write(to directory: URL, source: Bool = false, reconcile: String? = nil) throws {
+    /// `source` adds `{repository: ., branch: main}`; `reconcile` adds the reconcile settings;
+    /// `context` names the kubeconfig context.
+    public static func write(to directory: URL, source: Bool = false, reconcile: String? = nil, context: String = "sandbox") throws {
         var text = """
             apiVersion: shipshape.dev/v1
             kind: Environments
@@ -13,7 +14,7 @@ public enum EnvironmentsFile {
                 chart: charts/chatbot
                 namespace: chatbot-dev
                 releaseName: chatbot
-                cluster: {context: sandbox}
+                cluster: {context: \(context)}
                 policies: policies
 
             """
