@@ -1,5 +1,6 @@
 import Environment
 import Foundation
+import KubeClient
 import Reconcile
 import YAML
 
@@ -43,9 +44,15 @@ public final class Healer {
         findings = enrich(findings)
         var report = HealReport(environment: environment.name, namespace: namespace, now: now, unreadable: snapshot.unreadable, dryRun: dryRun)
 
-        // Verification: a fault heal followed that no longer shows has cleared.
+        state.restartsDone = state.restartsDone.compactMapValues { times in
+            let recent = times.filter { now - $0 < 3600 }
+            return recent.isEmpty ? nil : recent
+        }
+        // Verification: a fault heal followed that no longer shows has cleared — unless the kind
+        // that shows it could not be read this run.
         let current = Set(findings.map(\.id))
-        for (id, fault) in state.faults.sorted(by: { $0.key < $1.key }) where !current.contains(id) {
+        let blind = Self.unseen(snapshot.unreadable)
+        for (id, fault) in state.faults.sorted(by: { $0.key < $1.key }) where !current.contains(id) && !blind.contains(fault.faultClass) {
             let r = HealState.Resolution(id: id, faultClass: fault.faultClass, since: fault.since, detectedAt: fault.detectedAt, resolvedAt: now,
                                          action: fault.actions.last?.kind ?? "", escalated: fault.escalated)
             report.resolved.append(r)
@@ -92,45 +99,76 @@ public final class Healer {
             var fault = state.faults[f.id]!
             let isNew = saved.faults[f.id] == nil
             var verdict = fault.escalated ? "escalated" : fault.awaitingReview ? "awaiting-review" : isNew ? "new" : fault.actions.isEmpty ? "open" : "verifying"
-            var detail: String
-            switch plan {
-            case .none(let why):
-                detail = why
-                if f.faultClass.isReportOnly { verdict = "reported" }
-            case .escalate(let why):
+            var detail = ""
+            var acted = plan.kind != "none" && plan.kind != "escalate"
+            func escalate(_ why: String) {
                 detail = why
                 verdict = "escalated"
+                acted = false
                 if !dryRun {
                     fault.escalated = true
                     fault.actions.append(.init(kind: "escalate", at: now, detail: why))
                 }
                 log("escalate \(f.id): \(why)")
-            case .restart(let pod):
-                detail = "restart pod \(pod)"
-                if !dryRun { try restart(pod: pod, finding: f, now: now, state: &state) }
-            case .rollback:
-                if let done = rolledBack {
-                    detail = done
-                } else {
-                    detail = dryRun ? "roll back to \(context.rollbackTarget.map { String($0.prefix(7)) } ?? "?")" : try rollback(f)
-                    rolledBack = detail
-                }
-            case .commit(let changes, let autoMerge):
-                if let repository {
-                    guard let commit = try HealFix.make(changes, for: f, autoMerge: autoMerge, in: repository) else { detail = "nothing to change"; break }
-                    detail = "\(autoMerge ? "commit" : "commit for review") on \(commit.branch): \(commit.message.subject)"
-                    if !dryRun {
-                        let line = try repository.commit(commit)
-                        log(line)
-                        if !autoMerge { fault.awaitingReview = true }
-                    }
-                } else {
-                    detail = "no repository to commit a fix to"
-                    verdict = "escalated"
-                    if !dryRun { fault.escalated = true }
-                }
             }
-            if !dryRun, plan.kind != "none", plan.kind != "escalate" {
+            // One action's failure (a push refused, a fix no values line can carry) escalates that
+            // fault; the run goes on with the others and saves what it did. A 401 or 403 is the
+            // job's own configuration (its Role), and fails the run.
+            do {
+                switch plan {
+                case .none(let why):
+                    detail = why
+                    if f.faultClass.isReportOnly { verdict = "reported" }
+                case .escalate(let why):
+                    escalate(why)
+                case .restart(let pod):
+                    detail = "restart pod \(pod)"
+                    // The budget again: an earlier finding of this run may have spent it.
+                    let done = state.restartsWithinHour(f.workload, now: now)
+                    if done >= policy.restartsPerWorkloadPerHour {
+                        escalate("restart budget spent: \(done) of \(policy.restartsPerWorkloadPerHour) pod restarts for \(f.workload) in the last hour")
+                    } else if !dryRun {
+                        let uid = snapshot.pods.first { $0["metadata"]?["name"]?.string == pod }?["metadata"]?["uid"]?.string
+                        if let done = try restart(pod: pod, uid: uid, finding: f, now: now, state: &state) {
+                            detail = done
+                            acted = false
+                        }
+                    }
+                case .rollback:
+                    if let done = rolledBack {
+                        detail = done
+                    } else if dryRun {
+                        detail = "roll back to \(context.rollbackTarget.map { String($0.prefix(7)) } ?? "?")"
+                    } else if let done = try rollback(f) {
+                        detail = done
+                        rolledBack = done
+                    } else {
+                        escalate("no rollback: reconcile has no earlier healthy revision, or a newer revision is already on the branch")
+                    }
+                case .commit(let changes, let autoMerge):
+                    if let repository {
+                        // Never merge a fix into a branch whose applied revision this run marked failed.
+                        guard let commit = try HealFix.make(changes, for: f, autoMerge: autoMerge && rolledBack == nil, in: repository) else {
+                            detail = "nothing to change"
+                            acted = false
+                            break
+                        }
+                        let review = commit.branch == HealFix.branch(environment: environment.name)
+                        detail = "\(review ? "commit for review" : "commit") on \(commit.branch): \(commit.message.subject)"
+                        if !dryRun {
+                            log(try repository.commit(commit))
+                            if review { fault.awaitingReview = true }
+                        }
+                    } else {
+                        escalate("no repository to commit a fix to")
+                    }
+                }
+            } catch let error as KubeAPIError where error.code == 401 || error.code == 403 {
+                throw error
+            } catch {
+                escalate("the \(plan.kind) failed: \(error)")
+            }
+            if !dryRun, acted {
                 fault.actions.append(.init(kind: plan.kind, at: now, detail: detail))
                 fault.periodsSinceAction = 0
             }
@@ -141,6 +179,19 @@ public final class Healer {
                                    resolved: report.resolved.map(\.id), escalated: report.items.filter { $0.actionKind == "escalate" }.map(\.finding.id)))
         if !dryRun { try store.save(state, previous: saved) }
         return report
+    }
+
+    /// Fault classes a run cannot see when these kinds were unreadable.
+    static func unseen(_ unreadable: [String]) -> Set<FaultClass> {
+        var out = Set<FaultClass>()
+        for u in unreadable {
+            if u.hasPrefix("v1 Event") { out.formUnion([.livenessStartup, .unschedulable]) }
+            if u.hasPrefix("batch/v1 Job") { out.insert(.jobFailed) }
+            if u.hasPrefix("autoscaling/v2 HorizontalPodAutoscaler") { out.formUnion([.hpaAtMax, .hpaMetricsUnavailable]) }
+            if u.hasPrefix("v1 Node") { out.formUnion([.nodePressure, .nodeNotReady]) }
+            if u.hasPrefix("metrics.k8s.io") { out.insert(.memoryLeak) }
+        }
+        return out
     }
 
     /// Adds the last log lines of a crashing container to its evidence.
@@ -158,7 +209,8 @@ public final class Healer {
     /// The revision a rollback would apply, the rollouts the faults came with, and the rendered
     /// fields fixes start from.
     func planContext(_ findings: [HealFinding], snapshot: ClusterSnapshot) throws -> PlanContext {
-        let target = reconciler.rollbackTarget(try reconciler.state())
+        let reconcileState = try reconciler.state()
+        let target = environment.rollback ? reconciler.rollbackTarget(reconcileState) : nil
         var rollouts = Set<WorkloadRef>()
         for f in findings where f.workload.kind == "Deployment" {
             let owned = snapshot.replicaSets.filter { rs in
@@ -171,41 +223,48 @@ public final class Healer {
                 f.pods.contains(p["metadata"]?["name"]?.string ?? "") &&
                     p["metadata"]?["ownerReferences"]?.array?.contains { $0["name"]?.string == newestName } == true
             }
+            // The fault came with the rollout only if it began within the policy's window of it:
+            // a crash loop a week after an update is not the update's doing.
+            let created = newest["metadata"]?["creationTimestamp"]?.string.flatMap(Timestamps.parse) ?? 0
+            let began = f.since ?? snapshot.now
+            guard began >= created - 60, began - created <= policy.rolloutWindow else { continue }
             if !podsFromNewest.isEmpty || f.faultClass == .failedRollout { rollouts.insert(f.workload) }
         }
         return PlanContext(environment: environment.name, rollbackTarget: target, newRollouts: rollouts,
                            rendered: repository.map { FixTargets.read($0.rendered.values) } ?? [:])
     }
 
-    /// Deletes one pod (uid precondition), then records an Event on it saying why: only a
-    /// deletion that happened is recorded (a 403 or a replaced pod leaves no Event claiming it).
-    func restart(pod: String, finding: HealFinding, now: Double, state: inout HealState) throws {
-        let object = try cluster.get(apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod)
-        let uid = object?["metadata"]?["uid"]?.string
+    /// Deletes one pod — the one the decision was made on: its uid from the snapshot is the
+    /// delete's precondition, so a replacement with the same name is left alone — then records
+    /// an Event saying why (only a deletion that happened is recorded: a 403 leaves no Event
+    /// claiming it). Returns why nothing was done, nil when the pod was deleted.
+    func restart(pod: String, uid: String?, finding: HealFinding, now: Double, state: inout HealState) throws -> String? {
+        guard let uid, let live = try cluster.get(apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod),
+              live["metadata"]?["uid"]?.string == uid else {
+            return "pod \(pod) was already replaced; nothing restarted"
+        }
+        try cluster.delete(apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod, uid: uid)
+        state.restartsDone[finding.workload.description, default: []].append(now)
         let stamp = Timestamps.format(now)
         let event: Value = [
             "apiVersion": "v1", "kind": "Event",
             "metadata": ["name": .string("\(pod).shipshape-heal-\(Int(now))"), "namespace": .string(namespace)],
-            "involvedObject": ["apiVersion": "v1", "kind": "Pod", "name": .string(pod), "namespace": .string(namespace), "uid": uid.map { .string($0) } ?? .null],
+            "involvedObject": ["apiVersion": "v1", "kind": "Pod", "name": .string(pod), "namespace": .string(namespace), "uid": .string(uid)],
             "reason": "ShipshapeRestart", "type": "Normal",
             "message": .string("shipshape heal deleted the pod to restart it: \(finding.summary)"),
             "source": ["component": "shipshape-heal"], "reportingComponent": "shipshape-heal",
             "firstTimestamp": .string(stamp), "lastTimestamp": .string(stamp), "count": 1,
         ]
-        try cluster.delete(apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod, uid: uid)
         do { try cluster.createEvent(event) } catch { log("could not record the restart as an Event: \(error)") }
-        state.restartsDone[finding.workload.description, default: []].append(now)
-        state.restartsDone[finding.workload.description] = state.restartsDone[finding.workload.description]!.filter { now - $0 < 3600 }
         log("restarted pod \(pod) (\(finding.id))")
+        return nil
     }
 
     /// Marks the applied revision failed in reconcile's state, with the finding as the reason:
     /// the next reconcile run applies the last healthy revision through its own rollback path
     /// and keeps it until a newer commit.
-    func rollback(_ finding: HealFinding) throws -> String {
-        guard let target = try reconciler.markAppliedFailed(reason: "shipshape heal: \(finding.summary)") else {
-            return "no earlier healthy revision to roll back to"
-        }
+    func rollback(_ finding: HealFinding) throws -> String? {
+        guard let target = try reconciler.markAppliedFailed(reason: "shipshape heal: \(finding.summary)") else { return nil }
         return "marked the applied revision failed; reconcile rolls back to \(target.prefix(7)) on its next run"
     }
 }

@@ -95,7 +95,12 @@ public enum RemediationPlanner {
         if finding.faultClass.isReportOnly { return .none("reported only: a platform condition heal does not act on") }
         if let previous {
             if previous.escalated { return .none("escalated: a person has it") }
-            if previous.awaitingReview { return .none("a fix is waiting for review on shipshape/heal/\(context.environment)") }
+            if previous.awaitingReview {
+                if previous.periodsSinceAction >= policy.verifyAppliedPeriods {
+                    return .escalate("the fix on shipshape/heal/\(context.environment) has waited \(previous.periodsSinceAction) periods for review and the fault still shows")
+                }
+                return .none("a fix is waiting for review on shipshape/heal/\(context.environment)")
+            }
             if let last = previous.actions.last {
                 let allowed = last.kind == "restart" ? policy.verifyPeriods : policy.verifyAppliedPeriods
                 if previous.periodsSinceAction < allowed {
@@ -155,10 +160,14 @@ public enum RemediationPlanner {
               let rendered = object.containers[container] else {
             return .escalate("\(f.workload) is not rendered from this repository; its memory limit cannot be changed through git")
         }
-        let limit = f.facts["limit"] ?? 0
-        guard limit > 0 else { return .escalate("container \(container) has no memory limit; the OOM kill came from the node, not the limit") }
+        let live = f.facts["limit"] ?? 0
+        guard live > 0 else { return .escalate("container \(container) has no memory limit; the OOM kill came from the node, not the limit") }
+        // Git may already hold a larger limit that has not rolled out: start from the larger.
+        let inGit = rendered.memoryLimit.flatMap { try? Quantity(parsing: $0) }.map(\.doubleValue) ?? 0
+        let limit = max(live, inGit.isFinite ? inGit : 0)
         let peak = max(f.facts["peak"] ?? limit, limit)
         let wanted = max(peak + policy.oomMinBumpBytes, peak * policy.oomRatio)
+        if inGit > live { return .none("git already holds a memory limit of \(rendered.memoryLimit ?? "?") for \(container), not yet rolled out") }
         guard limit < policy.maxMemoryLimitBytes else {
             return .escalate("memory limit \(PodAnalyzer.mebibytes(limit)) is already at the policy's cap \(PodAnalyzer.mebibytes(policy.maxMemoryLimitBytes))")
         }
@@ -185,11 +194,11 @@ public enum RemediationPlanner {
         guard let container = f.container, let object = context.rendered["\(f.workload.kind)/\(f.workload.name)"],
               let rendered = object.containers[container] else { return nil }
         let exceeded = f.facts["budget"] ?? 0
-        let period = rendered.startupPeriodSeconds ?? policy.startupPeriodSeconds
-        let current = rendered.hasStartupProbe ? Double((rendered.startupFailureThreshold ?? 3) * period) : 0
+        let period = max(1, min(rendered.startupPeriodSeconds ?? policy.startupPeriodSeconds, 3600))
+        let current = rendered.hasStartupProbe ? Double(rendered.startupFailureThreshold ?? 3) * Double(period) : 0
         let want = min(policy.maxStartupBudget, policy.startupMargin * 2 * max(exceeded, 1))
         guard want > current, want > exceeded else { return nil }
-        let threshold = Int((want / Double(period)).rounded(.up))
+        let threshold = Int(clamping: (want / Double(period)).rounded(.up), to: 1...100_000)
         let base = "spec.template.spec.containers[name=\(container)].startupProbe"
         let owner = object.containers.count == 1 ? container : "\(object.name)/\(container)"
         func change(_ field: String, _ label: String, _ old: String, _ new: String) -> FieldChange {

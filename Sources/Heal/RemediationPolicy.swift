@@ -18,6 +18,9 @@ public struct RemediationPolicy: Sendable, Equatable {
     /// An HPA pinned at maxReplicas above target this long lacks headroom (a lunchtime spike
     /// that passes sooner is what maxReplicas is for).
     public var hpaAtMaxFor = 900.0
+    /// A fault that began within this long of a Deployment's newest rollout came with it (and
+    /// a rollback may cure it); later ones did not.
+    public var rolloutWindow = 3600.0
     /// Read Nodes for pressure findings (needs the narrowly bound node-reader ClusterRole).
     public var nodeFindings = true
 
@@ -57,7 +60,8 @@ public struct RemediationPolicy: Sendable, Equatable {
         try r.only(["apiVersion", "kind", "detect", "actions", "verify", "autoMerge"])
         guard root["kind"]?.string == Self.kind else { throw HealError("\(file): expected kind: \(Self.kind)") }
         if let d = try r.child("detect") {
-            try d.only(["restartStorm", "crashRestartsPerHour", "stuckAfter", "notReadyAfter", "pendingAfter", "hpaAtMaxFor", "nodes"])
+            try d.only(["restartStorm", "crashRestartsPerHour", "stuckAfter", "notReadyAfter", "pendingAfter", "hpaAtMaxFor", "rolloutWindow", "nodes"])
+            rolloutWindow = try d.duration("rolloutWindow") ?? rolloutWindow
             hpaAtMaxFor = try d.duration("hpaAtMaxFor") ?? hpaAtMaxFor
             crashRestartsPerHour = try d.integer("crashRestartsPerHour", in: 1...1000) ?? crashRestartsPerHour
             if let s = try d.child("restartStorm") {

@@ -30,6 +30,7 @@ enum RestartTracker {
                         record.restarts.append(t)
                     }
                     if record.restarts.count > HealState.maxRestartTimes { record.restarts.removeFirst(record.restarts.count - HealState.maxRestartTimes) }
+                    record.memory = record.memory.filter { $0.count == 2 }
                     if record.memory.count >= 1 {
                         record.lastPeak = record.memory.map { $0[1] }.max()
                         record.lastRising = record.memory.count >= 3 && zip(record.memory, record.memory.dropFirst()).allSatisfy { $1[1] >= $0[1] }

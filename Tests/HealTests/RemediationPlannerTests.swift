@@ -46,6 +46,22 @@ final class RemediationPlannerTests: XCTestCase {
         XCTAssertEqual(bigChanges.map { "\($0.label) \($0.old)→\($0.new)" }, ["memory limit 1Gi→1280Mi"])
     }
 
+    func testAnOOMKillWhoseFixGitAlreadyHoldsWaitsForTheRollout() {
+        XCTAssertEqual(plan(finding(.oomKilled, facts: ["limit": 256 * 1_048_576]), context([target(memoryLimit: "368Mi")])),
+                       .none("git already holds a memory limit of 368Mi for backend, not yet rolled out"))
+    }
+
+    func testAFixWaitingForReviewIsEscalatedWhenNobodyMergesIt() {
+        let f = finding(.oomKilled, facts: ["limit": 256 * 1_048_576])
+        var previous = HealState.Fault(id: f.id, faultClass: .oomKilled, workload: backend, container: "backend", severity: .critical, summary: "s",
+                                       since: 9_000, detectedAt: 9_100, lastSeen: 9_900,
+                                       actions: [.init(kind: "commit-for-review", at: 9_100, detail: "")], periodsSinceAction: 11, awaitingReview: true)
+        XCTAssertEqual(plan(f, context([target()]), previous: previous), .none("a fix is waiting for review on shipshape/heal/dev"))
+        previous.periodsSinceAction = 12
+        XCTAssertEqual(plan(f, context([target()]), previous: previous),
+                       .escalate("the fix on shipshape/heal/dev has waited 12 periods for review and the fault still shows"))
+    }
+
     func testAnOOMKillAtThePolicysCapIsEscalated() {
         XCTAssertEqual(plan(finding(.oomKilled, facts: ["limit": 4 * 1_073_741_824]), context([target(memoryLimit: "4Gi")])),
                        .escalate("memory limit 4096Mi is already at the policy's cap 4096Mi"))

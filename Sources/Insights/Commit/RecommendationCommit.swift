@@ -50,8 +50,8 @@ public struct RecommendationCommit {
                 location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
             } catch {
                 // A field no line sets, beside a field of the same parent this commit already
-                // places (a new probe's port beside its path).
-                guard let placed = Self.besidePlaced(change, edits: edits) else { throw error }
+                // places (a new probe's port beside its path). Any other reason stands.
+                guard "\(error)".contains("no values line sets"), let placed = Self.besidePlaced(change, edits: edits) else { throw error }
                 location = placed
             }
             if let valuesFile, location.file != valuesFile, location.file.hasSuffix(".yaml") || location.file.hasSuffix(".yml"),

@@ -253,6 +253,12 @@ public final class Reconciler: @unchecked Sendable {
         var saved = try store.load()
         var state = saved
         guard let current = state.lastApplied, let target = rollbackTarget(state) else { return nil }
+        // A newer commit is already on the branch: reconcile applies it next; marking the applied
+        // revision failed would roll back nothing.
+        guard try source.head().hex == current else {
+            log("not marking \(short(current)) failed: the branch has moved on to a newer revision, which reconcile applies next")
+            return nil
+        }
         if !state.isFailed(current) { state.failures.append(.init(revision: current, reason: reason, at: now())) }
         state.lastHealthy = target
         try store.save(state, previous: &saved)
