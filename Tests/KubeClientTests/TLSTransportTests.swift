@@ -108,7 +108,15 @@ final class TLSTransportTests: XCTestCase {
         let client = try RESTClient(config: config(credentials: .bearer(TokenSource(token: Self.token))))
         for _ in 0..<5 { _ = try client.send(HTTPRequest(method: "GET", url: client.url("/api"))) }
         XCTAssertEqual(client.transport.requestCount, 5)
-        let connections = try String(contentsOfFile: dir + "/connections.log", encoding: .utf8).split(separator: "\n")
+        // nginx writes a request's access-log line after the response has gone out, so the
+        // last line can land a moment after the client has read its answer: wait for it.
+        var connections: [Substring] = []
+        let deadline = Date().addingTimeInterval(10)
+        repeat {
+            connections = try String(contentsOfFile: dir + "/connections.log", encoding: .utf8).split(separator: "\n")
+            if connections.count >= 5 { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        } while Date() < deadline
         XCTAssertEqual(connections.count, 5)
         XCTAssertEqual(Set(connections).count, 1, "all five requests went over one kept-alive connection")
     }
