@@ -3,6 +3,8 @@
 #   make test   install missing system packages, build, run every test
 SWIFT ?= swift
 BIN := .build/debug
+# The libFuzzer harnesses besides yaml (Fuzz/<name>-fuzz); `make test` replays their corpora.
+FUZZ_HARNESSES := template strvals chart-archive json usage sandbox
 
 .PHONY: all deps build test demo bench fuzz clean
 
@@ -17,6 +19,7 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(BIN)/yaml-fuzz Fuzz/corpus/yaml Tests/YAMLTests/Fixtures/values
+	@for h in $(FUZZ_HARNESSES); do $(BIN)/$$h-fuzz Fuzz/corpus/$$h || exit 1; done
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 demo: deps

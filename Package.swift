@@ -129,7 +129,14 @@ let package = Package(
         .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
-        .executableTarget(name: "yaml-fuzz", dependencies: ["YAML"], path: "Fuzz/yaml-fuzz"),
+        .target(name: "FuzzSupport", dependencies: ["YAML"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "yaml-fuzz", dependencies: ["FuzzSupport", "YAML"], path: "Fuzz/yaml-fuzz"),
+        .executableTarget(name: "template-fuzz", dependencies: ["FuzzSupport", "Charts", "Templates", "YAML"], path: "Fuzz/template-fuzz"),
+        .executableTarget(name: "strvals-fuzz", dependencies: ["FuzzSupport", "Charts"], path: "Fuzz/strvals-fuzz"),
+        .executableTarget(name: "chart-archive-fuzz", dependencies: ["FuzzSupport", "Charts"], path: "Fuzz/chart-archive-fuzz"),
+        .executableTarget(name: "json-fuzz", dependencies: ["FuzzSupport", "YAML"], path: "Fuzz/json-fuzz"),
+        .executableTarget(name: "usage-fuzz", dependencies: ["FuzzSupport", "Insights", "YAML"], path: "Fuzz/usage-fuzz"),
+        .executableTarget(name: "sandbox-fuzz", dependencies: ["FuzzSupport", "Sandbox"], path: "Fuzz/sandbox-fuzz"),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], exclude: ["Fixtures"]),

@@ -1,9 +1,7 @@
 // yaml-fuzz: a libFuzzer harness for the YAML parser, resolver, emitter and byte-exact editor.
 //
-// Built with -DFUZZING and -sanitize=fuzzer (see Fuzz/run.sh) it is a libFuzzer binary. Built
-// normally it replays files or directories given on the command line through the same checks,
-// which is how CI keeps every crash the fuzzer ever found fixed.
-import Glibc
+// FuzzDriver makes it a libFuzzer binary under Fuzz/run.sh and a corpus replayer otherwise.
+import FuzzSupport
 import YAML
 
 /// One fuzz input: it must never crash, whatever parses must survive an emit/parse round trip,
@@ -102,104 +100,9 @@ extension Value {
         default: return false
         }
     }
-
-    /// Equality as JSON sees it: map order ignored, numbers compared by value, NaN equal to NaN.
-    func sameData(as other: Value) -> Bool {
-        switch (self, other) {
-        case (.object(let a), .object(let b)):
-            guard a.count == b.count else { return false }
-            for (key, value) in a {
-                guard let o = b[key], value.sameData(as: o) else { return false }
-            }
-            return true
-        case (.array(let a), .array(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.sameData(as: $1) }
-        case (.float(let a), .float(let b)):
-            return a == b || (a.isNaN && b.isNaN)
-        default:
-            if let a = numeric, let b = other.numeric { return a == b || (a.isNaN && b.isNaN) }
-            return self == other
-        }
-    }
-
-    private var numeric: Double? {
-        switch self {
-        case .int(let i): Double(i)
-        case .uint(let u): Double(u)
-        case .float(let f): f
-        default: nil
-        }
-    }
-}
-
-#if FUZZING
-/// libFuzzer's driver, called from our own `main` because SwiftPM owns the executable's entry point.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-/// The entry point libFuzzer's runtime expects to find.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    YAMLFuzzCase.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
 }
 
 @main
-struct YAMLFuzzDriver {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
-    }
-}
-#else
-@main
-struct YAMLFuzzReplay {
-    static func main() {
-        var files: [String] = []
-        for argument in CommandLine.arguments.dropFirst() { files += FileList.expand(argument) }
-        for file in files {
-            guard let bytes = FileList.read(file) else {
-                print("yaml-fuzz: cannot read \(file)")
-                exit(2)
-            }
-            bytes.withUnsafeBytes { YAMLFuzzCase.run($0) }
-        }
-        print("yaml-fuzz: replayed \(files.count) inputs without a crash")
-    }
-}
-#endif
-
-/// Reads replay inputs: files, or every regular file in a directory.
-enum FileList {
-    static func expand(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [path] }
-        defer { closedir(dir) }
-        var out: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            out.append(path + "/" + name)
-        }
-        return out.sorted()
-    }
-
-    static func read(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return bytes
-    }
+struct YAMLFuzz {
+    static func main() { FuzzDriver.main(name: "yaml-fuzz") { YAMLFuzzCase.run($0) } }
 }

@@ -75,7 +75,7 @@ class HostileTestCase: XCTestCase {
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: kubeconfig) { Thread.sleep(forTimeInterval: 0.05) }
         let text = try String(contentsOfFile: kubeconfig, encoding: .utf8)
         guard let line = text.split(separator: "\n").first(where: { $0.contains("server:") }) else {
-            throw XCTSkip("the sandbox wrote no server to its kubeconfig")
+            throw TestServerError("the sandbox wrote no server to its kubeconfig \(kubeconfig)")
         }
         return line.split(separator: " ").last.map(String.init) ?? ""
     }

@@ -51,4 +51,52 @@ final class SandboxRequestTests: HostileTestCase {
         XCTAssertEqual(try request("GET", base + "/sandbox/status").status, 200, "the server is still up")
         XCTAssertTrue(sandbox!.isRunning)
     }
+
+    /// A client that opens a watch and stops reading: the server keeps at most 8 MiB of events
+    /// for it, then ends the watch and closes the connection (kube-apiserver closes a watcher
+    /// whose buffer stays full), and goes on serving everyone else.
+    func testAWatchClientThatStopsReadingIsCutOffNotBuffered() throws {
+        let base = try startSandbox()
+        let port = try XCTUnwrap(URL(string: base)?.port)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var small: Int32 = 4096
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        XCTAssertEqual(connected, 0)
+        let watch = "GET /api/v1/namespaces/default/configmaps?watch=true HTTP/1.1\r\nHost: sandbox\r\nAuthorization: Bearer sandbox\r\n\r\n"
+        XCTAssertEqual(watch.withCString { send(fd, $0, strlen($0), 0) }, watch.utf8.count)
+        Thread.sleep(forTimeInterval: 0.2)
+
+        // 40 ConfigMaps of 700 KiB: 28 MiB of events, far past the backlog, the kernel's
+        // socket buffers and the watcher's share.
+        let data = String(repeating: "x", count: 700 << 10)
+        for i in 0..<40 {
+            let r = try request("POST", base + "/api/v1/namespaces/default/configmaps",
+                                body: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"big-\#(i)"},"data":{"k":"\#(data)"}}"#,
+                                contentType: "application/json")
+            XCTAssertEqual(r.status, 201, r.body)
+        }
+        // Now read: what was sent arrives, then the end of the connection, well short of the
+        // whole stream.
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var ended = false
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 { ended = true; break }
+            if n < 0 { break }
+            received += n
+        }
+        XCTAssertTrue(ended, "the server closed the stalled watch (read \(received) bytes, then \(ended ? "EOF" : "a timeout"))")
+        XCTAssertLessThan(received, 40 * (700 << 10), "the watch was cut off before its whole stream")
+        XCTAssertEqual(try request("GET", base + "/api/v1/namespaces/default/configmaps/big-39").status, 200, "the server goes on serving")
+    }
 }

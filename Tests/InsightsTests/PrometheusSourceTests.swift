@@ -18,7 +18,7 @@ final class PrometheusSourceTests: XCTestCase {
         let cpu = try PrometheusSource.parse(matrix([(pod, [(1000, "0.25"), (1060, "0.5"), (1120, "0.125")])]), place: "cpu")
         let memory = try PrometheusSource.parse(matrix([(pod, [(1000, "314572800"), (1060, "419430400"), (1120, "104857600")])]), place: "memory")
         let oom = try PrometheusSource.parse(matrix([("\(pod),\"reason\":\"OOMKilled\"", [(1060, "0"), (1120, "1")])]), place: "oom")
-        let samples = PrometheusSource.merge(namespace: "chatbot-dev", cpu: cpu, memory: memory, oom: oom,
+        let samples = try PrometheusSource.merge(namespace: "chatbot-dev", cpu: cpu, memory: memory, oom: oom,
                                              cpuRequests: ["chatbot-dev/backend-deployment/backend": 0.2])
         XCTAssertEqual(samples.count, 3)
         XCTAssertEqual(samples.map(\.container), Array(repeating: "chatbot-dev/backend-deployment/backend", count: 3))
@@ -26,6 +26,17 @@ final class PrometheusSourceTests: XCTestCase {
         XCTAssertEqual(samples.map(\.memoryBytes), [314572800, 419430400, 104857600])
         XCTAssertEqual(samples.map(\.oomKilled), [false, false, true], "the kill shows where the reason series turns 1")
         XCTAssertEqual(samples.first?.cpuRequestCores, 0.2)
+    }
+
+    /// `parse` can only bound a value by the widest range (bytes); a CPU series of 3e8 cores
+    /// must be refused when it becomes a sample, not saved into the usage checkpoint, which
+    /// would then refuse to load on every later run (found by usage-fuzz).
+    func testACPUValueBeyondAnyNodeIsRefusedBeforeTheCheckpoint() throws {
+        let pod = "\"namespace\":\"chatbot-dev\",\"pod\":\"backend-deployment-7d9f8c5b6-x2x4z\",\"container\":\"backend\""
+        let series = try PrometheusSource.parse(matrix([(pod, [(1000, "314572800")])]), place: "cpu")
+        XCTAssertThrowsError(try PrometheusSource.merge(namespace: "chatbot-dev", cpu: series, memory: series, oom: [], cpuRequests: [:])) { error in
+            XCTAssertEqual("\(error)", "Prometheus: container chatbot-dev/backend-deployment/backend of pod backend-deployment-7d9f8c5b6-x2x4z at 1000: cpu 314572800.0 is not a finite number between 0 and 1000000")
+        }
     }
 
     func testTheQueriesAreEncodedAsPrometheusReadsThem() throws {

@@ -47,7 +47,7 @@ public struct PrometheusSource {
         let cpu = try queryRange(q.cpu, start: start, end: end, step: step)
         let memory = try queryRange(q.memory, start: start, end: end, step: step)
         let oom = try queryRange(q.oom, start: start, end: end, step: step)
-        return Self.merge(namespace: namespace, cpu: cpu, memory: memory, oom: oom, cpuRequests: cpuRequests)
+        return try Self.merge(namespace: namespace, cpu: cpu, memory: memory, oom: oom, cpuRequests: cpuRequests)
     }
 
     /// One range query's series: labels and (time, value) points.
@@ -84,7 +84,7 @@ public struct PrometheusSource {
     }
 
     /// Prometheus' `{"status":"success","data":{"resultType":"matrix","result":[...]}}`.
-    static func parse(_ body: [UInt8], place: String) throws -> [Series] {
+    public static func parse(_ body: [UInt8], place: String) throws -> [Series] {
         let doc: Value
         do { doc = try JSONParser().parse(bytes: body) } catch { throw UsageError("\(place): the answer is not JSON: \(error)") }
         guard doc["status"]?.string == "success" else {
@@ -110,8 +110,10 @@ public struct PrometheusSource {
         }
     }
 
-    /// Joins the series by pod, container and time into samples.
-    static func merge(namespace: String, cpu: [Series], memory: [Series], oom: [Series], cpuRequests: [String: Double]) -> [UsageSample] {
+    /// Joins the series by pod, container and time into samples. Each sample is checked against
+    /// `SampleBounds` as a whole: `parse` can only check a value against the widest bound, and a
+    /// CPU series in bytes' range (3e8 cores) would otherwise poison the usage checkpoint.
+    public static func merge(namespace: String, cpu: [Series], memory: [Series], oom: [Series], cpuRequests: [String: Double]) throws -> [UsageSample] {
         struct Key: Hashable { var pod: String; var container: String; var time: Double }
         var samples: [Key: UsageSample] = [:]
         func sample(_ labels: [String: String], _ time: Double) -> (Key, UsageSample)? {
@@ -132,7 +134,9 @@ public struct PrometheusSource {
                 samples[k]!.oomKilled = true
             }
         }
-        return samples.values.sorted { ($0.time, $0.container, $0.pod) < ($1.time, $1.container, $1.pod) }
+        return try samples.values.sorted { ($0.time, $0.container, $0.pod) < ($1.time, $1.container, $1.pod) }.map {
+            try SampleBounds.checked($0, at: "Prometheus: container \($0.container) of pod \($0.pod) at \(number($0.time))")
+        }
     }
 
     static func number(_ x: Double) -> String { x == x.rounded() ? Int64(checking: x).map(String.init) ?? String(x) : String(x) }

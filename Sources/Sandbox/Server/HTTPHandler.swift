@@ -16,9 +16,17 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The request body passed `maxRequestBody`: the rest is dropped and the answer is 413.
     private var bodyTooLarge = false
     private var watch: WatchStream?
+    /// Bytes of watch events written to the channel and not yet taken by the socket.
+    private var watchBacklog = 0
 
     /// The API server's request body limit (`MaxRequestBodyBytes`, 3 MiB).
     static let maxRequestBody = 3 << 20
+
+    /// The most watch-event bytes kept for a client that has stopped reading. kube-apiserver
+    /// gives each watcher a bounded buffer and closes a watcher that stays full ("Forcing
+    /// watcher close due to unresponsiveness"); past this backlog the Sandbox ends the watch
+    /// and closes the connection, so a stalled client cannot grow the server's memory.
+    static let maxWatchBacklog = 8 << 20
 
     /// Seconds the cluster spent on the request, excluding network and fault delays.
     static let handlerTimeHeader = "X-Sandbox-Handler-Seconds"
@@ -115,9 +123,17 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             loop.execute {
                 let (handler, ctx) = boxed.value
                 guard channel.isActive, handler.watch === stream else { return }
+                guard handler.watchBacklog + bytes.count <= Self.maxWatchBacklog else {
+                    handler.endWatch()
+                    ctx.close(promise: nil)
+                    return
+                }
                 var buffer = channel.allocator.buffer(capacity: bytes.count)
                 buffer.writeBytes(bytes)
-                ctx.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+                handler.watchBacklog += bytes.count
+                let written = loop.makePromise(of: Void.self)
+                written.futureResult.whenComplete { _ in boxed.value.0.watchBacklog -= bytes.count }
+                ctx.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(buffer))), promise: written)
             }
         }
         let limit = min(stream.timeoutSeconds, dropAfter ?? .infinity)
