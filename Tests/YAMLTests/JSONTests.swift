@@ -34,6 +34,18 @@ final class JSONTests: XCTestCase {
         }
     }
 
+    /// A number no float64 holds is an error, as in Go's encoding/json, never +Inf (found by
+    /// json-fuzz: `+Inf` then could not be written back).
+    func testNumbersBeyondFloat64AreRefusedNotInfinite() {
+        XCTAssertThrowsError(try JSONParser().parse(#"{"d": 4467184407370935e351615}"#)) { error in
+            XCTAssertEqual("\(error)", "1:30: invalid JSON: number 4467184407370935e351615 is out of the range of a 64-bit float")
+        }
+        XCTAssertThrowsError(try JSONParser().parse("-" + String(repeating: "9", count: 400))) { error in
+            XCTAssertEqual("\(error)", "1:402: invalid JSON: number -999999999999999999999999999999999999999… is out of the range of a 64-bit float")
+        }
+        XCTAssertEqual(try JSONParser().parse("1e-400"), .float(0), "underflow is zero in Go too")
+    }
+
     func testIndentedOutputMatchesKubectlAndReadsBack() throws {
         guard KubectlOracle.isAvailable else { return XCTFail("kubectl is not on PATH (scripts/install-deps.sh installs it)") }
         var values: [(String, Value)] = []

@@ -164,7 +164,7 @@ enum Tables {
 
     /// apimachinery's `duration.HumanDuration`.
     static func humanDuration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded(.down))
+        let s = Int(clamping: seconds, to: Int(Int32.min)...Int(Int32.max), rounding: .down)
         if s < -1 { return "<invalid>" }
         if s < 0 { return "0s" }
         if s < 120 { return "\(s)s" }

@@ -42,8 +42,8 @@ extension Cluster {
                              "creationTimestamp": .string(now), "labels": pod[path: ["metadata", "labels"]] ?? .object([:])],
                 "timestamp": .string(now), "window": "20s",
                 "containers": .array(usage.map { u in
-                    ["name": .string(u.name), "usage": ["cpu": .string("\(Int(u.usage.cpuMillicores * 1_000_000))n"),
-                                                        "memory": .string("\(Int(u.usage.memoryMi * 1024))Ki")]]
+                    ["name": .string(u.name), "usage": ["cpu": .string("\(Int(clamping: u.usage.cpuMillicores * 1_000_000, to: 0...Int.max))n"),
+                                                        "memory": .string("\(Int(clamping: u.usage.memoryMi * 1024, to: 0...Int.max))Ki")]]
                 }),
             ])
         }

@@ -245,6 +245,11 @@ public struct JSONParser {
                 if let u = UInt64(text) { return .uint(u) }
             }
             guard let d = Double(text) else { throw error("invalid number") }
+            // Go refuses a number a float64 cannot hold ("cannot unmarshal number 1e400 into
+            // Go value of type float64"); taking it as +Inf would let Inf in where JSON has none.
+            guard d.isFinite else {
+                throw error("number \(text.count > 40 ? text.prefix(40) + "…" : text) is out of the range of a 64-bit float")
+            }
             return .float(d)
         }
     }
