@@ -24,7 +24,7 @@ for name in "${harnesses[@]}"; do
   cp -n "Fuzz/corpus/$name"/* "Fuzz/corpus-work/$name/" 2>/dev/null || true
   dict=()
   [ -f "Fuzz/$name.dict" ] && dict=(-dict="Fuzz/$name.dict")
-  SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/$name-fuzz" "Fuzz/corpus-work/$name" "Fuzz/corpus/$name" \
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=Fuzz/lsan.supp ".build-fuzz/debug/$name-fuzz" "Fuzz/corpus-work/$name" "Fuzz/corpus/$name" \
     -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="Fuzz/artifacts/$name/" "${dict[@]}" -print_final_stats=1
 done
