@@ -92,6 +92,8 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("a: &x\nb: *x\n", "a", "v"), "a: &x v\nb: *x\n")
         XCTAssertEqual(try set("a: !!str 123\n", "a", "456"), "a: !!str \"456\"\n")
         XCTAssertThrowsError(try set("a: !!int 1\n", "a", "x"))
+        // libyaml ends an anchor name at `:`: `&x:y` is the anchor x on the value ":y" (yaml-fuzz).
+        XCTAssertEqual(try set("a: &x:y\nb: *x\n", "a", "z"), "a: &x z\nb: *x\n")
     }
 
     func testDeletingRemovesTheEntrysLines() throws {

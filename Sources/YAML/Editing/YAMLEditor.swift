@@ -220,6 +220,10 @@ public struct YAMLEditor {
             }
             if node.start.offset > 0, layout.bytes[node.start.offset - 1] != UInt8(ascii: " ") { spelled = " " + spelled }
         }
+        // A value written right after its anchor (`&a:x`) needs a blank, or it would extend the name.
+        if range.lowerBound > node.start.offset, ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(layout.bytes[range.lowerBound - 1]) {
+            spelled = " " + spelled
+        }
         return replacing(range, with: spelled)
     }
 
@@ -302,9 +306,22 @@ public struct YAMLEditor {
                 continue
             }
             guard i < end, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") else { break }
-            while i < end, !isSpace(bytes[i]) { i += 1 }
+            if bytes[i] == UInt8(ascii: "&") {
+                // libyaml's anchor name is [0-9A-Za-z_-]; it may end at a `:` that begins the
+                // value (`&a:x` is the anchor a on ":x", found by yaml-fuzz).
+                i += 1
+                while i < end, Self.isAnchorCharacter(bytes[i]) { i += 1 }
+            } else {
+                // A tag runs to the blank libyaml requires after it.
+                while i < end, !isSpace(bytes[i]) { i += 1 }
+            }
         }
         return i
+    }
+
+    /// A character of an anchor name as libyaml scans it (`IS_ALPHA`: digits, letters, `_`, `-`).
+    static func isAnchorCharacter(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
     }
 
     /// Where a new entry goes after `node`, the last value of a block mapping: at the end of its
