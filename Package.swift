@@ -103,11 +103,16 @@ let package = Package(
         .target(name: "Monitoring", dependencies: ["YAML", "Kubernetes", "KubeClient", "Environment", "Reconcile", "Heal",
                                                    .product(name: "OrderedCollections", package: "swift-collections")]),
 
+        // The weekly report: a pure model and builder over what the other jobs keep, and its
+        // JSON, Markdown and HTML (inline SVG) renderings.
+        .target(name: "Report", dependencies: ["Environment", "GitStore", "Heal", "Insights", "KubeClient", "Kubernetes", "LogMining", "Logs",
+                                               "Overlays", "Reconcile"]),
+
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
