@@ -156,6 +156,9 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
+        // The weekly report: a simulated week on the Sandbox, and its HTML in headless Chromium.
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FaultLab", "Heal", "Insights", "Logs", "Environment", "GitStore", "KubeClient",
+                                                        "Kubernetes", "Sandbox", "YAML", "TestSupport"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).
         .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],

@@ -58,7 +58,7 @@ public enum HTMLReport {
         switch section {
         case "health":
             out += figure(SVGChart.bars(id: "availability", title: "Availability per workload",
-                                        items: r.health.workloads.map { ($0.workload, $0.availability * 100) }, unit: "%"),
+                                        items: r.health.workloads.map { ($0.workload, $0.availability * 100) }, unit: "%", digits: 3),
                           "Share of the period with no open fault, per workload.")
         case "errors":
             out += figure(SVGChart.bars(id: "log-templates", title: "Top log templates",

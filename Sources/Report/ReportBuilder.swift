@@ -180,10 +180,12 @@ public enum ReportBuilder {
     static func optimisation(_ i: ReportInputs) -> Report.Optimisation {
         let rows = i.recommendations.map { r -> Report.ContainerSizing in
             let c = r.resources.current
+            // As the chart writes them (`1000m`, not the canonical `1`).
+            let text = { (key: String, q: Quantity?) in r.container.resourceTexts[key] ?? q?.description }
             return Report.ContainerSizing(
                 container: r.key,
-                current: .init(cpuRequest: c.cpuRequest?.description, cpuLimit: c.cpuLimit?.description,
-                               memoryRequest: c.memoryRequest?.description, memoryLimit: c.memoryLimit?.description),
+                current: .init(cpuRequest: text("requests.cpu", c.cpuRequest), cpuLimit: text("limits.cpu", c.cpuLimit),
+                               memoryRequest: text("requests.memory", c.memoryRequest), memoryLimit: text("limits.memory", c.memoryLimit)),
                 recommended: .init(cpuRequest: r.resources.cpuRequest?.description, cpuLimit: r.resources.cpuLimit?.description,
                                    memoryRequest: r.resources.memoryRequest?.description, memoryLimit: r.resources.memoryLimit?.description),
                 replicas: r.replicas, coreHoursPerMonth: r.savedCPUCores * hoursPerMonth, gibHoursPerMonth: r.savedMemoryBytes / gib * hoursPerMonth,

@@ -69,7 +69,7 @@ enum SVGChart {
     }
 
     /// Horizontal bars, one per item; negative values go left of the zero line.
-    static func bars(id: String, title: String, items: [(label: String, value: Double)], unit: String) -> String {
+    static func bars(id: String, title: String, items: [(label: String, value: Double)], unit: String, digits: Int = 1) -> String {
         guard !items.isEmpty else { return "" }
         let rowH = 24.0, labelW = 220.0, valueW = 110.0
         let h = top + Double(items.count) * rowH + 8
@@ -87,7 +87,7 @@ enum SVGChart {
             let x = item.value < 0 ? zero - w : zero
             s += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 15))\" text-anchor=\"end\" class=\"axis\">\(escape(item.label))</text>"
             s += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowH - 8))\" class=\"\(item.value < 0 ? "bar negative" : "bar")\"/>"
-            s += "<text x=\"\(f(labelW + plotW + 6))\" y=\"\(f(y + 15))\" class=\"axis\">\(escape(ReportFormat.num(item.value, 1) + " " + unit))</text>\n"
+            s += "<text x=\"\(f(labelW + plotW + 6))\" y=\"\(f(y + 15))\" class=\"axis\">\(escape(ReportFormat.num(item.value, digits) + " " + unit))</text>\n"
         }
         s += "<line x1=\"\(f(zero))\" x2=\"\(f(zero))\" y1=\"\(f(top))\" y2=\"\(f(h - 8))\" class=\"zero\"/>\n"
         return s + "</svg>\n"

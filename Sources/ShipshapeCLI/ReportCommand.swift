@@ -42,35 +42,42 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try exitingOnError {
-            let context = options.context()
-            let e = try context.environment(options.environment)
-            let source = try context.revisionSource(for: e)
-            let policy = try ReportPolicy.load(policies: e.policies, in: try source.headTree())
-            let api = try context.kubeAPI(for: e)
-            let period = since.flatMap { DurationText.seconds($0) } ?? policy.since
-            let report = ReportBuilder.build(try ReportSources.read(environment: e, api: api, source: source, since: period))
-            let chosen = format.flatMap(ReportPolicy.Format.init(rawValue:)) ?? policy.format
-            if publish {
-                var p = policy
-                p.format = chosen
-                let published: ReportPublisher.Published
-                switch p.destination {
-                case .configmap: published = try ReportPublisher.toConfigMap(report, format: chosen, api: api)
-                case .git:
-                    let push = noPush ? nil : try p.remote.map { PushOptions(remote: $0, credentials: try GitCredentials.fromEnvironment()) }
-                    published = try ReportPublisher.toGit(report, policy: p, repository: source.repository, base: try source.head().hex, push: push)
-                }
-                say("report: \(published.location)")
-                say(published.summary)
-                return
+        guard publish else { return try exitingOnError { try build() } }
+        // As the weekly CronJob: its run's metrics go to the Pushgateway like the other jobs'.
+        try reportingJobMetrics(job: "report", environment: options.environment) { _ in
+            try exitingOnError { try build() }
+            return true
+        }
+    }
+
+    private func build() throws {
+        let context = options.context()
+        let e = try context.environment(options.environment)
+        let source = try context.revisionSource(for: e)
+        let policy = try ReportPolicy.load(policies: e.policies, in: try source.headTree())
+        let api = try context.kubeAPI(for: e)
+        let period = since.flatMap { DurationText.seconds($0) } ?? policy.since
+        let report = ReportBuilder.build(try ReportSources.read(environment: e, api: api, source: source, since: period))
+        let chosen = format.flatMap(ReportPolicy.Format.init(rawValue:)) ?? policy.format
+        if publish {
+            var p = policy
+            p.format = chosen
+            let published: ReportPublisher.Published
+            switch p.destination {
+            case .configmap: published = try ReportPublisher.toConfigMap(report, format: chosen, api: api)
+            case .git:
+                let push = noPush ? nil : try p.remote.map { PushOptions(remote: $0, credentials: try GitCredentials.fromEnvironment()) }
+                published = try ReportPublisher.toGit(report, policy: p, repository: source.repository, base: try source.head().hex, push: push)
             }
-            let text = try ReportPublisher.render(report, as: chosen)
-            if let file {
-                try AtomicFile.write(Data(text.utf8), to: file)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            say("report: \(published.location)")
+            say(published.summary)
+            return
+        }
+        let text = try ReportPublisher.render(report, as: chosen)
+        if let file {
+            try AtomicFile.write(Data(text.utf8), to: file)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 }
