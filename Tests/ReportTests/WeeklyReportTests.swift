@@ -9,6 +9,7 @@ import Kubernetes
 import Logs
 import Report
 import Sandbox
+import TestSupport
 import XCTest
 import YAML
 
@@ -278,6 +279,34 @@ final class WeeklyReportTests: XCTestCase {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
         XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
         XCTAssertGreaterThan(bytes.count, 10_000, "a page, not a blank")
+    }
+
+    /// The binary as users run it, at the same stopped clock: the same JSON; `--publish`
+    /// writes the HTML into the ConfigMap policies/report.yaml names.
+    func testTheCommandPrintsAndPublishesTheSameReport() throws {
+        let w = try week()
+        let repo = w.run.work + "/config"
+        let kubeconfig = w.run.work + "/sandbox.kubeconfig"
+        try """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: sandbox, cluster: {server: "\(w.run.server.url)"}}]
+            users: [{name: admin, user: {}}]
+            contexts: [{name: sandbox, context: {cluster: sandbox, user: admin, namespace: \(Self.namespace)}}]
+            current-context: sandbox
+            """.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
+        let common = ["--env", "dev", "--config", repo + "/shipshape.yaml", "--kubeconfig", kubeconfig, "--cache-dir", w.run.work + "/cli-cache"]
+        let json = try ShipshapeBinary.run(["report"] + common + ["-o", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertEqual(json.stdout, try w.report.json())
+
+        let published = try ShipshapeBinary.run(["report"] + common + ["--publish"])
+        XCTAssertEqual(published.status, 0, published.stderr)
+        XCTAssertEqual(published.stdout.split(separator: "\n").first, "report: ConfigMap chatbot-dev/shipshape-dev-report key report.html")
+        XCTAssertEqual(String(published.stdout.split(separator: "\n")[1]), ReportSummary.text(w.report))
+        let cm = try XCTUnwrap(try w.run.api.get(apiVersion: "v1", kind: "ConfigMap", namespace: Self.namespace, name: "shipshape-dev-report"))
+        XCTAssertEqual(cm[path: ["data", "report.html"]]?.string, HTMLReport.render(w.report))
+        XCTAssertEqual(cm[path: ["data", "summary"]]?.string, ReportSummary.text(w.report))
     }
 
     /// Markdown carries the HTML's tables.
