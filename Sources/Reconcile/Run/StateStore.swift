@@ -35,3 +35,11 @@ struct StateStore {
         previous = state
     }
 }
+
+/// Reconcile's state for readers outside a reconcile run (`shipshape report`), without a
+/// `Reconciler`: the environment's state ConfigMap, empty when reconcile has not run there.
+public enum ReconcileStateReader {
+    public static func load(cluster: any ReconcileCluster, environment: String, namespace: String) throws -> ReconcileState {
+        try StateStore(cluster: cluster, environment: environment, namespace: namespace).load()
+    }
+}

@@ -16,6 +16,9 @@ heal reads the namespace, deletes one stuck pod at a time (and records an Event)
 own state ConfigMap, and marks a bad revision failed in reconcile's state (reconcile then rolls
 back): it needs no apply rights and no Secrets. Nodes are read only through the optional
 node-reader ClusterRole binding (docs/heal.md).
+
+report reads the state and checkpoint ConfigMaps the other jobs keep (by name) and writes its
+own report ConfigMap (shipshape-ENV-report, by name); a report committed to git needs no RBAC.
 Context: (dict "job" NAME "root" $).
 */}}
 {{- define "chatbot.jobRules" -}}
@@ -63,6 +66,12 @@ Context: (dict "job" NAME "root" $).
   (dict "apiGroups" (list "metrics.k8s.io") "resources" (list "pods") "verbs" $read)
   (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $heal $state) "verbs" (list "create" "patch" "update"))
   (dict "apiGroups" (list "coordination.k8s.io") "resources" (list "leases") "verbs" (list "get" "create" "update"))
+) -}}
+{{- $env := .root.Values.global.environment -}}
+{{- $report := printf "shipshape-%s-report" $env -}}
+{{- $_ := set $rules "report" (list
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $state $heal (printf "shipshape-logs-%s" $env) (printf "shipshape-usage-%s" $env) $report) "verbs" (list "get"))
+  (dict "apiGroups" (list "") "resources" (list "configmaps") "resourceNames" (list $report) "verbs" (list "create" "patch"))
 ) -}}
 {{- toYaml (index $rules .job) -}}
 {{- end -}}
