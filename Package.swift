@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "Kubernetes", dependencies: ["YAML"]),
         // Log tokenizer and template miner: pure, fast, no I/O, no dependencies.
         .target(name: "LogMining"),
+        // Demand forecasting: periodicity test, FFT and Holt-Winters, backtest, scaling windows.
+        .target(name: "Forecast"),
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
         // kustomize-compatible overlays applied to rendered manifests.
         .target(
@@ -144,6 +146,7 @@ let package = Package(
         .testTarget(name: "EnvironmentTests", dependencies: ["Environment", "GitStore", "YAML", "TestSupport"]),
         .testTarget(name: "HealTests", dependencies: ["Heal", "FaultLab", "Reconcile", "Insights", "Environment", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore", "TestSupport"],
                     exclude: ["Faults"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "TestSupport"]),
         .testTarget(name: "LogMiningTests", dependencies: ["LogMining", "TestSupport"]),
         .testTarget(name: "LogsTests", dependencies: ["Logs", "LogMining", "KubeClient", "Sandbox", "YAML", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),
