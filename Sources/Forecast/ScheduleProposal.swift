@@ -1,5 +1,5 @@
 /// Scaling windows (`{cron, duration, minReplicas}`) from a forecast of the replicas each hour
-/// needs: each hour's floor is the need of that hour and the next (`leadHours`), so pods are
+/// needs: each hour's floor is the need (to the nearest replica) of that hour and the next (`leadHours`), so pods are
 /// up before a ramp, not after; hours whose floor is above the base minReplicas become
 /// windows, hours of one weekday with the same floor merge, and weekdays with the same
 /// windows share one cron line. Times are UTC, as the reconciler reads them.
@@ -24,7 +24,10 @@ public enum ScheduleProposal {
         guard !need.isEmpty else { return [] }
         // Floor per (weekday, hour of day), from the latest forecast hour that lands there.
         var floor = [[Int]](repeating: [Int](repeating: baseMinReplicas, count: 24), count: 7)
-        let whole = need.map { v in min(maxReplicas, max(baseMinReplicas, Int(min(1e9, max(0, (v - 1e-9).rounded(.up)))))) }
+        // The nearest whole replica: a window is a head start, and the HPA (with its 10%
+        // tolerance) covers a fraction above it; rounding up would turn forecast noise around
+        // a whole number into a patchwork of windows one replica apart.
+        let whole = need.map { v in min(maxReplicas, max(baseMinReplicas, Int(min(1e9, max(0, v.rounded()))))) }
         for i in whole.indices {
             var f = whole[i]
             for l in 1...leadHours where i + l < whole.count { f = max(f, whole[i + l]) }

@@ -2,12 +2,12 @@
 import XCTest
 
 final class ScheduleProposalTests: XCTestCase {
-    /// Office hours on weekdays need 5.3 replicas (so 6), the rest 1: one window per weekday,
+    /// Office hours on weekdays need 5.6 replicas (so 6), the rest 1: one window per weekday,
     /// opened an hour before the ramp, shared by Monday to Friday.
     func testOfficeHoursBecomeOneWeekdayWindowOpenedAnHourEarly() {
         let need = (0..<168).map { i -> Double in
             let day = i / 24, hour = i % 24 // starts Monday 00:00
-            return day < 5 && (9..<17).contains(hour) ? 5.3 : 1
+            return day < 5 && (9..<17).contains(hour) ? 5.6 : 1
         }
         let windows = ScheduleProposal.windows(need: need, startHour: SeededSeries.mondayHour, baseMinReplicas: 2, maxReplicas: 10)
         XCTAssertEqual(windows, [.init(cron: "0 8 * * 1-5", hours: 9, minReplicas: 6)])
@@ -15,7 +15,7 @@ final class ScheduleProposalTests: XCTestCase {
     }
 
     func testFloorsNeverExceedMaxReplicasAndNeverGoBelowTheBase() {
-        let need: [Double] = [0, 0, 30, 30, 3, 0] + [Double](repeating: 0, count: 18)
+        let need: [Double] = [0, 0, 30, 30, 3.4, 0] + [Double](repeating: 0, count: 18)
         let windows = ScheduleProposal.windows(need: need, startHour: SeededSeries.mondayHour, baseMinReplicas: 2, maxReplicas: 8)
         XCTAssertEqual(windows, [.init(cron: "0 1 * * 1", hours: 3, minReplicas: 8), .init(cron: "0 4 * * 1", hours: 1, minReplicas: 3)])
     }
