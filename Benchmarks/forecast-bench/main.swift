@@ -6,7 +6,7 @@ import YAML
 
 /// forecast-bench: predictive scaling on the Sandbox. Prints figures; never fails on time.
 ///
-///   swift run -c release forecast-bench [--step 15]
+///   swift run -c release forecast-bench [--step 15] [--compare-days 7] [--scenario diurnal|weekly]
 ///
 /// For each load scenario (diurnal; diurnal with quiet weekends) the Sandbox runs a backend
 /// Deployment under its HPA (min 2, max 12, CPU 70%) for two simulated weeks at high speed
@@ -26,6 +26,10 @@ let arguments = CommandLine.arguments
 let step = arguments.firstIndex(of: "--step").flatMap { arguments.count > $0 + 1 ? Double(arguments[$0 + 1]) : nil } ?? 15
 /// Simulated seconds between the bench's looks at the Deployment and the HPA.
 let sample = 60.0
+/// Days of the third week run twice (HPA alone, with windows), from its Monday.
+let compareDays = arguments.firstIndex(of: "--compare-days").flatMap { arguments.count > $0 + 1 ? Double(arguments[$0 + 1]) : nil } ?? 7
+/// Only this scenario (`diurnal`, `weekly`), or all.
+let only = arguments.firstIndex(of: "--scenario").flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
 
 /// 2026-11-02 00:00 UTC, a Monday.
 let monday = 1_793_577_600.0
@@ -147,7 +151,7 @@ func annotation(_ windows: [ScheduleProposal.Window]) -> String {
 
 say("forecast-bench: backend under its HPA (min \(minReplicas), max \(maxReplicas), cpu \(Int(target))%), controllers every \(Int(step)) s")
 let wall = Date()
-for (name, weekend) in [("diurnal", 1.0), ("weekly", 0.4)] {
+for (name, weekend) in [("diurnal", 1.0), ("weekly", 0.4)] where only == nil || only == name {
     let s = try scenario(weekendFactor: weekend)
     let history = try simulate(s, start: monday, weeks: 2, schedule: nil)
     let forecast = Forecaster().forecast(history.hourlyPeak)
@@ -164,10 +168,10 @@ for (name, weekend) in [("diurnal", 1.0), ("weekly", 0.4)] {
                                            baseMinReplicas: minReplicas, maxReplicas: maxReplicas)
     say("  windows proposed: \(windows.count)" + (windows.isEmpty ? "" : ", e.g. " + windows.prefix(3).map(\.description).joined(separator: "; ")))
     let schedule = try HPASchedule.of(["metadata": ["name": "backend", "annotations": [.init(HPASchedule.annotation): .string(annotation(windows))]]])
-    let plain = try simulate(s, start: monday + 2 * week, weeks: 1, schedule: nil)
-    let scheduled = try simulate(s, start: monday + 2 * week, weeks: 1, schedule: schedule)
-    say("  week 3, HPA alone:      below need \(hours(plain.secondsBelowNeed)) (\(percent(plain.secondsBelowNeed / plain.seconds))), p95 latency \(Int(plain.p95 * 1000)) ms, over \(Int(latencyTarget * 1000)) ms for \(hours(plain.secondsOverLatencyTarget))")
-    say("  week 3, with schedules: below need \(hours(scheduled.secondsBelowNeed)) (\(percent(scheduled.secondsBelowNeed / scheduled.seconds))), p95 latency \(Int(scheduled.p95 * 1000)) ms, over \(Int(latencyTarget * 1000)) ms for \(hours(scheduled.secondsOverLatencyTarget))")
+    let plain = try simulate(s, start: monday + 2 * week, weeks: compareDays / 7, schedule: nil)
+    let scheduled = try simulate(s, start: monday + 2 * week, weeks: compareDays / 7, schedule: schedule)
+    say("  week 3 (\(Int(compareDays)) d), HPA alone:      below need \(hours(plain.secondsBelowNeed)) (\(percent(plain.secondsBelowNeed / plain.seconds))), p95 latency \(Int(plain.p95 * 1000)) ms, over \(Int(latencyTarget * 1000)) ms for \(hours(plain.secondsOverLatencyTarget))")
+    say("  week 3 (\(Int(compareDays)) d), with schedules: below need \(hours(scheduled.secondsBelowNeed)) (\(percent(scheduled.secondsBelowNeed / scheduled.seconds))), p95 latency \(Int(scheduled.p95 * 1000)) ms, over \(Int(latencyTarget * 1000)) ms for \(hours(scheduled.secondsOverLatencyTarget))")
 }
 
 // A random walk of the same mean: no period, so no forecast and no schedule.
@@ -183,6 +187,8 @@ for _ in 0..<(14 * 24) {
     x = max(0.5, x + (Double(z >> 11) / Double(1 << 53) - 0.5))
     walk.append(x)
 }
+if only == nil || only == "random-walk" {
 let refused = Forecaster().forecast(walk)
 say("\n[random-walk] \(refused.canPredict ? "PREDICTED (wrong)" : "cannot predict"): \(refused.verdict)")
+}
 say(String(format: "\nwall time %.1f s", Date().timeIntervalSince(wall)))
