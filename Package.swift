@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "Kubernetes", dependencies: ["YAML"]),
         // Log tokenizer and template miner: pure, fast, no I/O, no dependencies.
         .target(name: "LogMining"),
+        // Demand forecasting: periodicity test, FFT and Holt-Winters, backtest, scaling windows.
+        .target(name: "Forecast"),
         .target(name: "Policies", dependencies: ["YAML", "Kubernetes"]),
         // kustomize-compatible overlays applied to rendered manifests.
         .target(
@@ -74,7 +76,7 @@ let package = Package(
         .target(name: "Environment", dependencies: ["YAML", "Kubernetes", "Charts", "Templates", "Overlays", "Policies", "GitStore"]),
         .target(
             name: "Insights",
-            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates", "Environment",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Charts", "Templates", "Environment", "Forecast",
                            .product(name: "OrderedCollections", package: "swift-collections")]),
         // heal: analyzers over one LIST per kind, the remediation ladder, verification.
         .target(
@@ -131,6 +133,7 @@ let package = Package(
         .target(name: "FaultLab", dependencies: ["Heal", "Reconcile", "Sandbox", "KubeClient", "GitStore", "Environment", "Insights", "YAML", "Kubernetes"],
                 path: "Benchmarks/FaultLab"),
         .executableTarget(name: "heal-bench", dependencies: ["FaultLab", "Heal"], path: "Benchmarks/heal-bench"),
+        .executableTarget(name: "forecast-bench", dependencies: ["Forecast", "Reconcile", "Sandbox", "YAML"], path: "Benchmarks/forecast-bench"),
         .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
@@ -149,13 +152,14 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Environment", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Forecast", "Environment", "Kubernetes", "YAML", "Sandbox", "KubeClient", "GitStore", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Environment", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "YAML", "Kubernetes", "TestSupport"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "YAML", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "EnvironmentTests", dependencies: ["Environment", "GitStore", "YAML", "TestSupport"]),
         .testTarget(name: "HealTests", dependencies: ["Heal", "FaultLab", "Reconcile", "Insights", "Environment", "YAML", "Kubernetes", "Sandbox", "KubeClient", "GitStore", "TestSupport"],
                     exclude: ["Faults"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "TestSupport"]),
         .testTarget(name: "LogMiningTests", dependencies: ["LogMining", "TestSupport"]),
         .testTarget(name: "LogsTests", dependencies: ["Logs", "LogMining", "KubeClient", "Sandbox", "YAML", "TestSupport"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "YAML"]),

@@ -31,18 +31,24 @@ final class ReconcileHarness: @unchecked Sendable {
         var frontendReplicas: Int?
         var frontendRepository: String?
         var backendTag: String?
+        /// `backend.hpa.schedules` entries, each a flow mapping: `{cron: "0 7 * * 1-5", duration: 10h, minReplicas: 6}`.
+        var backendSchedules: [String] = []
 
         var yaml: String {
             var lines = ["global:", "  namespace: \(ReconcileHarness.namespace)", "frontend:", "  hpa:", "    enabled: \(frontendHPA)"]
             if let frontendReplicas { lines.append("  replicaCount: \(frontendReplicas)") }
             if let frontendRepository { lines += ["  image:", "    repository: \(frontendRepository)"] }
-            if let backendTag { lines += ["backend:", "  image:", "    tag: \"\(backendTag)\""] }
+            if backendTag != nil || !backendSchedules.isEmpty { lines.append("backend:") }
+            if let backendTag { lines += ["  image:", "    tag: \"\(backendTag)\""] }
+            if !backendSchedules.isEmpty { lines += ["  hpa:", "    schedules:"] + backendSchedules.map { "      - \($0)" } }
             return lines.joined(separator: "\n") + "\n"
         }
     }
 
-    init(speed: Double = 30, healthTimeout: String = "60s", correctDrift: Bool = true) throws {
-        server = SandboxServer(cluster: Cluster(), speed: speed)
+    /// `start`: the simulated clock's start (seconds since 1970), for tests that depend on the
+    /// time of day; the wall clock by default.
+    init(speed: Double = 30, healthTimeout: String = "60s", correctDrift: Bool = true, start: Double? = nil) throws {
+        server = SandboxServer(cluster: Cluster(start: start), speed: speed)
         let url = try server.start(port: 0)
         api = try KubeAPI(config: ClientConfig(server: url, namespace: Self.namespace))
         api.rest.retry = RetryPolicy(maxAttempts: 5, baseDelay: 0.02, maxDelay: 0.2)
@@ -157,6 +163,11 @@ final class ReconcileHarness: @unchecked Sendable {
     func inject(_ rule: String) throws {
         _ = try api.rest.send(HTTPRequest(method: "POST", url: api.rest.url("/sandbox/faults"),
                                           headers: [("Content-Type", "application/yaml")], body: Array(rule.utf8)))
+    }
+
+    /// `POST /sandbox/advance`: simulated time forward by `seconds` (a day at most), controllers running.
+    func advance(_ seconds: Double) throws {
+        _ = try api.rest.send(HTTPRequest(method: "POST", url: api.rest.url("/sandbox/advance", query: [("seconds", String(Int(seconds)))])))
     }
 
     func clearFaults() throws {

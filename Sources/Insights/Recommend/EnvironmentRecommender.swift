@@ -86,7 +86,13 @@ public enum EnvironmentRecommender {
                 var hpa: HPARecommender.Recommendation?
                 if let h = w.hpa, w.containers.first?.name == c.name, r.notes.first?.hasPrefix("too little history") != true {
                     let request = (r.cpuRequest ?? c.resources.cpuRequest)?.doubleValue ?? 0
-                    let rec = HPARecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
+                    var rec = HPARecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
+                    // Scaling windows need a week to backtest on and at least a day before it.
+                    if let first = usage.hours.keys.min(), let last = usage.hours.keys.max(), last - first + 1 >= ScheduleRecommender.minHours {
+                        let schedule = ScheduleRecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
+                        rec.notes += schedule.notes
+                        rec.notes += schedule.windows.map { "scaling window proposed for hpa.schedules: {cron: \"\($0.cron)\", duration: \($0.duration), minReplicas: \($0.minReplicas)}" }
+                    }
                     hpa = rec
                     let hpaOwner = "\(w.name) hpa"
                     if let n = rec.minReplicas {

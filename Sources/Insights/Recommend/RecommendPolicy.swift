@@ -26,6 +26,9 @@ public struct RecommendPolicy: Sendable, Equatable {
     public var hpaMinReplicasFloor = 2
     public var hpaMaxFactor = 1.5
     public var hpaMaxReplicasCeiling = 20
+    /// Scaling windows are proposed only when the forecast's backtest MAPE is at most this
+    /// (`hpa.scheduleMaxMAPE`, a fraction: 0.1 = 10%).
+    public var scheduleMaxMAPE = 0.1
     /// Startup probe budget: failureThreshold × periodSeconds ≥ margin × p99 startup.
     public var startupMargin = 1.5
 
@@ -67,6 +70,7 @@ public struct RecommendPolicy: Sendable, Equatable {
         if let x = try number(h["minReplicasFloor"], "hpa.minReplicasFloor") { hpaMinReplicasFloor = Int(x) }
         if let x = try number(h["maxFactor"], "hpa.maxFactor") { hpaMaxFactor = x }
         if let x = try number(h["maxReplicasCeiling"], "hpa.maxReplicasCeiling") { hpaMaxReplicasCeiling = Int(x) }
+        if let x = try number(h["scheduleMaxMAPE"], "hpa.scheduleMaxMAPE") { scheduleMaxMAPE = x }
         if let x = try number(v["probes"]?["startupMargin"], "probes.startupMargin") { startupMargin = x }
     }
 

@@ -16,6 +16,9 @@ public struct ApplyPlan: Sendable {
         /// over before applying (see `ReplicaHandover`).
         public var handover: Bool
         public var live: Value?
+        /// A scheduled HPA whose `spec.minReplicas` is not yet the floor of the window active
+        /// now (`HPASchedule`): applied like drift, but it is the schedule working, not drift.
+        public var schedule: DriftDetector.FieldDrift? = nil
 
         public var name: String { ObjectName.of(object) }
     }
@@ -38,10 +41,17 @@ public struct ApplyPlan: Sendable {
             let ns = object["metadata"]?["namespace"]?.string ?? ""
             let name = object["metadata"]?["name"]?.string ?? ""
             let isTarget = targets.contains("\(kind)/\(ns)/\(name)")
-            let drift = DriftDetector.drift(desired: object, live: current, ignore: isTarget ? ["spec.replicas"] : [])
+            let scheduled = HPASchedule.isScheduled(object)
+            var ignore: Set<String> = isTarget ? ["spec.replicas"] : []
+            if scheduled { ignore.insert("spec.minReplicas") }
+            let drift = DriftDetector.drift(desired: object, live: current, ignore: ignore)
             let handover = isTarget && ReplicaHandover.ownsReplicas(current, manager: Reconciler.fieldManager)
-            return Item(object: object, key: key, action: drift.isEmpty && !handover ? .unchanged : .update,
-                        drift: drift, handover: handover, live: current)
+            var schedule: DriftDetector.FieldDrift?
+            if scheduled, let want = object["spec"]?["minReplicas"], want.intValue != current["spec"]?["minReplicas"]?.intValue {
+                schedule = DriftDetector.FieldDrift(path: "spec.minReplicas", desired: want, live: current["spec"]?["minReplicas"])
+            }
+            return Item(object: object, key: key, action: drift.isEmpty && !handover && schedule == nil ? .unchanged : .update,
+                        drift: drift, handover: handover, live: current, schedule: schedule)
         }
     }
 }

@@ -39,7 +39,7 @@ extension Reconciler {
     public func diff(revision: String? = nil) throws -> EnvironmentDiff {
         let commit = try revision.map { try source.resolve($0) } ?? source.head()
         let rendered = try render(commit: commit)
-        let desired = DesiredState.prepare(rendered.values, namespace: namespace)
+        let desired = try scheduled(DesiredState.prepare(rendered.values, namespace: namespace))
         let state = try store.load()
         let live = try LiveState(cluster: cluster, namespace: namespace).read(desired: desired, inventory: state.inventory)
         let plan = ApplyPlan(desired: desired, live: live, namespace: namespace)
@@ -49,7 +49,7 @@ extension Reconciler {
             let ignore: Set<String> = item.handover || item.live?["spec"]?["replicas"] != nil && item.object["spec"]?["replicas"] == nil
                 ? ["spec.replicas"] : []
             let unified = DiffReport.unified(desired: item.object, live: item.live, ignore: ignore) ?? ""
-            let fields = item.drift.map { isSecret ? Self.masked($0) : $0 }
+            let fields = item.drift.map { isSecret ? Self.masked($0) : $0 } + (item.schedule.map { [$0] } ?? [])
             objects.append(.init(object: item.name, action: item.action == .create ? .create : .update, fields: fields, unified: unified))
         }
         if environment.prune {

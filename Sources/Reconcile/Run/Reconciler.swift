@@ -112,7 +112,7 @@ public final class Reconciler: @unchecked Sendable {
             try store.save(state, previous: &saved)
             return report
         }
-        let desired = DesiredState.prepare(rendered.values, namespace: namespace)
+        let desired = try scheduled(DesiredState.prepare(rendered.values, namespace: namespace))
         let driftMode = state.lastApplied == target && state.inProgress == nil
         let wrote = try converge(desired, revision: target, state: &state, saved: &saved, report: &report,
                                  driftMode: driftMode, reportOnly: driftMode && !environment.correctDrift)
@@ -157,7 +157,7 @@ public final class Reconciler: @unchecked Sendable {
     /// Applies the revision `healthy` again and waits for it; returns nil when healthy, else why not.
     func rollBack(to healthy: String, state: inout ReconcileState, saved: inout ReconcileState) throws -> String? {
         var report = RunReport(outcome: .inSync, environment: environment.name, revision: healthy)
-        let desired = DesiredState.prepare(try render(healthy).values, namespace: namespace)
+        let desired = try scheduled(DesiredState.prepare(try render(healthy).values, namespace: namespace))
         _ = try converge(desired, revision: healthy, state: &state, saved: &saved, report: &report, driftMode: false, reportOnly: false)
         let health = try HealthWaiter(cluster: cluster, namespace: namespace, pollInterval: pollInterval, log: log, clock: waitClock)
             .wait(for: desired, timeoutSeconds: environment.healthTimeoutSeconds)
@@ -185,7 +185,17 @@ public final class Reconciler: @unchecked Sendable {
             }
             for line in report.drift { log("drift: \(line)") }
         }
-        if reportOnly { return false }
+        if reportOnly {
+            // Scaling windows are git's schedule at work, not drift: they are applied even when
+            // drift is only reported (the object otherwise matches git, so nothing else changes).
+            let windows = plan.changes.filter { $0.schedule != nil && $0.drift.isEmpty && !$0.handover }
+            for item in windows {
+                try withConflictRetry { _ = try cluster.apply(item.object, fieldManager: Self.fieldManager, force: true) }
+                log("scheduled \(item.name): \(item.schedule!)")
+                report.applied.append(item.name)
+            }
+            return !windows.isEmpty
+        }
         let finalInventory = environment.prune ? Inventory.of(desired).keys : Inventory(state.inventory).union(desired).keys
         if plan.isInSync && prunable.isEmpty {
             if state.inventory != finalInventory || state.lastApplied != revision || state.inProgress != nil {
@@ -206,6 +216,7 @@ public final class Reconciler: @unchecked Sendable {
                 log("handed spec.replicas of \(item.name) to its HPA (kept \(current["spec"]?["replicas"].map { "\($0.string ?? DriftDetector.FieldDrift.show($0))" } ?? "?"))")
             }
             try withConflictRetry { _ = try cluster.apply(item.object, fieldManager: Self.fieldManager, force: true) }
+            if let window = item.schedule { log("scheduled \(item.name): \(window)") }
             switch item.action {
             case .create: log("created \(item.name)")
             default: log("applied \(item.name)" + (item.drift.isEmpty ? "" : ": " + item.drift.map(\.description).joined(separator: "; ")))
@@ -374,6 +385,14 @@ public final class Reconciler: @unchecked Sendable {
     }
 
     func short(_ revision: String) -> String { String(revision.prefix(7)) }
+
+    /// The objects with each scheduled HPA's minReplicas at the floor of the window active now
+    /// by the API server's clock (asked on every run: windows open and close between runs).
+    func scheduled(_ desired: [Value]) throws -> [Value] {
+        guard desired.contains(where: HPASchedule.isScheduled) else { return desired }
+        let t = ((try? cluster.serverTime()) ?? nil) ?? Date().timeIntervalSince1970
+        return try HPASchedule.applyFloors(desired, at: t)
+    }
 
     /// Now by the API server's clock (asked once per reconciler), else this machine's.
     func now() -> String {

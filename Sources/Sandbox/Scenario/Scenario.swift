@@ -58,6 +58,9 @@ public struct Scenario: Sendable {
         public var baseRPS: Double
         public var diurnalAmplitude: Double = 0
         public var peakHour: Double = 14
+        /// The rate on Saturdays and Sundays (UTC) as a share of the weekday rate: a weekly
+        /// cycle on top of the daily one (1: no weekly cycle).
+        public var weekendFactor: Double = 1
         public var spikes: [Spike] = []
     }
 
@@ -83,6 +86,9 @@ public struct Scenario: Sendable {
         if hour < 0 { hour += 24 }
         let phase: Double = (hour - traffic.peakHour) / 24 * 2 * Double.pi
         var rate: Double = traffic.baseRPS * (1 + traffic.diurnalAmplitude * Foundation.cos(phase))
+        // 1970-01-01 was a Thursday: day 2 and 3 of each week from then are Saturday and Sunday.
+        let weekday = Int(Foundation.floor(t / 86_400)) % 7
+        if weekday == 2 || weekday == 3 || weekday == -5 || weekday == -4 { rate *= traffic.weekendFactor }
         let elapsed = t - start
         for spike in traffic.spikes where elapsed >= spike.at && elapsed < spike.at + spike.duration {
             rate *= spike.multiplier

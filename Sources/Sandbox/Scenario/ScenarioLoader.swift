@@ -79,11 +79,12 @@ public enum ScenarioLoader {
         }
         for (i, item) in try r.list("traffic").enumerated() {
             var t = Reader(value: item, path: "\(file): traffic[\(i)]")
-            try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "spikes"])
+            try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "weekendFactor", "spikes"])
             guard let target = try t.text("target") else { throw ScenarioError(description: "\(t.path).target: required") }
             var traffic = Scenario.Traffic(target: target, baseRPS: try t.number("baseRPS", 0...1_000_000) ?? 1)
             traffic.diurnalAmplitude = try t.number("diurnalAmplitude", 0...1_000_000) ?? 0
             traffic.peakHour = try t.number("peakHour", 0...24) ?? 14
+            traffic.weekendFactor = try t.number("weekendFactor", 0...1_000) ?? 1
             for (j, spike) in try t.list("spikes").enumerated() {
                 var sp = Reader(value: spike, path: "\(t.path).spikes[\(j)]")
                 try sp.only(["at", "duration", "multiplier"])

@@ -117,6 +117,10 @@ metadata:
   namespace: {{ include "chatbot.namespace" $root }}
   labels:
     {{- include "chatbot.labels" $c | nindent 4 }}
+  {{- with $v.hpa.schedules }}
+  annotations:
+    shipshape.dev/schedules: {{ toJson . | quote }}
+  {{- end }}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1

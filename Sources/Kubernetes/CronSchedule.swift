@@ -1,15 +1,19 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import Foundation
 
 /// A standard five-field cron schedule (minute hour day-of-month month day-of-week) with
 /// ranges, lists, steps and the `@hourly`-style macros, in UTC, as the CronJob controller
-/// reads it.
-struct CronSchedule: Sendable {
+/// reads it. The Sandbox's CronJob controller and the reconciler's scaling windows
+/// (`HPASchedule`) read schedules with it.
+public struct CronSchedule: Sendable {
     private var minutes: Set<Int>, hours: Set<Int>, days: Set<Int>, months: Set<Int>, weekdays: Set<Int>
     private var dayRestricted: Bool, weekdayRestricted: Bool
 
-    init?(_ text: String) {
+    public init?(_ text: String) {
         var spec = text.trimmingCharacters(in: .whitespaces)
         if spec.hasPrefix("CRON_TZ=") || spec.hasPrefix("TZ=") { return nil }
         switch spec {
@@ -54,7 +58,7 @@ struct CronSchedule: Sendable {
     }
 
     /// The first scheduled time strictly after `t` (seconds since the epoch), within four years.
-    func next(after t: Double) -> Double? {
+    public func next(after t: Double) -> Double? {
         var minute = (Int(t) / 60 + 1) * 60
         let limit = minute + 4 * 366 * 86_400
         while minute < limit {
