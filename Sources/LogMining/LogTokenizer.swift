@@ -8,6 +8,8 @@
 /// level letter; `file.go:123` keeps the file. JSON lines are mined by their `msg`/`message`
 /// field, with the `level` field kept in front (see `JSONLogLine`).
 public struct LogTokenizer: Sendable {
+    private let wildcardHash = LogToken.wildcardHash
+
     public init() {}
 
     /// Tokenizes `line` into `tokens` (cleared first; reuse the array to avoid allocations).
@@ -276,6 +278,9 @@ public struct LogTokenizer: Sendable {
             // A kept word prints its bytes as they are: one range.
             h.add(base + token.start, token.end &- token.start, readable: line.count &- token.start)
             return h.value
+        }
+        if token.start == token.coreStart, token.coreEnd == token.end, !token.joinsWithEquals, token.prefixEnd < 0 {
+            return wildcardHash  // a bare variable prints `<*>`
         }
         h.add(base + token.start, token.prefixUpper &- token.start)
         if token.joinsWithEquals { h.add(equals) }

@@ -17,9 +17,9 @@ public final class TemplateMiner {
     /// Templates evicted to stay within `capacity`.
     public internal(set) var evictions = 0
     /// Lines mined.
-    public internal(set) var lines = 0
+    @exclusivity(unchecked) public internal(set) var lines = 0
     /// Lines that the shape cache placed without a search.
-    public internal(set) var shapeCacheHits = 0
+    @exclusivity(unchecked) public internal(set) var shapeCacheHits = 0
 
     let tokenizer = LogTokenizer()
     // Only this class touches these, never across a call that could reach them again: the
@@ -31,7 +31,7 @@ public final class TemplateMiner {
     /// Merged template ids → the id that absorbed them.
     var mergedInto: [Int: Int] = [:]
     var nextID = 1
-    var tick: UInt64 = 0
+    @exclusivity(unchecked) var tick: UInt64 = 0
     /// The LRU list over slots: most recently used at `head`.
     @exclusivity(unchecked) var prev: [Int] = [], next: [Int] = []
     @exclusivity(unchecked) var head = -1, tail = -1
