@@ -12,6 +12,14 @@ public enum ProcessClock {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// Seconds of CPU this thread has used: on shared cores, the figure other processes'
+    /// load does not inflate (wall time still counts the waits for a core).
+    public static func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// Peak resident set size in MB of this process (`RUSAGE_SELF`) or its waited-for
     /// children (`RUSAGE_CHILDREN`).
     public static func peakRSS(_ who: Int32) -> Int {

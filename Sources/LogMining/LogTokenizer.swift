@@ -8,6 +8,8 @@
 /// level letter; `file.go:123` keeps the file. JSON lines are mined by their `msg`/`message`
 /// field, with the `level` field kept in front (see `JSONLogLine`).
 public struct LogTokenizer: Sendable {
+    private let wildcardHash = LogToken.wildcardHash
+
     public init() {}
 
     /// Tokenizes `line` into `tokens` (cleared first; reuse the array to avoid allocations).
@@ -45,7 +47,7 @@ public struct LogTokenizer: Sendable {
             var inMessageQuote = false
             var pendingPrefix = -1
             while i < to {
-                while i < to, isSpace(line[i]) { i += 1 }
+                while i < to, classes[Int(line[i])] & ByteClass.space != 0 { i &+= 1 }
                 if i >= to { break }
                 let start = i
                 // klog's structured message: `file.go:123] "Starting controller" k="v"` mines the words.
@@ -57,10 +59,18 @@ public struct LogTokenizer: Sendable {
                 var quoted = false
                 var messageKeyEnd = -1
                 var seen: UInt8 = 0
-                while j < to, !isSpace(line[j]) {
+                while j < to {
+                    let c = classes[Int(line[j])]
+                    if c & ByteClass.stop == 0 {
+                        // Most bytes: neither a space nor a quote.
+                        seen |= c
+                        j &+= 1
+                        continue
+                    }
+                    if c & ByteClass.space != 0 { break }
+                    seen |= c & ByteClass.kinds
                     let b = line[j]
-                    seen |= classes[Int(b)]
-                    if (b == quote || b == apostrophe) && !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
+                    if !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
                         if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) {
                             messageKeyEnd = j + 1
                             break
@@ -172,6 +182,29 @@ public struct LogTokenizer: Sendable {
         if n > 2, first == dot || first == tilde, line[cs + 1] == slash { return .path }
         var digits = 0, hexLetters = 0, letters = 0, colons = 0, dots = 0, dashes = 0, other = 0
         var i = cs
+        if n <= 255 {
+            // One table add a byte: seven 8-bit counters packed in a word (a core this short cannot overflow one).
+            let packed: UInt64 = ByteClass.counters.withUnsafeBufferPointer { counters in
+                var sum: UInt64 = 0
+                var k = cs
+                while k < ce { sum &+= counters[Int(line[k])]; k &+= 1 }
+                return sum
+            }
+            digits = Int(truncatingIfNeeded: packed & 0xff)
+            hexLetters = Int(truncatingIfNeeded: (packed &>> 8) & 0xff)
+            letters = hexLetters &+ Int(truncatingIfNeeded: (packed &>> 16) & 0xff)
+            colons = Int(truncatingIfNeeded: (packed &>> 24) & 0xff)
+            dots = Int(truncatingIfNeeded: (packed &>> 32) & 0xff)
+            dashes = Int(truncatingIfNeeded: (packed &>> 40) & 0xff)
+            other = Int(truncatingIfNeeded: (packed &>> 48) & 0xff)
+            if colons > 0 {
+                while i < ce {
+                    if line[i] == colon, i + 2 < ce, line[i + 1] == slash, line[i + 2] == slash { return .url }
+                    i += 1
+                }
+            }
+            i = ce
+        }
         while i < ce {
             let b = line[i]
             if b >= 48 && b <= 57 { digits += 1 }
@@ -236,22 +269,28 @@ public struct LogTokenizer: Sendable {
 
     // MARK: - Hashing
 
-    /// FNV-1a of the token's printed text: what templates store and compare.
+    /// `TokenHash` of the token's printed text: what templates store and compare.
+    @inline(__always)
     func hash(_ token: LogToken, in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = FNV1a.offset
-        var i = token.start
-        let prefixEnd = token.prefixUpper
-        while i < prefixEnd { FNV1a.add(&h, line[i]); i += 1 }
-        if token.joinsWithEquals { FNV1a.add(&h, equals) }
-        i = token.coreStart
-        if token.isVariable {
-            FNV1a.add(&h, 60); FNV1a.add(&h, 42); FNV1a.add(&h, 62)
-        } else {
-            while i < token.coreEnd { FNV1a.add(&h, line[i]); i += 1 }
+        let base = line.baseAddress!
+        var h = TokenHash()
+        if !token.isVariable, !token.joinsWithEquals, token.prefixEnd < 0 {
+            // A kept word prints its bytes as they are: one range.
+            h.add(base + token.start, token.end &- token.start, readable: line.count &- token.start)
+            return h.value
         }
-        i = token.coreEnd
-        while i < token.end { FNV1a.add(&h, line[i]); i += 1 }
-        return h
+        if token.start == token.coreStart, token.coreEnd == token.end, !token.joinsWithEquals, token.prefixEnd < 0 {
+            return wildcardHash  // a bare variable prints `<*>`
+        }
+        h.add(base + token.start, token.prefixUpper &- token.start)
+        if token.joinsWithEquals { h.add(equals) }
+        if token.isVariable {
+            h.add(60); h.add(42); h.add(62)
+        } else {
+            h.add(base + token.coreStart, token.coreEnd &- token.coreStart)
+        }
+        h.add(base + token.coreEnd, token.end &- token.coreEnd)
+        return h.value
     }
 
     // MARK: - Byte classes
@@ -335,6 +374,23 @@ public struct LogTokenizer: Sendable {
 /// chunk of plain letters, or one without `=`, `:` or `[`, skips the passes that cannot match.
 enum ByteClass {
     static let letter: UInt8 = 1, digit: UInt8 = 2, equals: UInt8 = 4, colon: UInt8 = 8, bracket: UInt8 = 16, other: UInt8 = 32
+    /// Not kinds of a chunk's bytes but where the splitter stops: whitespace, and `"` or `'`.
+    static let space: UInt8 = 64, quote: UInt8 = 128
+    static let kinds: UInt8 = 63, stop: UInt8 = space | quote
+
+    /// Per byte, the counter `kind(of:)` adds it to, as 1 in that counter's byte of a word:
+    /// digits, hex letters, other letters, colons, dots, dashes, anything else.
+    static let counters: [UInt64] = (0..<256).map { b -> UInt64 in
+        switch b {
+        case 48...57: return 1
+        case 97...102, 65...70: return 1 << 8
+        case 103...122, 71...90: return 1 << 16
+        case 58: return 1 << 24
+        case 46: return 1 << 32
+        case 45: return 1 << 40
+        default: return 1 << 48
+        }
+    }
 
     static let table: [UInt8] = (0..<256).map { b -> UInt8 in
         switch b {
@@ -343,6 +399,8 @@ enum ByteClass {
         case 61: return equals
         case 58: return colon
         case 91: return bracket
+        case 32, 9, 13, 10: return space
+        case 34, 39: return other | quote
         default: return other
         }
     }

@@ -40,7 +40,7 @@ extension TemplateMiner {
             case "template":
                 let texts = head.count > 1 && !head[1].isEmpty ? head[1].split(separator: " ").map(String.init) : []
                 let kinds = texts.map(TemplateSlot.kind(ofText:))
-                let hashes = texts.map { FNV1a.hash($0.utf8) }
+                let hashes = texts.map { TokenHash.hash($0.utf8) }
                 let firstIndex = kinds.firstIndex(of: TemplateSlot.constant)
                 let key = GroupKey(count: texts.count, first: firstIndex.map { hashes[$0] } ?? 0)
                 loaded.append(TemplateSlot(id: try int(1), count: try int(2), lastSeen: UInt64(try int(3)),

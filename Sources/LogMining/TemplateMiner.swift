@@ -7,6 +7,8 @@
 /// depend on how long a header is: equal words score 1, a word against a learned `<*>` scores ½,
 /// anything else 0, over the positions that are not both variable. Memory is bounded by
 /// `capacity` templates; beyond it the least recently used template is evicted (`evictions`).
+/// A line whose exact shape joined a template unchanged before, in a group unchanged since,
+/// skips the search (`ShapeCache`): same ids, counts and templates as searching every line.
 public final class TemplateMiner {
     /// The similarity a line needs to join a template.
     public let threshold: Double
@@ -15,33 +17,59 @@ public final class TemplateMiner {
     /// Templates evicted to stay within `capacity`.
     public internal(set) var evictions = 0
     /// Lines mined.
-    public internal(set) var lines = 0
+    @exclusivity(unchecked) public internal(set) var lines = 0
+    /// Lines that the shape cache placed without a search.
+    @exclusivity(unchecked) public internal(set) var shapeCacheHits = 0
 
     let tokenizer = LogTokenizer()
-    var slots: [TemplateSlot?] = []
+    // Only this class touches these, never across a call that could reach them again: the
+    // runtime's exclusivity checks cost more than the work on the hot path.
+    @exclusivity(unchecked) var slots: [TemplateSlot?] = []
     var freeSlots: [Int] = []
     var slotOfID: [Int: Int] = [:]
     var groups: [GroupKey: [Int]] = [:]
     /// Merged template ids → the id that absorbed them.
     var mergedInto: [Int: Int] = [:]
     var nextID = 1
-    var tick: UInt64 = 0
+    @exclusivity(unchecked) var tick: UInt64 = 0
     /// The LRU list over slots: most recently used at `head`.
-    var prev: [Int] = [], next: [Int] = []
-    var head = -1, tail = -1
-    private var tokens: [LogToken] = []
+    @exclusivity(unchecked) var prev: [Int] = [], next: [Int] = []
+    @exclusivity(unchecked) var head = -1, tail = -1
+    @exclusivity(unchecked) private var tokens: [LogToken] = []
+    /// Per slot, the stamp its group got at its last change (see `ShapeCache`); 0 when free.
+    @exclusivity(unchecked) var groupStamps: [UInt64] = []
+    var lastStamp: UInt64 = 0
+    let shapeCache: ShapeCache?
 
-    public init(threshold: Double = 0.5, capacity: Int = 10_000) {
+    /// `shapeCacheSize`: entries of the shape cache (0: search for every line; same results).
+    public init(threshold: Double = 0.5, capacity: Int = 10_000, shapeCacheSize: Int = 4096) {
         self.threshold = threshold
         self.capacity = max(1, capacity)
+        shapeCache = shapeCacheSize > 0 ? ShapeCache(size: shapeCacheSize) : nil
     }
 
     /// Mines one line (without its newline); returns its template id.
     @discardableResult
     public func add(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         tokenizer.tokenize(line, into: &tokens)
-        lines += 1
-        tick += 1
+        lines &+= 1
+        tick &+= 1
+        var shape: (hash: UInt64, variables: UInt64)?
+        if let cache = shapeCache {
+            let hit: ShapeCache.Entry? = tokens.withUnsafeBufferPointer { tokens in
+                shape = ShapeCache.shape(of: tokens)
+                guard let shape else { return nil }
+                return cache.find(shape.hash, shape.variables, tokens)
+            }
+            if let hit, groupStamps[hit.slot] == hit.stamp {
+                // The search would choose this template and leave it as it is: count the line.
+                slots[hit.slot]!.count &+= 1
+                slots[hit.slot]!.lastSeen = tick
+                touch(hit.slot)
+                shapeCacheHits &+= 1
+                return hit.id
+            }
+        }
         let key = GroupKey(count: tokens.count, first: firstWord())
         if let members = groups[key] {
             var best = -1
@@ -51,8 +79,13 @@ public final class TemplateMiner {
                 if score > bestScore { bestScore = score; best = slot }
             }
             if best >= 0, bestScore >= threshold {
-                absorb(best, key: key)
-                return slots[best]!.id
+                let id = slots[best]!.id
+                if !absorb(best, key: key), let cache = shapeCache, let shape {
+                    tokens.withUnsafeBufferPointer { tokens in
+                        cache.store(shape.hash, shape.variables, tokens, slot: best, id: id, stamp: groupStamps[best])
+                    }
+                }
+                return id
             }
         }
         return create(line, key: key)
@@ -116,8 +149,9 @@ public final class TemplateMiner {
         return counted == 0 ? 1 : score / Double(counted)
     }
 
-    /// Counts the line into `slot`, turning positions where they differ into `<*>`.
-    private func absorb(_ slot: Int, key: GroupKey) {
+    /// Counts the line into `slot`, turning positions where they differ into `<*>`; whether
+    /// the template changed.
+    private func absorb(_ slot: Int, key: GroupKey) -> Bool {
         var changed = false
         slots[slot]!.count += 1
         slots[slot]!.lastSeen = tick
@@ -128,7 +162,11 @@ public final class TemplateMiner {
             changed = true
         }
         touch(slot)
-        if changed { mergeSimilar(into: slot, key: key) }
+        if changed {
+            mergeSimilar(into: slot, key: key)
+            restamp(key)
+        }
+        return changed
     }
 
     /// Templates of the group that `slot` has grown to resemble are one template with it: each
@@ -186,6 +224,7 @@ public final class TemplateMiner {
             groups[victimKey]?.removeAll { $0 == victim }
             if groups[victimKey]?.isEmpty == true { groups[victimKey] = nil }
             release(victim)
+            restamp(victimKey)
             evictions += 1
         }
         let id = nextID
@@ -215,9 +254,11 @@ public final class TemplateMiner {
             slots.append(slot)
             prev.append(-1)
             next.append(-1)
+            groupStamps.append(0)
         }
         slotOfID[slot.id] = index
         groups[slot.key, default: []].append(index)
+        restamp(slot.key)
         prev[index] = -1
         next[index] = head
         if head >= 0 { prev[head] = index }
@@ -225,14 +266,22 @@ public final class TemplateMiner {
         if tail < 0 { tail = index }
     }
 
-    private func unlink(_ slot: Int) {
+    /// A group changed (a member created, generalised, merged or evicted): its members get a
+    /// new stamp, so the shape cache's entries for it stop being used.
+    private func restamp(_ key: GroupKey) {
+        lastStamp &+= 1
+        guard let members = groups[key] else { return }
+        for slot in members { groupStamps[slot] = lastStamp }
+    }
+
+    @inline(__always) private func unlink(_ slot: Int) {
         if prev[slot] >= 0 { next[prev[slot]] = next[slot] } else { head = next[slot] }
         if next[slot] >= 0 { prev[next[slot]] = prev[slot] } else { tail = prev[slot] }
         prev[slot] = -1
         next[slot] = -1
     }
 
-    private func touch(_ slot: Int) {
+    @inline(__always) private func touch(_ slot: Int) {
         guard head != slot else { return }
         unlink(slot)
         next[slot] = head
@@ -246,6 +295,7 @@ public final class TemplateMiner {
         unlink(slot)
         slotOfID[slots[slot]!.id] = nil
         slots[slot] = nil
+        groupStamps[slot] = 0
         freeSlots.append(slot)
     }
 }

@@ -117,3 +117,70 @@ final class TemplateMinerRobustnessTests: XCTestCase {
         XCTAssertEqual(try TemplateMiner(serialized: miner.serialized(), capacity: 500).serialized(), miner.serialized())
     }
 }
+
+/// The shape cache only skips searches: a miner with it gives every line the id, and ends with
+/// the templates, counts, merges and evictions, of a miner that searches for every line.
+final class ShapeCacheTests: XCTestCase {
+    /// Mines `lines` with and without the cache and asserts identical results; the cache's hits.
+    @discardableResult
+    func assertSameAsSearching(_ lines: [[UInt8]], capacity: Int = 10_000, file: StaticString = #filePath, line: UInt = #line) -> Int {
+        let cached = TemplateMiner(capacity: capacity), searching = TemplateMiner(capacity: capacity, shapeCacheSize: 0)
+        for (n, bytes) in lines.enumerated() {
+            let a = bytes.withUnsafeBufferPointer { cached.add($0) }, b = bytes.withUnsafeBufferPointer { searching.add($0) }
+            if a != b {
+                XCTFail("line \(n + 1) \"\(String(decoding: bytes, as: UTF8.self))\": id \(a) with the cache, \(b) without", file: file, line: line)
+                return 0
+            }
+        }
+        XCTAssertEqual(cached.templates, searching.templates, file: file, line: line)
+        XCTAssertEqual(cached.serialized(), searching.serialized(), file: file, line: line)
+        XCTAssertEqual(cached.evictions, searching.evictions, file: file, line: line)
+        XCTAssertEqual(searching.shapeCacheHits, 0, file: file, line: line)
+        return cached.shapeCacheHits
+    }
+
+    /// Every labelled style, in rounds with fresh values: most lines after the first round hit.
+    func testLabelledCorporaGiveTheSameIds() {
+        let styles = [GroupingAccuracyTests.access, GroupingAccuracyTests.app, GroupingAccuracyTests.klog,
+                      GroupingAccuracyTests.json, GroupingAccuracyTests.syslog, GroupingAccuracyTests.logfmt]
+        var lines: [[UInt8]] = []
+        for round in 0..<6 {
+            for style in styles {
+                for (_, text) in style { lines.append(Array(text.replacingOccurrences(of: "10:0", with: "1\(round):0").utf8)) }
+            }
+        }
+        XCTAssertEqual(assertSameAsSearching(lines), 206)
+    }
+
+    /// Templates generalising, merging and being evicted while their shapes are cached.
+    func testGeneralisingMergingAndEvictingGiveTheSameIds() {
+        let lines = [
+            "worker alpha finished batch ok", "worker alpha finished batch ok", "worker beta finished task failed",
+            "worker beta finished task failed", "worker gamma finished batch failed", "worker alpha finished batch ok",
+            "worker beta finished task failed", "alpha started", "beta started now", "alpha started", "gamma stopped at once ok",
+            "beta started now", "alpha started", "worker delta finished batch ok", "gamma stopped at once ok",
+        ].map { Array($0.utf8) }
+        for capacity in [1, 2, 3, 10] {
+            assertSameAsSearching(lines + lines, capacity: capacity)
+        }
+        XCTAssertGreaterThan(assertSameAsSearching(lines + lines), 10)
+    }
+
+    /// Arbitrary bytes through a small miner: constant churn of templates and evictions.
+    func testArbitraryBytesGiveTheSameIds() {
+        var random = SeededGenerator(seed: 29)
+        let alphabet = Array(" \t\"'=:[]{}(),.;/-_0123456789abcdefxyzIEWDecJan\\@#%<>*".utf8)
+        let starts = ["", "{\"msg\":\"", "I1202 10:00:00.1 1 a.go:1] \"", "level=info msg=\"", "{", "a b ", "x=1 y "]
+        var lines: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            var line = Array(starts[Int(random.next() % UInt64(starts.count))].utf8)
+            for _ in 0..<Int(random.next() % 12) {
+                line.append(random.next() % 40 == 0 ? UInt8(truncatingIfNeeded: random.next() | 0x80) : alphabet[Int(random.next() % UInt64(alphabet.count))])
+            }
+            lines.append(line)
+        }
+        for capacity in [20, 300] {
+            XCTAssertGreaterThan(assertSameAsSearching(lines, capacity: capacity), 1000)
+        }
+    }
+}
