@@ -79,7 +79,7 @@ let package = Package(
         // heal: analyzers over one LIST per kind, the remediation ladder, verification.
         .target(
             name: "Heal",
-            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Environment", "Reconcile", "Insights",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Environment", "Reconcile", "Insights", "Alerts",
                            .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Sandbox",
@@ -96,7 +96,10 @@ let package = Package(
             ]),
         // Pod logs read since the last run, classified, counted, compared with baselines and
         // the users' alert rules: findings (the Kubernetes logs API is the one LogSource).
-        .target(name: "Logs", dependencies: ["YAML", "Kubernetes", "KubeClient", "LogMining"]),
+        .target(name: "Logs", dependencies: ["YAML", "Kubernetes", "KubeClient", "LogMining", "Alerts"]),
+        // The alert model, its sinks (Alertmanager v2, Slack, PagerDuty Events v2, a generic
+        // webhook in Alertmanager's format) and the open alerts each job keeps in its checkpoint.
+        .target(name: "Alerts", dependencies: ["YAML", "KubeClient", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Policies", "GitStore", "Environment"]),
         // An environment's health against the thresholds (`shipshape status`), and each job's
         // own metrics pushed to a Pushgateway.
@@ -107,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring", "Alerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -151,6 +154,8 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "TestSupport"],
+                    exclude: ["Fixtures"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).
         .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],
