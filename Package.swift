@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "GitStore"]),
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
-        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "TestSupport"],
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "Sandbox", "TestSupport"],
                     exclude: ["Fixtures"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).
         .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),

@@ -118,14 +118,19 @@ public struct AlertState: Sendable, Equatable, Codable {
 
     /// `place` names the document in errors (`ConfigMap chatbot-dev/shipshape-dev-heal key alerts.json`).
     public init(decoding text: String, place: String) throws {
-        let doc: Document
-        do { doc = try JSONDecoder().decode(Document.self, from: Data(text.utf8)) } catch {
-            throw AlertsError("\(place) is not an alert state document (\(error)); delete the key to start afresh (open alerts are then forgotten and fire again)")
+        func invalid(_ error: Error) -> AlertsError {
+            AlertsError("\(place) is not an alert state document (\(error)); delete the key to start afresh (open alerts are then forgotten and fire again)")
         }
-        guard doc.version == Self.version else {
-            throw AlertsError("\(place): alert state version \(doc.version) is not \(Self.version); delete the key to start afresh")
+        let version: Int
+        do { version = try JSONDecoder().decode(Version.self, from: Data(text.utf8)).version } catch { throw invalid(error) }
+        guard version == Self.version else {
+            throw AlertsError("\(place): alert state version \(version) is not \(Self.version); delete the key to start afresh")
         }
-        self = doc.state
+        do { self = try JSONDecoder().decode(Document.self, from: Data(text.utf8)).state } catch { throw invalid(error) }
+    }
+
+    private struct Version: Codable {
+        var version: Int
     }
 
     private struct Document: Codable {
