@@ -45,6 +45,23 @@ final class AlertmanagerEndToEndTests: XCTestCase {
         """
     }
 
+    /// `shipshape alerts --env dev -o json` against the run's Sandbox, as an engineer runs it.
+    static func listAlerts(_ run: FaultRun) throws -> Value {
+        let kubeconfig = run.work + "/alerts.kubeconfig"
+        try """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: sandbox, cluster: {server: "\(run.api.rest.config.server)"}}]
+            users: [{name: admin, user: {}}]
+            contexts: [{name: sandbox, context: {cluster: sandbox, user: admin, namespace: chatbot-dev}}]
+            current-context: sandbox
+            """.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
+        let result = try ShipshapeBinary.run(["alerts", "--env", "dev", "-o", "json", "--config", run.work + "/config/shipshape.yaml",
+                                              "--kubeconfig", kubeconfig])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try JSONParser().parse(result.stdout)
+    }
+
     func testACrashLoopAlertsOnceResolvesWhenHealsFixWorksAndWaitsOutAlertmanagerDowntime() throws {
         let receiver = try AlertReceiver()
         addTeardownBlock { receiver.stop() }
@@ -78,6 +95,7 @@ final class AlertmanagerEndToEndTests: XCTestCase {
         let fingerprint = AlertFingerprint.of(expectedLabels)
         var results: [(minute: Int, report: HealReport, alerts: AlertRun.Result)] = []
         var resent: AlertRun.Result?
+        var listed: Value?
         // Alertmanager is down when the crash loop is first seen, and back for the next run.
         alertmanager.stop()
         for minute in 1...8 {
@@ -102,6 +120,8 @@ final class AlertmanagerEndToEndTests: XCTestCase {
                 XCTAssertEqual(shown.first?["generatorURL"]?.string, "shipshape://dev/heal/runs/" + AlertTime.format(report.now))
                 // The job restarted and sent the same run again: Alertmanager takes it, nobody is notified again.
                 resent = alertRun(report)
+                // `shipshape alerts` lists it as heal holds it.
+                listed = try Self.listAlerts(run)
             }
             if report.resolved.contains(where: { $0.id == id }) { break }
         }
@@ -122,6 +142,11 @@ final class AlertmanagerEndToEndTests: XCTestCase {
             XCTAssertEqual(r.alerts.deliveries.map(\.firing), [1, 0, 0, 0], trace)
             XCTAssertNil(r.alerts.problem)
         }
+        let list = try XCTUnwrap(listed?["open"]?.array, trace)
+        XCTAssertEqual(list.map { $0["job"]?.string }, ["heal"])
+        XCTAssertEqual(list.first?["labels"]?.object?.reduce(into: [String: String]()) { $0[$1.key] = $1.value.string ?? "" }, expectedLabels)
+        XCTAssertEqual(list.first?["notified"]?.array?.map { $0.string ?? "" }, ["slack", "pagerduty", "webhook", "alertmanager"])
+        XCTAssertEqual(list.first?["fingerprint"]?.string, fingerprint)
         let again = try XCTUnwrap(resent, "Alertmanager never took the alert\n\(trace)")
         XCTAssertEqual(again.opened, [])
         XCTAssertEqual(again.deliveries.map(\.firing), [1, 0, 0, 0], trace)
