@@ -79,6 +79,8 @@ struct HealCommand: ParsableCommand {
                     help: "Faults the last heal run saw cleared after a heal action.")
         print(output == "json" ? try report.json() : report.table(), terminator: "")
         if !dryRun {
+            // The report first: the alert lines follow it.
+            fflush(nil)
             let lines = deliverAlerts(report.alertUpdate(runbookBase: ProcessInfo.processInfo.environment["SHIPSHAPE_RUNBOOK_BASE_URL"]),
                                       now: report.now, api: api, namespace: e.namespace, configMap: HealState.configMapName(environment: e.name))
             for line in lines { log(line) }

@@ -13,10 +13,6 @@ func deliverAlerts(_ update: AlertState.Update, now: Double, api: KubeAPI, names
     }
     let run = AlertRun(store: AlertStateStore(api: api, namespace: namespace, configMap: configMap),
                        sender: AlertSender(sinks: settings.sinks()))
-    let result = run.run(update, now: now)
-    var lines = result.lines
-    if settings.sinks().isEmpty && (!result.opened.isEmpty || !result.resolved.isEmpty) {
-        lines.append("alerts: \(result.opened.count) opened, \(result.resolved.count) resolved; no sink configured (SHIPSHAPE_ALERTMANAGER_URL, docs/alerts.md)")
-    }
-    return lines
+    // Without a sink the state is still kept (`shipshape alerts` lists it), and nothing is said.
+    return run.run(update, now: now).lines
 }

@@ -14,6 +14,7 @@ final class AlertReceiver {
         var path: String
         var body: String
         var subject: String
+        var authorization: String
         var json: Value? { try? JSONParser().parse(body) }
     }
 
@@ -70,7 +71,8 @@ final class AlertReceiver {
         let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard let v = try? JSONParser().parse(String(line)) else { return nil }
-            return Record(kind: v["kind"]?.string ?? "", path: v["path"]?.string ?? "", body: v["body"]?.string ?? "", subject: v["subject"]?.string ?? "")
+            return Record(kind: v["kind"]?.string ?? "", path: v["path"]?.string ?? "", body: v["body"]?.string ?? "", subject: v["subject"]?.string ?? "",
+                          authorization: v["authorization"]?.string ?? "")
         }
     }
 

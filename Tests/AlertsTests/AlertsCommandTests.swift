@@ -35,6 +35,33 @@ final class AlertsCommandTests: XCTestCase {
         XCTAssertEqual(receiver.posts("/down/webhook").count, 4, "retried with back-off, then reported")
     }
 
+    /// Credentials as the chart mounts them (the Secret's files): basic auth from `username` and
+    /// `password`, a bearer `token` winning over them; the body is v2's postable alerts.
+    func testAlertmanagerCredentialsComeFromTheMountedSecret() throws {
+        let receiver = try AlertReceiver()
+        addTeardownBlock { receiver.stop() }
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("alerts-auth-\(UUID().uuidString)")
+        let secret = dir.appendingPathComponent("secret")
+        try FileManager.default.createDirectory(at: secret, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        try EnvironmentsFile.write(to: dir)
+        try "shipshape\n".write(to: secret.appendingPathComponent("username"), atomically: true, encoding: .utf8)
+        try "s3cret".write(to: secret.appendingPathComponent("password"), atomically: true, encoding: .utf8)
+        let environment = ["PATH": "/usr/bin:/bin", "SHIPSHAPE_ALERTMANAGER_URL": receiver.url + "/am/", "SHIPSHAPE_ALERTS_CREDENTIALS_DIR": secret.path]
+        let basic = try ShipshapeBinary.run(["alerts", "test", "--env", "dev"], in: dir, environment: environment)
+        XCTAssertEqual(basic.status, 0, basic.stdout + basic.stderr)
+        try "tok3n".write(to: secret.appendingPathComponent("token"), atomically: true, encoding: .utf8)
+        let bearer = try ShipshapeBinary.run(["alerts", "test", "--env", "dev"], in: dir, environment: environment)
+        XCTAssertEqual(bearer.status, 0, bearer.stdout + bearer.stderr)
+        let posts = receiver.records.filter { $0.kind == "http" }
+        XCTAssertEqual(posts.map(\.path), Array(repeating: "/am/api/v2/alerts", count: 4))
+        XCTAssertEqual(posts.map(\.authorization), ["Basic c2hpcHNoYXBlOnMzY3JldA==", "Basic c2hpcHNoYXBlOnMzY3JldA==", "Bearer tok3n", "Bearer tok3n"])
+        let resolved = try XCTUnwrap(posts[1].json?.array?.first)
+        XCTAssertEqual(resolved.object?.keys.sorted(), ["annotations", "endsAt", "generatorURL", "labels", "startsAt"])
+        XCTAssertEqual(resolved["labels"]?["alertname"]?.string, "ShipshapeTest")
+        XCTAssertNil(posts[0].json?.array?.first?["endsAt"], "a firing alert leaves endsAt to Alertmanager's resolve_timeout")
+    }
+
     func testWithoutASinkTheTestSaysWhatToSet() throws {
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("alerts-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
