@@ -81,7 +81,7 @@ let package = Package(
         // heal: analyzers over one LIST per kind, the remediation ladder, verification.
         .target(
             name: "Heal",
-            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Environment", "Reconcile", "Insights",
+            dependencies: ["YAML", "Kubernetes", "KubeClient", "GitStore", "Environment", "Reconcile", "Insights", "Alerts",
                            .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(
             name: "Sandbox",
@@ -98,7 +98,10 @@ let package = Package(
             ]),
         // Pod logs read since the last run, classified, counted, compared with baselines and
         // the users' alert rules: findings (the Kubernetes logs API is the one LogSource).
-        .target(name: "Logs", dependencies: ["YAML", "Kubernetes", "KubeClient", "LogMining"]),
+        .target(name: "Logs", dependencies: ["YAML", "Kubernetes", "KubeClient", "LogMining", "Alerts"]),
+        // The alert model, its sinks (Alertmanager v2, Slack, PagerDuty Events v2, a generic
+        // webhook in Alertmanager's format) and the open alerts each job keeps in its checkpoint.
+        .target(name: "Alerts", dependencies: ["YAML", "KubeClient", .product(name: "OrderedCollections", package: "swift-collections")]),
         .target(name: "Reconcile", dependencies: ["YAML", "Kubernetes", "KubeClient", "Policies", "GitStore", "Environment"]),
         // An environment's health against the thresholds (`shipshape status`), and each job's
         // own metrics pushed to a Pushgateway.
@@ -114,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "ShipshapeCLI",
             dependencies: [
-                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring", "Report",
+                "YAML", "Kubernetes", "GitStore", "KubeClient", "Templates", "Charts", "Policies", "Sandbox", "Overlays", "Environment", "Reconcile", "Insights", "LogMining", "Logs", "Heal", "Monitoring", "Report", "Alerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -170,6 +173,8 @@ let package = Package(
         // The weekly report: a simulated week on the Sandbox, and its HTML in headless Chromium.
         .testTarget(name: "ReportTests", dependencies: ["Report", "FaultLab", "Heal", "Insights", "Logs", "Environment", "GitStore", "KubeClient",
                                                         "Kubernetes", "Sandbox", "YAML", "TestSupport"]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "Sandbox", "TestSupport"],
+                    exclude: ["Fixtures"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).
         .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],

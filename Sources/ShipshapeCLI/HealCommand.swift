@@ -1,3 +1,4 @@
+import Alerts
 import ArgumentParser
 import Environment
 import Foundation
@@ -77,6 +78,13 @@ struct HealCommand: ParsableCommand {
         metrics.set("verified_fixes", Double(report.resolved.filter { !$0.action.isEmpty && !$0.escalated }.count),
                     help: "Faults the last heal run saw cleared after a heal action.")
         print(output == "json" ? try report.json() : report.table(), terminator: "")
+        if !dryRun {
+            // The report first: the alert lines follow it.
+            fflush(nil)
+            let lines = deliverAlerts(report.alertUpdate(runbookBase: ProcessInfo.processInfo.environment["SHIPSHAPE_RUNBOOK_BASE_URL"]),
+                                      now: report.now, api: api, namespace: e.namespace, configMap: HealState.configMapName(environment: e.name))
+            for line in lines { log(line) }
+        }
         return report.exitCode
     }
 

@@ -81,6 +81,13 @@ extension LogsCommand {
                 if !left.isEmpty { note += " without \(left.joined(separator: ", ")) (over \(LogCheckpoint.maxBytes) bytes: they learn again)" }
             }
             FileHandle.standardError.write(Data((note + "\n").utf8))
+            if !dryRun {
+                let now = Date().timeIntervalSince1970
+                for line in deliverAlerts(LogFinding.alertUpdate(result.findings, environment: e.name, now: now), now: now,
+                                          api: api, namespace: e.namespace, configMap: name) {
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
+            }
             switch output {
             case .table:
                 print(result.findings.isEmpty ? "no findings\n" : LogFindingsReport.table(result.findings), terminator: "")

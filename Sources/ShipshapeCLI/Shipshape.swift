@@ -11,7 +11,7 @@ struct Shipshape: ParsableCommand {
         version: "0.1.0",
         subcommands: [RenderCommand.self, CheckCommand.self, ValuesCommand.self, HistoryCommand.self, KubeCommand.self, SandboxCommand.self,
                       DiffCommand.self, ReconcileCommand.self, RollbackCommand.self,
-                      RecommendCommand.self, LogsCommand.self, HealCommand.self, StatusCommand.self, ReportCommand.self])
+                      RecommendCommand.self, LogsCommand.self, HealCommand.self, StatusCommand.self, ReportCommand.self, AlertsCommand.self])
 
     /// As ArgumentParser's, except that `shipshape check` and `shipshape logs` exit 2 on usage
     /// errors (as linters do, keeping 1 for findings) instead of 64.

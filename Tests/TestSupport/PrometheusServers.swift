@@ -13,7 +13,7 @@ import Glibc
 public final class MonitoringServer {
     public struct Missing: Error, CustomStringConvertible {
         public var binary: String
-        public var description: String { "\(binary) is not on the PATH: apt-get install prometheus prometheus-pushgateway (scripts/install-deps.sh does)" }
+        public var description: String { "\(binary) is not on the PATH: apt-get install prometheus prometheus-pushgateway prometheus-alertmanager (scripts/install-deps.sh does)" }
     }
 
     public struct NotReady: Error, CustomStringConvertible {
@@ -66,6 +66,23 @@ public final class MonitoringServer {
         let port = try freePort()
         let server = try MonitoringServer(binary: binary, arguments: ["--web.listen-address=127.0.0.1:\(port)"],
                                           url: "http://127.0.0.1:\(port)", directory: dir)
+        try server.waitUntilReady(path: "/-/ready")
+        return server
+    }
+
+    /// Debian's Alertmanager (`prometheus-alertmanager`) on loopback with `config` (an
+    /// alertmanager.yml) and its own storage, clustering off. `port` restarts one on the port
+    /// an earlier one had (Alertmanager back after being down).
+    public static func alertmanager(config: String, port: Int? = nil) throws -> MonitoringServer {
+        guard let binary = Subprocess.find("prometheus-alertmanager") else { throw Missing(binary: "prometheus-alertmanager") }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alertmanager-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try config.write(to: dir.appendingPathComponent("alertmanager.yml"), atomically: true, encoding: .utf8)
+        let port = try port ?? freePort()
+        let server = try MonitoringServer(binary: binary, arguments: [
+            "--config.file=\(dir.path)/alertmanager.yml", "--storage.path=\(dir.path)/data",
+            "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=",
+        ], url: "http://127.0.0.1:\(port)", directory: dir)
         try server.waitUntilReady(path: "/-/ready")
         return server
     }
