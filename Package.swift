@@ -149,7 +149,7 @@ let package = Package(
         .executableTarget(name: "usage-fuzz", dependencies: ["FuzzSupport", "Insights", "YAML"], path: "Fuzz/usage-fuzz"),
         .executableTarget(name: "sandbox-fuzz", dependencies: ["FuzzSupport", "Sandbox"], path: "Fuzz/sandbox-fuzz"),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["YAML"], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "YAML", "TestSupport"]),
@@ -173,8 +173,7 @@ let package = Package(
         // The weekly report: a simulated week on the Sandbox, and its HTML in headless Chromium.
         .testTarget(name: "ReportTests", dependencies: ["Report", "FaultLab", "Heal", "Insights", "Logs", "Environment", "GitStore", "KubeClient",
                                                         "Kubernetes", "Sandbox", "YAML", "TestSupport"]),
-        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "Sandbox", "TestSupport"],
-                    exclude: ["Fixtures"]),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "Sandbox", "TestSupport"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).
         .testTarget(name: "AdversarialTests", dependencies: ["TestSupport"]),
     ],

@@ -21,6 +21,27 @@ public struct SlackSink: AlertSink {
         for n in notices { try http.post(Self.message(n), to: url, what: "Slack webhook \(target)") }
     }
 
+    /// Posts one message that is not an alert (the weekly report's summary and where the
+    /// report went); returns Slack's answer.
+    @discardableResult
+    public func post(title: String, text: String, context: String) throws -> String {
+        try http.post(Self.message(title: title, text: text, context: context), to: url, what: "Slack webhook \(target)")
+    }
+
+    /// A plain message: `text` as the notification's fallback is the title; one mrkdwn section
+    /// (cut at Slack's section limit) and one context line.
+    public static func message(title: String, text: String, context: String) -> Value {
+        var body = "*\(escape(title))*\n\(escape(text))"
+        if body.count > sectionLimit { body = String(body.prefix(sectionLimit - 1)) + "…" }
+        return [
+            "text": .string(title),
+            "blocks": [
+                ["type": "section", "text": ["type": "mrkdwn", "text": .string(body)]],
+                ["type": "context", "elements": [["type": "mrkdwn", "text": .string(escape(context))]]],
+            ],
+        ]
+    }
+
     /// Slack's limit for a section's text.
     static let sectionLimit = 3000
 

@@ -1,3 +1,4 @@
+import Alerts
 import ArgumentParser
 import Environment
 import Foundation
@@ -71,6 +72,7 @@ struct ReportCommand: ParsableCommand {
             }
             say("report: \(published.location)")
             say(published.summary)
+            postToSlack(published, environment: e.name)
             return
         }
         let text = try ReportPublisher.render(report, as: chosen)
@@ -78,6 +80,25 @@ struct ReportCommand: ParsableCommand {
             try AtomicFile.write(Data(text.utf8), to: file)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// Posts the summary and where the report went to the alert sinks' Slack webhook, where
+    /// one is configured (`SHIPSHAPE_SLACK_WEBHOOK_URL` or the alerts Secret, as for heal and
+    /// logs). A failed post is a line in the output; the report is already published.
+    private func postToSlack(_ published: ReportPublisher.Published, environment: String) {
+        let settings: AlertSettings
+        do { settings = try AlertSettings.fromEnvironment() } catch {
+            say("report summary not posted: \(error)")
+            return
+        }
+        guard let url = settings.slackURL else { return }
+        let sink = SlackSink(url: url)
+        do {
+            try sink.post(title: "Shipshape weekly report: \(environment)", text: published.summary, context: "shipshape · \(published.location)")
+            say("report summary posted to Slack \(sink.target)")
+        } catch {
+            say("report summary not posted to Slack \(sink.target): \(error)")
         }
     }
 }

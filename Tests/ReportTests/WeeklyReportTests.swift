@@ -300,10 +300,28 @@ final class WeeklyReportTests: XCTestCase {
         XCTAssertEqual(json.status, 0, json.stderr)
         XCTAssertEqual(json.stdout, try w.report.json())
 
-        let published = try ShipshapeBinary.run(["report"] + common + ["--publish"])
+        // With the alert sinks' Slack webhook configured, as the chart does for the report job,
+        // the summary and where the report went are posted there once.
+        let receiver = try AlertReceiver()
+        defer { receiver.stop() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["SHIPSHAPE_SLACK_WEBHOOK_URL"] = receiver.url + "/slack/T000/B000/XXXX"
+        let published = try ShipshapeBinary.run(["report"] + common + ["--publish"], environment: environment)
         XCTAssertEqual(published.status, 0, published.stderr)
-        XCTAssertEqual(published.stdout.split(separator: "\n").first, "report: ConfigMap chatbot-dev/shipshape-dev-report key report.html")
-        XCTAssertEqual(String(published.stdout.split(separator: "\n")[1]), ReportSummary.text(w.report))
+        XCTAssertEqual(published.stdout.split(separator: "\n").map(String.init), [
+            "report: ConfigMap chatbot-dev/shipshape-dev-report key report.html",
+            ReportSummary.text(w.report),
+            "report summary posted to Slack \(receiver.url)",
+        ])
+        let posts = receiver.posts("/slack/T000/B000/XXXX")
+        XCTAssertEqual(posts.count, 1)
+        XCTAssertEqual(posts.first?.json, [
+            "text": "Shipshape weekly report: dev",
+            "blocks": [
+                ["type": "section", "text": ["type": "mrkdwn", "text": .string("*Shipshape weekly report: dev*\n" + ReportSummary.text(w.report))]],
+                ["type": "context", "elements": [["type": "mrkdwn", "text": "shipshape · ConfigMap chatbot-dev/shipshape-dev-report key report.html"]]],
+            ],
+        ])
         let cm = try XCTUnwrap(try w.run.api.get(apiVersion: "v1", kind: "ConfigMap", namespace: Self.namespace, name: "shipshape-dev-report"))
         XCTAssertEqual(cm[path: ["data", "report.html"]]?.string, HTMLReport.render(w.report))
         XCTAssertEqual(cm[path: ["data", "summary"]]?.string, ReportSummary.text(w.report))

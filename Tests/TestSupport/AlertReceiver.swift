@@ -1,29 +1,29 @@
 import Foundation
-import TestSupport
 import YAML
 
 /// The test's receivers (Fixtures/receiver.py): webhooks over HTTP and email over SMTP
-/// (aiosmtpd), each request or mail kept as one record, read back by the test.
-final class AlertReceiver {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// (aiosmtpd), each request or mail kept as one record, read back by the test. Alert tests
+/// route Alertmanager here; the report test receives its Slack summary here.
+public final class AlertReceiver {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    struct Record {
-        var kind: String
-        var path: String
-        var body: String
-        var subject: String
-        var authorization: String
-        var json: Value? { try? JSONParser().parse(body) }
+    public struct Record {
+        public var kind: String
+        public var path: String
+        public var body: String
+        public var subject: String
+        public var authorization: String
+        public var json: Value? { try? JSONParser().parse(body) }
     }
 
-    let url: String
-    let smtpPort: Int
+    public let url: String
+    public let smtpPort: Int
     private let process: Process
     private let out: String
 
-    init() throws {
+    public init() throws {
         let python = try Self.python()
         let http = try MonitoringServer.freePort(), smtp = try MonitoringServer.freePort()
         out = NSTemporaryDirectory() + "alert-receiver-\(UUID().uuidString).jsonl"
@@ -54,7 +54,7 @@ final class AlertReceiver {
         return p
     }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -67,7 +67,7 @@ final class AlertReceiver {
     deinit { stop() }
 
     /// Everything received so far, in order.
-    var records: [Record] {
+    public var records: [Record] {
         let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard let v = try? JSONParser().parse(String(line)) else { return nil }
@@ -76,11 +76,11 @@ final class AlertReceiver {
         }
     }
 
-    func posts(_ path: String) -> [Record] { records.filter { $0.kind == "http" && $0.path == path } }
-    var mails: [Record] { records.filter { $0.kind == "smtp" } }
+    public func posts(_ path: String) -> [Record] { records.filter { $0.kind == "http" && $0.path == path } }
+    public var mails: [Record] { records.filter { $0.kind == "smtp" } }
 
     /// Waits until `condition` holds (Alertmanager notifies asynchronously); false after `seconds`.
-    func wait(seconds: Double = 30, until condition: () -> Bool) -> Bool {
+    public func wait(seconds: Double = 30, until condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition() { return true }
