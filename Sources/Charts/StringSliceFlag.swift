@@ -6,15 +6,32 @@ import Templates
 /// adds nothing.
 public enum StringSliceFlag {
     /// The entries of every occurrence, in order.
-    public static func split(_ occurrences: [String]) throws -> [String] {
-        try occurrences.flatMap(record)
+    /// `flag` names the flag in errors, as pflag does (`-a, --api-versions`).
+    public static func split(_ occurrences: [String], flag: String = "-a, --api-versions") throws -> [String] {
+        try occurrences.flatMap { value in
+            do {
+                return try record(value)
+            } catch let error as MalformedValue {
+                throw InvalidArgument(value: value, flag: flag, column: error.column, reason: error.reason)
+            }
+        }
     }
 
-    /// A malformed quoted field, named as encoding/csv's `ParseError` names it.
-    public struct MalformedValue: Error, CustomStringConvertible {
+    /// pflag's error for a value encoding/csv cannot read.
+    public struct InvalidArgument: Error, CustomStringConvertible {
         public let value: String
+        public let flag: String
+        public let column: Int
         public let reason: String
-        public var description: String { "invalid argument \(GoQuote.quote(value)): parse error on line 1, column 0: \(reason)" }
+        public var description: String {
+            "invalid argument \(GoQuote.quote(value)) for \(GoQuote.quote(flag)) flag: parse error on line 1, column \(column): \(reason)"
+        }
+    }
+
+    /// encoding/csv's `ParseError`: the reason and the 1-based byte column it was found at.
+    struct MalformedValue: Error {
+        let column: Int
+        let reason: String
     }
 
     /// One CSV record: fields split on commas; a field that starts with `"` runs to the closing
@@ -25,20 +42,23 @@ public enum StringSliceFlag {
         var field = ""
         var chars = Array(value)[...]
         var atFieldStart = true
+        var column = 0
         while let c = chars.popFirst() {
+            column += String(c).utf8.count
             if atFieldStart && c == "\"" {
                 atFieldStart = false
                 var closed = false
                 while let q = chars.popFirst() {
+                    column += String(q).utf8.count
                     if q == "\"" {
-                        if chars.first == "\"" { chars.removeFirst(); field.append("\"") } else { closed = true; break }
+                        if chars.first == "\"" { chars.removeFirst(); column += 1; field.append("\"") } else { closed = true; break }
                     } else {
                         field.append(q)
                     }
                 }
-                if !closed { throw MalformedValue(value: value, reason: "extraneous or missing \" in quoted-field") }
+                if !closed { throw MalformedValue(column: column + 1, reason: "extraneous or missing \" in quoted-field") }
                 if let next = chars.first, next != "," {
-                    throw MalformedValue(value: value, reason: "extraneous or missing \" in quoted-field")
+                    throw MalformedValue(column: column + 1, reason: "extraneous or missing \" in quoted-field")
                 }
                 continue
             }
@@ -48,7 +68,7 @@ public enum StringSliceFlag {
                 field = ""
                 atFieldStart = true
             } else if c == "\"" {
-                throw MalformedValue(value: value, reason: "bare \" in non-quoted-field")
+                throw MalformedValue(column: column, reason: "bare \" in non-quoted-field")
             } else {
                 field.append(c)
             }

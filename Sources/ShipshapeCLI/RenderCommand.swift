@@ -51,7 +51,7 @@ struct RenderCommand: ParsableCommand {
         do {
             options.apiVersions = try StringSliceFlag.split(apiVersions)
         } catch {
-            throw ExitMessage("Error: \(error) for \"-a, --api-versions\" flag")
+            throw ExitMessage("Error: \(error)")
         }
         options.strict = strict
         options.trace = trace != nil
