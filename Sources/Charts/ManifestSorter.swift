@@ -73,7 +73,9 @@ public enum ManifestSorter {
                 ChartError(.manifest, "YAML parse error on \(path): \(message)", file: path, at: mark)
             }
             let value: Value
-            do { value = try ValueDecoder.decode(doc, file: path) } catch let e as YAMLError {
+            // Helm reads the head with sigs.k8s.io/yaml (go-yaml v2): a repeated key is no error
+            // there, the later value wins, and the document is printed as rendered.
+            do { value = try ValueDecoder.decode(doc, file: path, duplicateKeys: .lastWins) } catch let e as YAMLError {
                 throw fail(e.message, e.mark)
             }
             func string(_ v: Value?, _ field: String) throws -> String {

@@ -30,7 +30,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The release namespace.") var namespace = "default"
     @Option(name: .customLong("release-name"), help: "The release name.") var releaseName = "release-name"
     @Option(name: .customLong("kube-version"), help: "The Kubernetes version for .Capabilities.KubeVersion.") var kubeVersion: String?
-    @Option(name: [.customShort("a"), .customLong("api-versions")], help: "Extra API versions for .Capabilities.APIVersions.") var apiVersions: [String] = []
+    @Option(name: [.customShort("a"), .customLong("api-versions")], help: "Extra API versions for .Capabilities.APIVersions (comma-separated, repeatable).") var apiVersions: [String] = []
     @Flag(name: .customLong("include-crds"), help: "Include the chart's CRDs.") var includeCRDs = false
     @Option(name: [.customShort("s"), .customLong("show-only")], help: "Only show manifests from these templates.") var showOnly: [String] = []
     @Option(name: .customLong("output-dir"), help: "Write files into this folder instead of printing.") var outputDir: String?
@@ -48,7 +48,11 @@ struct RenderCommand: ParsableCommand {
         options.releaseName = releaseName
         options.namespace = namespace
         options.kubeVersion = kubeVersion
-        options.apiVersions = apiVersions
+        do {
+            options.apiVersions = try StringSliceFlag.split(apiVersions)
+        } catch {
+            throw ExitMessage("Error: \(error)")
+        }
         options.strict = strict
         options.trace = trace != nil
         options.readFile = { path in

@@ -39,9 +39,10 @@ public struct ValueDecoder {
     }
 
     /// Parses and decodes text holding at most one document.
-    public static func decode(_ text: String, numbers: Numbers = .yaml, file: String? = nil) throws -> Value {
+    public static func decode(_ text: String, numbers: Numbers = .yaml, file: String? = nil,
+                              duplicateKeys: YAMLParser.DuplicateKeys = .reject) throws -> Value {
         var decoder = ValueDecoder(numbers: numbers, file: file)
-        return try decoder.decode(YAMLParser.parseSingle(text, file: file))
+        return try decoder.decode(YAMLParser.parseSingle(text, file: file, duplicateKeys: duplicateKeys))
     }
 
     private func error(_ node: Node, _ message: String, _ kind: YAMLError.Kind = .badValue) -> YAMLError {

@@ -2,17 +2,28 @@ import CYAML
 
 /// Parses YAML streams with libyaml into `Node` trees that remember where every node is.
 ///
-/// Duplicate keys in a mapping are an error naming both places; an alias must name an anchor
-/// defined earlier in the same document. Nothing is resolved here: `Value(node)` does that.
+/// Duplicate keys in a mapping are an error naming both places (unless `duplicateKeys` is
+/// `.lastWins`); an alias must name an anchor defined earlier in the same document. Nothing is
+/// resolved here: `Value(node)` does that.
 public enum YAMLParser {
+    /// What a mapping that repeats a key is.
+    public enum DuplicateKeys: Sendable {
+        /// An error naming both places: a repeated key in a file people edit silently drops
+        /// configuration.
+        case reject
+        /// Accepted, the later value winning, as go-yaml v2 (sigs.k8s.io/yaml) reads it; for
+        /// rendered manifests, which Helm reads that way.
+        case lastWins
+    }
+
     /// The deepest nesting accepted. Real manifests nest a few dozen levels; the limit keeps
     /// hostile input from exhausting the stack of the recursive passes that follow.
     public static let maximumDepth = 512
 
     /// Parses every document of `text`. `file` only labels error messages.
-    public static func parse(_ text: String, file: String? = nil) throws -> [Document] {
+    public static func parse(_ text: String, file: String? = nil, duplicateKeys: DuplicateKeys = .reject) throws -> [Document] {
         var text = text
-        return try text.withUTF8 { try parse(utf8: $0, file: file) }
+        return try text.withUTF8 { try parse(utf8: $0, file: file, duplicateKeys: duplicateKeys) }
     }
 
     /// Parses every document of the UTF-8 bytes.
@@ -21,8 +32,8 @@ public enum YAMLParser {
     }
 
     /// Parses text that holds exactly one document and returns its root (nil when empty).
-    public static func parseSingle(_ text: String, file: String? = nil) throws -> Node? {
-        let documents = try parse(text, file: file)
+    public static func parseSingle(_ text: String, file: String? = nil, duplicateKeys: DuplicateKeys = .reject) throws -> Node? {
+        let documents = try parse(text, file: file, duplicateKeys: duplicateKeys)
         if documents.count > 1 {
             throw YAMLError(.syntax, "expected a single document, found \(documents.count)", file: file,
                             at: documents[1].start)
@@ -30,8 +41,9 @@ public enum YAMLParser {
         return documents.first?.root
     }
 
-    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String?) throws -> [Document] {
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String?, duplicateKeys: DuplicateKeys = .reject) throws -> [Document] {
         var composer = Composer(offsets: SourceOffsets(buffer), file: file)
+        composer.checksDuplicates = duplicateKeys == .reject
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(.syntax, "libyaml could not allocate a parser", file: file)
@@ -73,6 +85,7 @@ private struct Composer {
 
     var offsets: SourceOffsets
     let file: String?
+    var checksDuplicates = true
     var documents: [Document] = []
     var stack: [Frame] = []
     var anchors: [String: Node] = [:]
@@ -139,7 +152,7 @@ private struct Composer {
             let end = mark(event.end_mark)
             let content: Node.Content
             if frame.isMapping {
-                try checkDuplicateKeys(frame.pairs)
+                if checksDuplicates { try checkDuplicateKeys(frame.pairs) }
                 content = .mapping(frame.pairs, frame.style)
             } else {
                 content = .sequence(frame.children, frame.style)

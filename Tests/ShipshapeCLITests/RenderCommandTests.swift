@@ -40,6 +40,24 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertFalse(r.stdout.contains("HorizontalPodAutoscaler"))
     }
 
+    /// `-a` is a string slice as in Helm (`-a a,b -a c`), and `.Capabilities.APIVersions` is a
+    /// plain list with `.Has`; kind-level entries exist only when `-a` adds them.
+    func testAPIVersionsFlagSplitsOnCommas() throws {
+        let chart = dir.appendingPathComponent("caps")
+        try FileManager.default.createDirectory(at: chart.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try "apiVersion: v2\nname: caps\nversion: 0.1.0\n".write(to: chart.appendingPathComponent("Chart.yaml"), atomically: true, encoding: .utf8)
+        try #"""
+            a: {{ has "x.io/v1" .Capabilities.APIVersions }} {{ .Capabilities.APIVersions.Has "y.io/v2" }} {{ .Capabilities.APIVersions.Has "z.io/v3" }}
+            ic: {{ .Capabilities.APIVersions.Has "networking.k8s.io/v1/IngressClass" }} {{ .Capabilities.KubeVersion }}
+            """#.write(to: chart.appendingPathComponent("templates/t.yaml"), atomically: true, encoding: .utf8)
+        let plain = try ShipshapeBinary.run(["render", chart.path])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertEqual(plain.stdout, "---\n# Source: caps/templates/t.yaml\na: false false false\nic: false v1.36.0\n")
+        let r = try ShipshapeBinary.run(["render", chart.path, "-a", "x.io/v1,y.io/v2", "--api-versions", "z.io/v3,networking.k8s.io/v1/IngressClass"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "---\n# Source: caps/templates/t.yaml\na: true true true\nic: true v1.36.0\n")
+    }
+
     func testTraceNamesTheValuesLine() throws {
         let r = try ShipshapeBinary.run(["render", chart, "--trace",
                                          "apps/v1/Deployment/backend-deployment:spec.template.spec.containers[name=backend].resources.limits.memory"])

@@ -23,6 +23,7 @@ public enum ChartRenderer {
     }
 
     public static func render(_ chart: Chart, options: RenderOptions) throws -> Result {
+        try InstallPreconditions.check(chart, releaseName: options.releaseName)
         let user = try options.values.merge(readFile: options.readFile)
         let kube: KubeVersion
         if let text = options.kubeVersion {

@@ -335,6 +335,10 @@ final class Executor: ExecutionContext {
 
     private func evalField(_ dot: TemplateValue, _ fieldName: String, _ node: Node, _ args: [Node],
                            _ final: TemplateValue?, _ receiver: TemplateValue, staticType: GoType? = nil) throws -> TemplateValue {
+        if case .namedList(_, let type) = receiver {
+            if let method = type.method(fieldName) { return try evalCall(dot, method, node, fieldName, args, final) }
+            throw error("can't evaluate field \(fieldName) in type \(staticType ?? receiver.goType)")
+        }
         let receiver = receiver.plain
         switch receiver {
         case .invalid:
@@ -554,7 +558,7 @@ enum Truth {
         case .map(let m): return m.count > 0
         case .object: return true
         case .function: return true
-        case .traced: return nil
+        case .traced, .namedList: return nil
         }
     }
 

@@ -47,6 +47,9 @@ public final class TemplateSet: @unchecked Sendable {
     var templates: [String: Template] = [:]
     public private(set) var functions: [String: TemplateFunction]
     public var missingKey: MissingKey = .invalid
+    /// The name of the set's root template (Go's `t.name` in `ExecuteTemplate`'s "no template"
+    /// error); Helm names its set "gotpl". Nil: the executed name is used.
+    public var rootName: String?
     public var leftDelim = "{{"
     public var rightDelim = "}}"
     /// Whether values with provenance are tracked into `RenderedText.spans`.
@@ -84,6 +87,23 @@ public final class TemplateSet: @unchecked Sendable {
         }
     }
 
+    /// A copy with its own name table and functions, sharing the parsed (immutable) bodies, as
+    /// Go's `Template.Clone`: parsing into the copy leaves this set as it was.
+    public func clone() -> TemplateSet {
+        let copy = TemplateSet()
+        copy.functions = functions
+        copy.templates = templates
+        copy.missingKey = missingKey
+        copy.rootName = rootName
+        copy.leftDelim = leftDelim
+        copy.rightDelim = rightDelim
+        copy.tracing = tracing
+        return copy
+    }
+
+    /// Removes a template, so that parsing an empty body under its name still gives that body.
+    func remove(_ name: String) { templates.removeValue(forKey: name) }
+
     /// Whether a template of this name exists.
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
@@ -93,7 +113,7 @@ public final class TemplateSet: @unchecked Sendable {
     /// Executes the named template with `data` as dot, as Go's `ExecuteTemplate`.
     public func execute(_ name: String, data: TemplateValue) throws -> RenderedText {
         guard let template = templates[name] else {
-            throw TemplateError.execution("template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(name))")
+            throw TemplateError.execution("template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName ?? name))")
         }
         let executor = Executor(set: self, template: template, data: data)
         return try executor.run()

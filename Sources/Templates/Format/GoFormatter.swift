@@ -233,7 +233,7 @@ public struct GoFormatter {
         if case .invalid = value { return printNil(verb) }
         if case .null = value { return printNil(verb) }
         if verb == "T" {
-            fmtS(value.goType.description)
+            fmtS(arg.goType.description)
             return
         }
         printValue(value, verb, depth: 0)
@@ -321,7 +321,7 @@ public struct GoFormatter {
             padString(o.formatted)
         case .function:
             padString("0xfunc")
-        case .traced:
+        case .traced, .namedList:
             break
         }
     }

@@ -44,25 +44,17 @@ public final class HelmEngine: @unchecked Sendable {
 
     /// Renders every non-partial template; returns outputs keyed by template name.
     public func render(_ templates: [Renderable]) throws -> [String: RenderedText] {
-        try DeepStack.run { try self.render(templates, references: templates) }
+        try DeepStack.run { try self.renderAll(templates) }
     }
 
-    func render(_ templates: [Renderable], references: [Renderable]) throws -> [String: RenderedText] {
-        let session = RenderSession(engine: self, references: references)
+    private func renderAll(_ templates: [Renderable]) throws -> [String: RenderedText] {
+        let session = RenderSession(engine: self)
         let set = session.set
         let ordered = Self.sortTemplates(templates.map(\.name))
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         for name in ordered {
             do {
                 try set.parse(name: name, text: byName[name]!.text)
-            } catch let error as TemplateError {
-                throw Self.cleanupParseError(name, error.description)
-            }
-        }
-        for name in Self.sortTemplates(references.map(\.name)) where !set.contains(name) {
-            let r = references.first { $0.name == name }!
-            do {
-                try set.parse(name: name, text: r.text)
             } catch let error as TemplateError {
                 throw Self.cleanupParseError(name, error.description)
             }
@@ -148,18 +140,32 @@ public final class HelmEngine: @unchecked Sendable {
 
 /// The late-bound functions of one render: `include` and `tpl` close over the template set.
 final class RenderSession: @unchecked Sendable {
-    let engine: HelmEngine
-    let references: [HelmEngine.Renderable]
-    let set: TemplateSet
-    private var includedNames: [String: Int] = [:]
-    static let recursionMax = 1000
+    /// `include`'s depth per template name, shared by a render and every `tpl` inside it.
+    final class IncludeDepths { var counts: [String: Int] = [:] }
 
-    init(engine: HelmEngine, references: [HelmEngine.Renderable]) {
+    let engine: HelmEngine
+    let set: TemplateSet
+    private let depths: IncludeDepths
+    static let recursionMax = 1000
+    /// The name Helm gives `tpl` text: its root template's name (`template.New("gotpl")`).
+    static let tplName = "gotpl"
+
+    init(engine: HelmEngine) {
         self.engine = engine
-        self.references = references
+        depths = IncludeDepths()
         set = TemplateSet(functions: engine.functions)
         set.missingKey = engine.strict ? .error : .zero
+        set.rootName = Self.tplName
         set.tracing = engine.tracing
+        set.addFunctions(lateBound())
+    }
+
+    /// A session over a clone of `parent`'s set, as Helm's `tplFun` clones the set it runs in,
+    /// so `include` and `tpl` inside the text see its `define`s and every chart template's.
+    private init(cloning parent: RenderSession) {
+        engine = parent.engine
+        depths = parent.depths
+        set = parent.set.clone()
         set.addFunctions(lateBound())
     }
 
@@ -167,37 +173,37 @@ final class RenderSession: @unchecked Sendable {
         var f: [String: TemplateFunction] = [:]
         f["include"] = TemplateFunction("include", [.string, .interface], returns: "(string, error)") { [unowned self] call in
             guard case .string(let name) = call[0].plain else { return .string("") }
-            if let n = includedNames[name] {
+            if let n = depths.counts[name] {
                 if n > Self.recursionMax {
                     throw FunctionError("rendering template has a nested reference name: \(name): unable to execute template")
                 }
-                includedNames[name] = n + 1
+                depths.counts[name] = n + 1
             } else {
-                includedNames[name] = 1
+                depths.counts[name] = 1
             }
-            defer { includedNames[name]! -= 1 }
+            defer { depths.counts[name]! -= 1 }
             let data: TemplateValue = { if case .invalid = call[1].plain { return .null }; return call[1] }()
             let out = try set.execute(name, data: data)
             return .string(out.text)
         }
-        f["tpl"] = TemplateFunction("tpl", [.string, .named("common.Values", kind: .map)], returns: "(string, error)") { [unowned self] call in
+        // Helm 4's tplFun: the text is parsed as "gotpl" into a clone of the running set (so it
+        // can include templates defined anywhere in the chart, in the calling file, or in the
+        // text itself) and executed with `vals` as dot.
+        f["tpl"] = TemplateFunction("tpl", [.string, .interface], returns: "(string, error)") { [unowned self] call in
             guard case .string(let text) = call[0].plain else { return .string("") }
-            guard case .map(let vals) = call[1].plain else {
-                throw FunctionError("cannot retrieve Template.Basepath from values inside tpl function: \(text): no Template in values")
-            }
-            guard case .map(let template)? = vals["Template"]?.plain,
-                  case .string(let basePath)? = template["BasePath"]?.plain else {
-                throw FunctionError("cannot retrieve Template.Basepath from values inside tpl function: \(text): no table named \"Template\"")
-            }
-            guard case .string(let name)? = template["Name"]?.plain else {
-                throw FunctionError("cannot retrieve Template.Name from values inside tpl function: \(text): no Template.Name")
-            }
-            let renderable = HelmEngine.Renderable(name: name, text: text, scope: vals, basePath: basePath)
+            let child = RenderSession(cloning: self)
+            child.set.remove(Self.tplName)
             do {
-                let result = try engine.render([renderable], references: references)
-                return .string(result[name]?.text ?? "")
-            } catch let error as HelmEngine.RenderError {
-                throw FunctionError("error during tpl function execution for \(GoQuote.quote(text)): \(error.message)")
+                try child.set.parse(name: Self.tplName, text: text)
+            } catch let error as TemplateError {
+                throw FunctionError("cannot parse template \(GoQuote.quote(text)): \(error)")
+            }
+            let data: TemplateValue = { if case .invalid = call[1].plain { return .null }; return call[1] }()
+            do {
+                let out = try child.set.execute(Self.tplName, data: data)
+                return .string(out.text.replacingOccurrences(of: "<no value>", with: ""))
+            } catch let error as TemplateError {
+                throw FunctionError("error during tpl function execution for \(GoQuote.quote(text)): \(error)")
             }
         }
         f["required"] = TemplateFunction("required", [.string, .interface], returns: "(interface {}, error)") { call in

@@ -3,9 +3,10 @@ import YAML
 
 /// `.Capabilities`: what `helm template` assumes about the cluster (`chartutil.Capabilities`).
 public final class Capabilities: TemplateObject, @unchecked Sendable {
-    /// The Kubernetes version `helm template` assumes without `--kube-version` (Helm 4.2 is
-    /// built against Kubernetes 1.35 client libraries).
-    public static let defaultKubeVersion = "v1.35.0"
+    /// The Kubernetes version `helm template` assumes without `--kube-version`: Helm derives it
+    /// from the client-go it is built with (`v0.36.x` → `v1.36.0`); Helm 4.2 is built against
+    /// the Kubernetes 1.36 client libraries.
+    public static let defaultKubeVersion = "v1.36.0"
 
     public let kubeVersion: KubeVersion
     public let apiVersions: [String]
@@ -25,7 +26,7 @@ public final class Capabilities: TemplateObject, @unchecked Sendable {
     public func field(_ name: String) -> TemplateValue? {
         switch name {
         case "KubeVersion": .object(kubeVersion)
-        case "APIVersions": .object(VersionSet(apiVersions))
+        case "APIVersions": .namedList(.stringList(apiVersions), VersionSet(apiVersions))
         case "HelmVersion": .object(HelmBuildInfo(version: helmVersion))
         default: nil
         }
@@ -74,7 +75,8 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
     }
 }
 
-/// `.Capabilities.APIVersions`, with `Has`.
+/// The type of `.Capabilities.APIVersions`: Helm's `common.VersionSet`, a `[]string` with `Has`.
+/// Templates get it as `.namedList` over the strings, so list functions see a plain slice.
 final class VersionSet: TemplateObject, @unchecked Sendable {
     let versions: [String]
     init(_ versions: [String]) { self.versions = versions }

@@ -86,8 +86,8 @@ enum SprigCollections {
                 return call[0]
             })
         }
-        add(TemplateFunction("deepCopy", [any], returns: "interface {}") { $0[0] })
-        add(TemplateFunction("mustDeepCopy", [any], returns: "(interface {}, error)") { $0[0] })
+        add(TemplateFunction("deepCopy", [any], returns: "interface {}") { deepCopy($0[0]) })
+        add(TemplateFunction("mustDeepCopy", [any], returns: "(interface {}, error)") { deepCopy($0[0]) })
 
         // Lists.
         func listFunction(_ name: String, _ body: @escaping @Sendable ([TemplateValue], TemplateValue) throws -> TemplateValue) {
@@ -203,31 +203,75 @@ enum SprigCollections {
         throw FunctionError("\(message) \(SprigMisc.kind(v))")
     }
 
-    /// mergo's merge of maps, in place: keys missing in `dst` come from `src`; nested maps
-    /// merge; with `overwrite`, `src` wins for other values; empty destination values are filled.
+    /// mergo v1's merge of `map[string]interface{}` values (dario.cat/mergo `deepMerge`, Map
+    /// case), in place, as Sprig's `merge` (`Merge`) and `mergeOverwrite` (`WithOverride`) call
+    /// it. For each source key:
+    /// - a null source value is skipped, or with `overwrite` copied as null;
+    /// - two maps merge recursively (the destination map is changed in place);
+    /// - a non-empty destination keeps its value against a list, or a map against a map;
+    /// - otherwise the source value goes in when `overwrite` is set, the key is missing, or the
+    ///   destination value is empty (nil, "", 0, false, an empty map or list).
+    /// A source map or list that goes in is shared, not copied, as in Go.
     static func deepMerge(into dst: TemplateMap, _ src: TemplateMap, overwrite: Bool) {
-        for (k, v) in src.entries {
-            if let existing = dst[k] {
-                if case .map(let a) = existing.plain, case .map(let b) = v.plain {
-                    deepMerge(into: a, b, overwrite: overwrite)
-                } else if overwrite || isZero(existing) {
-                    dst[k] = v
-                }
-            } else {
-                dst[k] = v
+        for key in src.sortedKeys {
+            let s = src[key]!
+            let d = dst[key]
+            switch s.plain {
+            case .null, .invalid:
+                if overwrite { dst[key] = s }
+                continue
+            case .map(let sm):
+                if let d, case .map(let dm) = d.plain { deepMerge(into: dm, sm, overwrite: overwrite) }
+            case .list(_, let element):
+                // mergo tests emptiness of the two enclosing maps here, not of the elements.
+                var slice: TemplateValue = .list([], element: element)
+                if let d, !isNil(d) { slice = d }
+                if !isZero(.map(src)) && (overwrite || isZero(.map(dst))) { slice = s }
+                dst[key] = slice
+            default:
+                break
             }
+            if let d, !isZero(d) {
+                if case .list = s.plain { continue }
+                if case .map = s.plain, case .map = d.plain { continue }
+            }
+            if overwrite || d == nil || isZero(d!) { dst[key] = s }
         }
     }
 
-    /// mergo fills "empty" destination values (nil, "", 0, false) even without overwrite.
+    private static func isNil(_ v: TemplateValue) -> Bool {
+        switch v.plain {
+        case .invalid, .null: true
+        default: false
+        }
+    }
+
+    /// mergo's `isEmptyValue` (dereferencing interfaces): nil, "", 0, false, and maps and
+    /// lists of length 0.
     private static func isZero(_ v: TemplateValue) -> Bool {
         switch v.plain {
         case .invalid, .null: return true
         case .string(let s): return s.isEmpty
         case .int(let i, _): return i == 0
+        case .uint(let u, _): return u == 0
         case .float(let f): return f == 0
         case .bool(let b): return !b
+        case .list(let items, _): return items.isEmpty
+        case .map(let m): return m.count == 0
         default: return false
+        }
+    }
+
+    /// copystructure's `Copy`, as `deepCopy` uses it: maps and lists are copied all the way
+    /// down, so changing the copy (`set`, `merge`) leaves the original alone. Scalars, objects
+    /// and functions are shared, as Go shares them.
+    static func deepCopy(_ v: TemplateValue) -> TemplateValue {
+        switch v {
+        case .traced(let inner, let origin): return .traced(deepCopy(inner), origin)
+        case .namedList(let inner, let type): return .namedList(deepCopy(inner), type)
+        case .list(let items, let element): return .list(items.map(deepCopy), element: element)
+        case .map(let m): return .map(TemplateMap(m.entries.mapValues(deepCopy), typeName: m.typeName))
+        default: return v
         }
     }
 

@@ -59,7 +59,7 @@ enum SprigConversion {
         case .map(let m): return m.count == 0
         case .object(let o): return o.mapEntries.map { $0.count == 0 } ?? false
         case .function: return false
-        case .traced: return false
+        case .traced, .namedList: return false
         }
     }
 

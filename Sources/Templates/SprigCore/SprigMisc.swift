@@ -151,7 +151,7 @@ enum SprigMisc {
         case .map: return "map"
         case .object(let o): return o.isPointer ? "ptr" : "struct"
         case .function: return "func"
-        case .traced: return "invalid"
+        case .traced, .namedList: return "invalid"
         }
     }
 }

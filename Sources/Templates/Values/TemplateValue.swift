@@ -26,6 +26,10 @@ public indirect enum TemplateValue: @unchecked Sendable {
     case function(TemplateFunction)
     /// A value together with where it came from, for provenance; transparent to everything else.
     case traced(TemplateValue, Origin)
+    /// A slice of a named Go type with methods (Helm's `common.VersionSet`, a `[]string` with
+    /// `Has`): everything but method lookup and `%T`/`typeOf` sees the underlying slice, so
+    /// `len`, `range`, `has`, `join`, `toJson` work on it as they do in Go.
+    case namedList(TemplateValue, any TemplateObject)
 
     /// Go integer kinds that templates meet.
     public enum IntType: String, Sendable {
@@ -34,13 +38,16 @@ public indirect enum TemplateValue: @unchecked Sendable {
 
     /// The value without its provenance wrapper.
     @inlinable public var plain: TemplateValue {
-        if case .traced(let v, _) = self { return v.plain }
-        return self
+        switch self {
+        case .traced(let v, _), .namedList(let v, _): return v.plain
+        default: return self
+        }
     }
 
     /// Where the value came from, if it is traced.
     public var origin: Origin? {
         if case .traced(let v, let o) = self { return v.origin ?? o }
+        if case .namedList(let v, _) = self { return v.origin }
         return nil
     }
 
@@ -55,6 +62,8 @@ public indirect enum TemplateValue: @unchecked Sendable {
 
     /// The Go type, as `%T` and error messages print it.
     public var goType: GoType {
+        if case .namedList(_, let type) = self { return .named(type.goTypeName, kind: .slice) }
+        if case .traced(let v, _) = self { return v.goType }
         switch plain {
         case .invalid, .null: return .interface
         case .bool: return .bool
@@ -65,7 +74,7 @@ public indirect enum TemplateValue: @unchecked Sendable {
         case .map(let m): return m.typeName.map { .named($0, kind: .map) } ?? .stringMap
         case .object(let o): return .named(o.goTypeName, kind: o.isPointer ? .pointer : .struct)
         case .function(let f): return .named(f.goSignature, kind: .func)
-        case .traced: fatalError("unreachable")
+        case .traced, .namedList: fatalError("unreachable")
         }
     }
 }
@@ -93,7 +102,7 @@ public indirect enum GoType: Sendable, Hashable, CustomStringConvertible {
     /// `reflect.Value`, the parameter type of `and`/`or` and `call`'s first argument.
     case reflectValue
 
-    public enum Kind: Sendable, Hashable { case map, `struct`, pointer, `func` }
+    public enum Kind: Sendable, Hashable { case map, `struct`, pointer, `func`, slice }
 
     public static let int = GoType.integer(.int)
     public static let int64 = GoType.integer(.int64)
@@ -239,7 +248,7 @@ extension TemplateValue {
             return .object(o)
         case .object(let object):
             return (object as? DataConvertible)?.dataValue
-        case .function, .traced:
+        case .function, .traced, .namedList:
             return nil
         }
     }
