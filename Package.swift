@@ -126,6 +126,8 @@ let package = Package(
         .target(name: "FaultLab", dependencies: ["Heal", "Reconcile", "Sandbox", "KubeClient", "GitStore", "Environment", "Insights", "YAML", "Kubernetes"],
                 path: "Benchmarks/FaultLab"),
         .executableTarget(name: "heal-bench", dependencies: ["FaultLab", "Heal"], path: "Benchmarks/heal-bench"),
+        .executableTarget(name: "rightsizing-bench", dependencies: ["FaultLab", "Insights", "Environment", "GitStore", "KubeClient", "Kubernetes", "Sandbox", "YAML"],
+                          path: "Benchmarks/rightsizing-bench"),
         .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.
