@@ -21,10 +21,14 @@ import YAML
 // limit (throttled), failed requests (arriving while no backend or frontend pod was ready),
 // and recommendation commits. Exact under the seed; it never fails on a figure.
 //
-//   rightsizing-bench [days]   (default 28)
+//   rightsizing-bench [days] [--hand-set]   (default 28 days)
+//
+// --hand-set runs the same month without recommend: the control whose weekly requests are
+// what the hand-set values cost under the same load (the HPA scales both runs).
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-let days = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 28
+let days = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 28
+let handSet = CommandLine.arguments.contains("--hand-set")
 let tick = 300.0
 /// The seeds' traffic: the backend at 40 rps and the frontend at 60, as the default scenario has them.
 let scenario = "traffic:\n" + [("backend", 40), ("frontend", 60)].map { target, rps in
@@ -158,7 +162,8 @@ func p95(_ xs: [Double]) -> Double {
 }
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
-print("rightsizing-bench: \(days) simulated days, recommend hourly, every commit merged, reconcile after each merge; 5-minute observation ticks")
+print(handSet ? "rightsizing-bench --hand-set: \(days) simulated days of the hand-set values, no recommend (the control)"
+      : "rightsizing-bench: \(days) simulated days, recommend hourly, every commit merged, reconcile after each merge; 5-minute observation ticks")
 print("load: backend 40 rps / frontend 60 rps base, diurnal ±50% peaking 14:00, +30% over 28 days, ×1.5 lunchtime 12:00–12:30, ×4 surprise day 17 15:00–15:20")
 print("")
 print([pad("week", 4), pad("CPU req", 8), pad("vs base", 8), pad("mem req", 9), pad("vs base", 8), pad("CPU p95", 8), pad("CPU max", 8),
@@ -184,7 +189,7 @@ for week in 0..<((days + 6) / 7) {
         }
         if baseline == nil, week == 0, hour == 0 { baseline = (ticks.map(\.cpuRequested).reduce(0, +) / Double(ticks.count), ticks.map(\.memoryRequested).reduce(0, +) / Double(ticks.count)) }
         // The reconcile CronJob applies main; between merges it has nothing to do.
-        if try recommendAndMerge() {
+        if !handSet, try recommendAndMerge() {
             commits += 1
             _ = try run.reconcile()
         }
