@@ -38,6 +38,7 @@ bench: deps
 	.build/release/recommend-bench
 	.build/release/logs-bench
 	.build/release/heal-bench
+	.build/release/rightsizing-bench
 
 fuzz: deps
 	Fuzz/run.sh 300

@@ -137,6 +137,8 @@ let package = Package(
                 path: "Benchmarks/FaultLab"),
         .executableTarget(name: "heal-bench", dependencies: ["FaultLab", "Heal"], path: "Benchmarks/heal-bench"),
         .executableTarget(name: "forecast-bench", dependencies: ["Forecast", "Reconcile", "Sandbox", "YAML"], path: "Benchmarks/forecast-bench"),
+        .executableTarget(name: "rightsizing-bench", dependencies: ["FaultLab", "Insights", "Environment", "GitStore", "KubeClient", "Kubernetes", "Sandbox", "YAML"],
+                          path: "Benchmarks/rightsizing-bench"),
         .executableTarget(name: "logs-bench", dependencies: ["LogMining", "BenchmarkSupport"], path: "Benchmarks/logs-bench"),
 
         // Fuzz harnesses: libFuzzer binaries under Fuzz/run.sh, corpus replayers otherwise.

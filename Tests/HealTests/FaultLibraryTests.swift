@@ -50,7 +50,9 @@ final class FaultLibraryTests: XCTestCase {
     }
 
     func testAnOOMKillRaisesTheMemoryLimitByVPAsRuleInACommitOnTheBranch() throws {
-        let run = try check("oom-under-load", detected: 60, since: 35, action: "commit", resolved: 330,
+        // The spike (4× at 30 min) pushes the running pods' memory past 256Mi: killed at its
+        // first step (the Sandbox kills running containers whose load-driven usage passes the limit).
+        let run = try check("oom-under-load", detected: 60, since: 31, action: "commit", resolved: 330,
                             classes: [.oomKilled], actions: ["commit oom-killed/Deployment/backend-deployment/backend"])
         // max(256Mi + 100Mi, 256Mi × 1.2) = 356Mi, rounded up to 16Mi steps; in the dev overlay.
         XCTAssertEqual(try run.subjects().first, "backend: memory limit 256Mi→368Mi")

@@ -48,7 +48,7 @@ final class ResourceRecommenderTests: XCTestCase {
         XCTAssertEqual(r.cpuRequest, q("130m"))
         // p90 ×1.15 = 236.7Mi, below the 250 MB minimum (238.4Mi) → 240Mi: 6% under 256Mi, not significant.
         XCTAssertNil(r.memoryRequest)
-        XCTAssertEqual(r.memoryLimit, q("256Mi"), "memory limit = request")
+        XCTAssertEqual(r.memoryLimit, q("416Mi"), "memory limit = request (256Mi), but down at most 20% a step: 512Mi × 0.8 → 416Mi")
         XCTAssertNil(r.cpuLimit, "CPU limits are left alone by default")
         XCTAssertEqual(r.evidence.samples, 10080)
         XCTAssertEqual(r.evidence.confidenceDays, 7, accuracy: 0.01)

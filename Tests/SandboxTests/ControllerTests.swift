@@ -184,6 +184,37 @@ final class ControllerTests: SandboxTestCase {
         XCTAssertGreaterThanOrEqual(replicas(), 2)
     }
 
+    func testLoadGrowsSpikesRepeatDailyAndUsagePastTheLimitIsAnOOMKill() {
+        var traffic = Scenario.Traffic(target: "api", baseRPS: 20, spikes: [Scenario.Spike(at: 300, duration: 600, multiplier: 3, every: 86_400)])
+        traffic.growth = 0.3
+        traffic.growthPeriod = 30 * 86_400
+        var scenario = Scenario()
+        scenario.images = [Scenario.Image(match: "api:*", startupSeconds: 0, memoryBaselineMi: 100, memoryPerRequestMi: 20)]
+        scenario.traffic = [traffic]
+        let s0 = 1_000_000.0, labels = ["app": "api"]
+        // +30% over 30 days, linearly; the spike comes back every day at +300 s for 600 s.
+        func rate(_ elapsed: Double) -> Double { scenario.requestRate(for: labels, at: s0 + elapsed, start: s0) }
+        func grown(_ elapsed: Double) -> Double { 20 * (1 + 0.3 * elapsed / 2_592_000) }
+        XCTAssertEqual(rate(200), grown(200), accuracy: 1e-9)
+        XCTAssertEqual(rate(15 * 86_400), 23, accuracy: 1e-9)
+        XCTAssertEqual(rate(86_800), 3 * grown(86_800), accuracy: 1e-9, "the next day's spike")
+        XCTAssertEqual(rate(87_300), grown(87_300), accuracy: 1e-9, "over after 600 s")
+
+        // Two pods at 10 rps each use 300Mi, under the 512Mi limit; the spike's 30 rps each
+        // would be 700Mi: the running containers are OOM-killed, not only new ones.
+        let cluster = makeCluster(scenario)
+        apply(cluster, Self.deployment(name: "api", image: "api:1", replicas: 2))
+        func lastReasons() -> [String] {
+            (get(cluster, "/api/v1/namespaces/default/pods")["items"]?.array ?? []).map {
+                $0[path: ["status", "containerStatuses"]]?.array?.first?[path: ["lastState", "terminated", "reason"]]?.string ?? "-"
+            }
+        }
+        cluster.advance(by: 240, step: 2)
+        XCTAssertEqual(lastReasons(), ["-", "-"])
+        cluster.advance(by: 120, step: 2)
+        XCTAssertEqual(lastReasons(), ["OOMKilled", "OOMKilled"])
+    }
+
     func testCronJobsRunOnScheduleAndForbidOverlaps() {
         let cluster = makeCluster()
         func cronJob(_ name: String, image: String) -> String {

@@ -14,6 +14,8 @@ public struct RecommendPolicy: Sendable, Equatable {
     public var cpuLimitRatio: Double?
     /// Memory limit = request × ratio (1 = equal to the request).
     public var memoryLimitRatio: Double? = 1
+    /// Safety rules for memory limits (docs/recommend.md, "Memory limit safety").
+    public var memoryLimitSafety = MemoryLimitSafety()
     /// At most this fraction of change per step (memory still never goes below a peak).
     public var maxChangeFraction = 0.5
     /// Changes smaller than this fraction are not proposed.
@@ -33,6 +35,35 @@ public struct RecommendPolicy: Sendable, Equatable {
     public var startupMargin = 1.5
 
     public init() {}
+
+    /// How far above what was seen a memory limit stays, and how fast it may come down. A
+    /// limit is the line at which the kernel kills the container, so it keeps headroom over
+    /// the observed peak (KRR's simple strategy: max + 15%), more of it when the history is
+    /// short or the container was OOM-killed, and it comes down in bounded steps.
+    public struct MemoryLimitSafety: Sendable, Equatable {
+        /// Limit ≥ observed peak × (1 + peakMargin), and never below the new request.
+        public var peakMargin = 0.15
+        /// With less confidence than this (days), the margin grows...
+        public var fullHistoryDays = 7.0
+        /// ...by up to this much (linearly: all of it at no history, none at fullHistoryDays).
+        public var shortHistoryMargin = 0.15
+        /// Each OOM kill in the window adds this to the margin...
+        public var oomMargin = 0.1
+        /// ...and the margin never exceeds this.
+        public var maxMargin = 0.5
+        /// A limit comes down at most this fraction per recommendation (requests: maxChange).
+        public var maxDecrease = 0.2
+        /// OOM kills at this many rising limits mean a leak: flagged, not raised again.
+        public var leakKillLevels = 2
+
+        public init() {}
+
+        /// The margin over the peak for a container with `confidenceDays` of history and `oomKills`.
+        public func margin(confidenceDays: Double, oomKills: Int) -> Double {
+            let missing = fullHistoryDays > 0 ? max(0, 1 - confidenceDays / fullHistoryDays) : 0
+            return min(maxMargin, peakMargin + shortHistoryMargin * missing + oomMargin * Double(oomKills))
+        }
+    }
 
     public init(yaml text: String, file: String) throws {
         self.init()
@@ -65,6 +96,21 @@ public struct RecommendPolicy: Sendable, Equatable {
         if let s = r["cooldown"]?.string {
             guard let d = Self.duration(s) else { throw UsageError("\(file): resources.cooldown \"\(s)\" is not a duration like 12h") }
             cooldownSeconds = d
+        }
+        let m = r["memoryLimitSafety"] ?? .object([:])
+        if let x = try number(m["peakMargin"], "resources.memoryLimitSafety.peakMargin") { memoryLimitSafety.peakMargin = x }
+        if let x = try number(m["fullHistoryDays"], "resources.memoryLimitSafety.fullHistoryDays") { memoryLimitSafety.fullHistoryDays = x }
+        if let x = try number(m["shortHistoryMargin"], "resources.memoryLimitSafety.shortHistoryMargin") { memoryLimitSafety.shortHistoryMargin = x }
+        if let x = try number(m["oomMargin"], "resources.memoryLimitSafety.oomMargin") { memoryLimitSafety.oomMargin = x }
+        if let x = try number(m["maxMargin"], "resources.memoryLimitSafety.maxMargin") { memoryLimitSafety.maxMargin = x }
+        if let x = try number(m["maxDecrease"], "resources.memoryLimitSafety.maxDecrease") {
+            guard (0..<1).contains(x) else { throw UsageError("\(file): resources.memoryLimitSafety.maxDecrease \(x) must be at least 0 and below 1") }
+            memoryLimitSafety.maxDecrease = x
+        }
+        if let x = try number(m["leakKillLevels"], "resources.memoryLimitSafety.leakKillLevels") { memoryLimitSafety.leakKillLevels = Int(x) }
+        let s = memoryLimitSafety
+        guard s.peakMargin >= 0, s.shortHistoryMargin >= 0, s.oomMargin >= 0, s.maxMargin >= s.peakMargin else {
+            throw UsageError("\(file): resources.memoryLimitSafety: margins must be ≥ 0 and maxMargin ≥ peakMargin (a limit never comes down to the peak)")
         }
         let h = v["hpa"] ?? .object([:])
         if let x = try number(h["minReplicasFloor"], "hpa.minReplicasFloor") { hpaMinReplicasFloor = Int(x) }

@@ -27,6 +27,7 @@ public enum RecommendReport {
                             "maxReplicas": ["current": .int(Int64(current.maxReplicas)), "recommended": h.maxReplicas.map { .int(Int64($0)) } ?? .null],
                             "lowestNeed": .int(Int64(h.lowestNeed)), "peakNeed": .int(Int64(h.peakNeed))]
             }
+            if res.memoryLeakSuspected { o["memoryLeakSuspected"] = .bool(true) }
             let notes = res.notes + r.probes.map(\.message) + (r.hpa?.notes ?? [])
             o["notes"] = .array(notes.map(Value.string))
             return .object(o)

@@ -3,6 +3,7 @@ import Kubernetes
 /// Turns a container's usage into requests and limits by the policy: target p90 + margin,
 /// bounds p50/p95 scaled by confidence, OOM-bumped memory never below an observed peak,
 /// HPA-aware CPU, per-pod minimums, a capped step, and nothing below the significance bar.
+/// Memory limits keep a safety margin over the peak and come down slowly; a leak is flagged.
 public enum ResourceRecommender {
     /// Current settings of a container.
     public struct Current: Sendable, Equatable {
@@ -47,12 +48,15 @@ public enum ResourceRecommender {
         public var evidence: Evidence
         /// Why something was or was not proposed (too little history, capped, OOM bump, ...).
         public var notes: [String]
+        /// OOM kills at rising limits: the container leaks, and memory was not raised again.
+        public var memoryLeakSuspected = false
 
         public var changes: Bool { cpuRequest != nil || cpuLimit != nil || memoryRequest != nil || memoryLimit != nil }
 
         public static func == (a: Recommendation, b: Recommendation) -> Bool {
             a.container == b.container && a.cpuRequest == b.cpuRequest && a.cpuLimit == b.cpuLimit
                 && a.memoryRequest == b.memoryRequest && a.memoryLimit == b.memoryLimit && a.notes == b.notes
+                && a.memoryLeakSuspected == b.memoryLeakSuspected
         }
     }
 
@@ -107,6 +111,17 @@ public enum ResourceRecommender {
         let cpuRequest = HumanRounding.cpu(cpuTarget)
         if significant(cpuRequest, current.cpuRequest, policy) { out.cpuRequest = cpuRequest }
 
+        // A leak: killed again at a limit that had been raised for it. More memory only
+        // delays the next kill, so memory is flagged and left as it is.
+        let safety = policy.memoryLimitSafety
+        if safety.leakKillLevels > 0, usage.oomKillLevels.count >= safety.leakKillLevels {
+            out.memoryLeakSuspected = true
+            let levels = usage.oomKillLevels.map { "\(Int(($0 / 1_048_576).rounded()))Mi" }.joined(separator: ", ")
+            out.notes.append("memory leak suspected: OOM-killed at rising limits (\(levels)); memory is not raised again — fix the leak")
+            cpuLimit(&out, current: current, cpuRequest: cpuRequest, policy: policy)
+            return out
+        }
+
         // Memory request: never below a peak, OOM kills already bumped into the histogram.
         var memTarget = mem.percentile(policy.targetPercentile) * (1 + policy.margin)
         memTarget = max(memTarget, policy.minMemoryBytes / share)
@@ -127,7 +142,13 @@ public enum ResourceRecommender {
             out.memoryRequest = memRequest
         }
 
-        // Limits follow the requests by policy.
+        cpuLimit(&out, current: current, cpuRequest: cpuRequest, policy: policy)
+        memoryLimit(&out, usage: usage, current: current, memRequest: memRequest, policy: policy)
+        return out
+    }
+
+    /// CPU limits follow the request by policy: unset (left alone) or request × ratio.
+    static func cpuLimit(_ out: inout Recommendation, current: Current, cpuRequest: Quantity, policy: RecommendPolicy) {
         if let ratio = policy.cpuLimitRatio {
             let limit = HumanRounding.cpu((out.cpuRequest ?? current.cpuRequest ?? cpuRequest).doubleValue * ratio)
             if significant(limit, current.cpuLimit, policy) { out.cpuLimit = limit }
@@ -136,15 +157,42 @@ public enum ResourceRecommender {
             out.cpuLimit = request
             out.notes.append("CPU limit raised to the new request")
         }
+    }
+
+    /// The memory limit: the policy's ratio over the request, but never below the new request
+    /// nor below the observed peak plus the safety margin (which grows with short history and
+    /// OOM kills), and lowered at most `maxDecrease` per step. With `memoryLimit: none` a limit
+    /// is left alone unless it lies under that floor.
+    static func memoryLimit(_ out: inout Recommendation, usage: ContainerUsage, current: Current, memRequest: Quantity, policy: RecommendPolicy) {
+        let safety = policy.memoryLimitSafety
+        let request = out.memoryRequest ?? current.memoryRequest ?? memRequest
+        let margin = safety.margin(confidenceDays: usage.confidenceDays, oomKills: usage.oomKills)
+        let peakFloor = usage.maxMemory * (1 + margin)
+        let floor = max(request.doubleValue, peakFloor)
+        let now = current.memoryLimit?.doubleValue
+        var target: Double
         if let ratio = policy.memoryLimitRatio {
-            let base = out.memoryRequest ?? current.memoryRequest ?? memRequest
-            let limit = ratio == 1 ? base : HumanRounding.memory(base.doubleValue * ratio)
-            // The request already covers the observed peak, so a limit derived from it does too.
-            if significant(limit, current.memoryLimit, policy) || usage.oomKills > 0 && current.memoryLimit.map({ limit > $0 }) ?? true {
-                out.memoryLimit = limit
-            }
+            target = request.doubleValue * ratio
+        } else {
+            // Left alone, unless a limit exists and sits under the floor.
+            guard let now, now < floor else { return }
+            target = now
         }
-        return out
+        if target < peakFloor {
+            out.notes.append("memory limit kept \(Int((margin * 100).rounded()))% above the observed peak \(Int((usage.maxMemory / 1_048_576).rounded()))Mi")
+        }
+        target = max(target, floor)
+        if let now, now > 0, target < now * (1 - safety.maxDecrease) {
+            target = now * (1 - safety.maxDecrease)
+            out.notes.append("memory limit lowered at most \(Int((safety.maxDecrease * 100).rounded()))% per step")
+        }
+        // Equal to the request: the request's own quantity (`256Mi`, not a re-rounding of it).
+        let limit = target == request.doubleValue ? request : HumanRounding.memory(target)
+        let unsafe = now.map { $0 < floor } ?? false
+        if significant(limit, current.memoryLimit, policy) || unsafe && limit != current.memoryLimit
+            || usage.oomKills > 0 && now.map({ limit.doubleValue > $0 }) ?? true {
+            out.memoryLimit = limit
+        }
     }
 
     static func significant(_ new: Quantity, _ old: Quantity?, _ policy: RecommendPolicy) -> Bool {

@@ -46,6 +46,10 @@ public struct ContainerUsage: Sendable, Equatable {
     public internal(set) var maxCPU = 0.0
     /// The highest OOM-bumped memory peak: a recommendation never goes below it.
     public internal(set) var maxOOMBumped = 0.0
+    /// The distinct memory levels (limit, else request, else usage) at which OOM kills
+    /// happened, ascending: kills at two or more rising levels mean the memory grew past a
+    /// limit that had been raised for it — a leak, which a bigger limit only delays.
+    public internal(set) var oomKillLevels: [Double] = []
     /// Start-to-ready durations (seconds) of the pods seen becoming ready.
     public internal(set) var startupSeconds: [Double] = []
     /// Probe failures (`Unhealthy` events) seen.
@@ -82,7 +86,13 @@ public struct ContainerUsage: Sendable, Equatable {
         // An OOM kill happens at the limit (or, without one, above the request): the bumped
         // peak starts from there, as VPA's OOM observer does.
         let killedAt = max(memoryBytes ?? 0, memoryLimitBytes ?? memoryRequestBytes ?? 0)
-        if oomKilled { oomKills += 1 }
+        if oomKilled {
+            oomKills += 1
+            if killedAt > 0, !oomKillLevels.contains(killedAt) {
+                oomKillLevels.append(killedAt)
+                oomKillLevels.sort()
+            }
+        }
         if var m = memoryBytes {
             if m > maxMemory { maxMemory = m }
             if oomKilled {
@@ -171,7 +181,7 @@ public struct ContainerUsage: Sendable, Equatable {
     public static func == (a: ContainerUsage, b: ContainerUsage) -> Bool {
         a.cpu == b.cpu && a.memory == b.memory && a.samples == b.samples && a.oomKills == b.oomKills
             && a.firstSample == b.firstSample && a.lastSample == b.lastSample && a.maxCPU == b.maxCPU
-            && a.maxMemory == b.maxMemory && a.maxOOMBumped == b.maxOOMBumped && a.hours == b.hours && a.startupSeconds == b.startupSeconds
+            && a.maxMemory == b.maxMemory && a.maxOOMBumped == b.maxOOMBumped && a.oomKillLevels == b.oomKillLevels && a.hours == b.hours && a.startupSeconds == b.startupSeconds
             && a.probeFailures == b.probeFailures && a.coveredSeconds == b.coveredSeconds && a.windowEnd == b.windowEnd
             && a.windowPeak?.value == b.windowPeak?.value && a.windowPeak?.time == b.windowPeak?.time
     }

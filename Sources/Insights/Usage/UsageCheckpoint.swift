@@ -28,6 +28,7 @@ public enum UsageCheckpoint {
         o["maxCPU"] = .float(u.maxCPU)
         o["maxMemory"] = .float(u.maxMemory)
         o["maxOOMBumped"] = .float(u.maxOOMBumped)
+        if !u.oomKillLevels.isEmpty { o["oomKillLevels"] = .array(u.oomKillLevels.map(Value.float)) }
         o["cpu"] = histogram(u.cpu)
         o["memory"] = histogram(u.memory)
         if let end = u.windowEnd, let peak = u.windowPeak {
@@ -76,6 +77,7 @@ public enum UsageCheckpoint {
         u.maxCPU = try number(v["maxCPU"], SampleBounds.cores, "maxCPU") ?? 0
         u.maxMemory = try number(v["maxMemory"], SampleBounds.bytes, "maxMemory") ?? 0
         u.maxOOMBumped = try number(v["maxOOMBumped"], 0...SampleBounds.bumpedBytes, "maxOOMBumped") ?? 0
+        u.oomKillLevels = try (v["oomKillLevels"]?.array ?? []).compactMap { try number($0, SampleBounds.bytes, "oomKillLevels") }.sorted()
         if let w = v["window"], let end = try number(w["end"], 0...SampleBounds.time.upperBound + 86400, "window end"),
            let peak = try number(w["peak"], 0...SampleBounds.bumpedBytes, "window peak"), let at = try number(w["at"], SampleBounds.time, "window time") {
             u.windowEnd = end

@@ -163,6 +163,9 @@ extension Cluster {
             var oomAt: Double?
             if u0.memoryMi > limit { oomAt = since + min(profile.startupSeconds, 1) }
             else if profile.memoryLeakMiPerHour > 0 { oomAt = since + (limit - u0.memoryMi) / profile.memoryLeakMiPerHour * 3600 }
+            // Load-driven memory: the rate the pod receives now (a spike, the day's peak, growth)
+            // pushes its usage over the limit: killed at this tick (as fine as the clock steps).
+            if oomAt == nil || oomAt! > now, usage(profile: profile, requestRate: rate, runningSince: since, at: now).memoryMi > limit { oomAt = now }
             if let oomAt, end == nil || oomAt < end!.time { end = (oomAt, 137, "OOMKilled") }
         }
         return end

@@ -50,6 +50,22 @@ public struct Scenario: Sendable {
         public var at: Double
         public var duration: Double
         public var multiplier: Double
+        /// Repeats every this many seconds (a lunchtime spike: `at: 12h, every: 24h`); nil: once.
+        public var every: Double?
+
+        public init(at: Double, duration: Double, multiplier: Double, every: Double? = nil) {
+            self.at = at
+            self.duration = duration
+            self.multiplier = multiplier
+            self.every = every
+        }
+
+        /// Whether the spike is on `elapsed` seconds after the simulation started.
+        func active(elapsed: Double) -> Bool {
+            guard elapsed >= at else { return false }
+            guard let every, every > 0 else { return elapsed < at + duration }
+            return (elapsed - at).truncatingRemainder(dividingBy: every) < duration
+        }
     }
 
     public struct Traffic: Sendable {
@@ -62,6 +78,10 @@ public struct Scenario: Sendable {
         /// cycle on top of the daily one (1: no weekly cycle).
         public var weekendFactor: Double = 1
         public var spikes: [Spike] = []
+        /// Linear growth of the base rate: +`growth` (0.3 = 30%) every `growthPeriod` seconds
+        /// since the simulation started.
+        public var growth: Double = 0
+        public var growthPeriod: Double = 30 * 86_400
     }
 
     public var node = Node()
@@ -85,12 +105,13 @@ public struct Scenario: Sendable {
         var hour = (t.truncatingRemainder(dividingBy: 86_400)) / 3600
         if hour < 0 { hour += 24 }
         let phase: Double = (hour - traffic.peakHour) / 24 * 2 * Double.pi
-        var rate: Double = traffic.baseRPS * (1 + traffic.diurnalAmplitude * Foundation.cos(phase))
-        // 1970-01-01 was a Thursday: day 2 and 3 of each week from then are Saturday and Sunday.
-        let weekday = Int(Foundation.floor(t / 86_400)) % 7
-        if weekday == 2 || weekday == 3 || weekday == -5 || weekday == -4 { rate *= traffic.weekendFactor }
         let elapsed = t - start
-        for spike in traffic.spikes where elapsed >= spike.at && elapsed < spike.at + spike.duration {
+        let grown = traffic.baseRPS * (1 + traffic.growth * max(0, elapsed) / max(1, traffic.growthPeriod))
+        var rate: Double = grown * (1 + traffic.diurnalAmplitude * Foundation.cos(phase))
+        // 1970-01-01 was a Thursday: day 2 and 3 of each week from then are Saturday and Sunday.
+        let weekday = Int(clamping: t / 86_400, to: Int(Int32.min)...Int(Int32.max), rounding: .down) % 7
+        if weekday == 2 || weekday == 3 || weekday == -5 || weekday == -4 { rate *= traffic.weekendFactor }
+        for spike in traffic.spikes where spike.active(elapsed: elapsed) {
             rate *= spike.multiplier
         }
         return max(0, rate)

@@ -79,17 +79,19 @@ public enum ScenarioLoader {
         }
         for (i, item) in try r.list("traffic").enumerated() {
             var t = Reader(value: item, path: "\(file): traffic[\(i)]")
-            try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "weekendFactor", "spikes"])
+            try t.only(["target", "baseRPS", "diurnalAmplitude", "peakHour", "weekendFactor", "spikes", "growth", "growthPeriod"])
             guard let target = try t.text("target") else { throw ScenarioError(description: "\(t.path).target: required") }
             var traffic = Scenario.Traffic(target: target, baseRPS: try t.number("baseRPS", 0...1_000_000) ?? 1)
             traffic.diurnalAmplitude = try t.number("diurnalAmplitude", 0...1_000_000) ?? 0
             traffic.peakHour = try t.number("peakHour", 0...24) ?? 14
             traffic.weekendFactor = try t.number("weekendFactor", 0...1_000) ?? 1
+            traffic.growth = try t.number("growth", -1...1_000) ?? 0
+            traffic.growthPeriod = try t.duration("growthPeriod") ?? 30 * 86_400
             for (j, spike) in try t.list("spikes").enumerated() {
                 var sp = Reader(value: spike, path: "\(t.path).spikes[\(j)]")
-                try sp.only(["at", "duration", "multiplier"])
+                try sp.only(["at", "duration", "multiplier", "every"])
                 traffic.spikes.append(Scenario.Spike(at: try sp.duration("at") ?? 0, duration: try sp.duration("duration") ?? 60,
-                                                     multiplier: try sp.number("multiplier", 0...1_000_000) ?? 2))
+                                                     multiplier: try sp.number("multiplier", 0...1_000_000) ?? 2, every: try sp.duration("every")))
             }
             s.traffic.append(traffic)
         }
