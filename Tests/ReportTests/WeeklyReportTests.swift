@@ -153,26 +153,26 @@ final class WeeklyReportTests: XCTestCase {
         XCTAssertEqual(r.start, FaultRun.start)
         XCTAssertEqual(r.end, FaultRun.start + Self.week)
 
-        // Self-healing: the OOM kill, seen by heal at 60 s, shown by the cluster at 35 s,
+        // Self-healing: the OOM kill, seen by heal at 60 s, shown by the cluster at 31 s (the spike kills the running pods),
         // cleared at 330 s after heal's memory-limit commit (as the fault library has it).
-        XCTAssertEqual(o.since.map { $0 - FaultRun.start }, 35)
+        XCTAssertEqual(o.since.map { $0 - FaultRun.start }, 31)
         XCTAssertEqual(o.detectedAt.map { $0 - FaultRun.start }, 60)
         XCTAssertEqual(o.resolvedAt.map { $0 - FaultRun.start }, 330)
         let s = r.selfHealing
         XCTAssertEqual(s.classes.map { "\($0.faultClass) \($0.detected) \($0.resolvedWithoutPerson) \($0.escalated)" }, ["oom-killed 1 1 0"])
         XCTAssertEqual([s.detected, s.resolved, s.resolvedWithoutPerson], [1, 1, 1])
         XCTAssertEqual(s.autoResolutionRate, 1)
-        XCTAssertEqual(s.medianTimeToDetect, 60 - 35)
+        XCTAssertEqual(s.medianTimeToDetect, 60 - 31)
         XCTAssertEqual(s.medianTimeToResolve, 330 - 60)
         XCTAssertEqual(s.escalations, [])
         XCTAssertEqual(s.actions, ["commit": 1])
 
-        // Health: the backend had a fault open from 35 s to 330 s of the week; the install
+        // Health: the backend had a fault open from 31 s to 330 s of the week; the install
         // failed its health wait (the OOM kill) and is marked failed; heal's fix and the
         // recommendation were rolled out; the deleted Service was drift, corrected.
         let backend = try XCTUnwrap(r.health.workloads.first { $0.workload == "backend-deployment" })
-        XCTAssertEqual(backend.faultSeconds, 330 - 35)
-        XCTAssertEqual(backend.availability, 1 - (330 - 35) / Self.week)
+        XCTAssertEqual(backend.faultSeconds, 330 - 31)
+        XCTAssertEqual(backend.availability, 1 - (330 - 31) / Self.week)
         XCTAssertEqual(backend.faults, 1)
         XCTAssertEqual(r.health.workloads.map(\.workload), ["backend-deployment", "frontend-deployment"])
         XCTAssertEqual(r.health.workloads.last?.availability, 1)
