@@ -96,6 +96,14 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("a: &x:y\nb: *x\n", "a", "z"), "a: &x z\nb: *x\n")
     }
 
+    /// `? bg` then a comment ending in `:`: the key has no value indicator, and the `:` in the
+    /// comment is not one (yaml-fuzz wrote the value into the comment).
+    func testAColonInACommentIsNotAValueIndicator() throws {
+        XCTAssertThrowsError(try set("? bg\n  #    0  <<:", "bg", "x")) { error in
+            XCTAssertEqual("\(error)", "bg has no value indicator (':') to write after; edit this entry by hand (line 1, column 3)")
+        }
+    }
+
     func testDeletingRemovesTheEntrysLines() throws {
         let editor = try YAMLEditor(text: "a: 1\nb:\n  c: 2   # gone too\n  d: 3\ne: 4\n")
         XCTAssertEqual(try editor.deleting(ValuePath(parsing: "b.c")), "a: 1\nb:\n  d: 3\ne: 4\n")

@@ -215,7 +215,7 @@ public struct YAMLEditor {
             var previous = node.start.offset - 1
             while previous >= 0, layout.bytes[previous] == UInt8(ascii: " ") { previous -= 1 }
             let indicator: UInt8 = key == nil ? UInt8(ascii: "-") : UInt8(ascii: ":")
-            guard previous >= (key?.end.offset ?? 0), layout.bytes[previous] == indicator else {
+            guard previous >= (key?.end.offset ?? 0), layout.bytes[previous] == indicator, !isInComment(previous) else {
                 throw error("\(path) has no value indicator (':') to write after; edit this entry by hand", at: node.start)
             }
             if node.start.offset > 0, layout.bytes[node.start.offset - 1] != UInt8(ascii: " ") { spelled = " " + spelled }
@@ -317,6 +317,21 @@ public struct YAMLEditor {
             }
         }
         return i
+    }
+
+    /// Whether the byte at `offset` is inside a comment: a `#` at the start of its line or after
+    /// a blank comes before it on the line (`? key` then `# x:` has no value indicator, found by
+    /// yaml-fuzz). A `#` inside a quoted key makes this err on the side of refusing the edit.
+    func isInComment(_ offset: Int) -> Bool {
+        let bytes = layout.bytes
+        var i = layout.lineStart(offset)
+        while i < offset {
+            if bytes[i] == UInt8(ascii: "#"), i == layout.lineStart(offset) || bytes[i - 1] == UInt8(ascii: " ") || bytes[i - 1] == UInt8(ascii: "\t") {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// A character of an anchor name as libyaml scans it (`IS_ALPHA`: digits, letters, `_`, `-`).
