@@ -122,6 +122,47 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try ValuePath(parsing: "annotations.prometheus\\.io/scrape").description, "annotations.prometheus\\.io/scrape")
     }
 
+    /// Scaling windows as `recommend` writes them.
+    let windows = EditValue.flowMappings([
+        [.init("cron", .string("0 7 * * 1-5")), .init("duration", .string("11h")), .init("minReplicas", .int(6))],
+        [.init("cron", .string("@daily")), .init("duration", .string("1h30m")), .init("minReplicas", .int(3))],
+    ])
+    let windowsText = #"[{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 6}, {cron: "@daily", duration: 1h30m, minReplicas: 3}]"#
+    let windowsValue: Value = [["cron": "0 7 * * 1-5", "duration": "11h", "minReplicas": 6], ["cron": "@daily", "duration": "1h30m", "minReplicas": 3]]
+
+    func setWindows(_ text: String) throws -> String {
+        let edited = try YAMLEditor(text: text, file: "values.yaml").setting(ValuePath(parsing: "backend.hpa.schedules"), to: windows)
+        // The edited text reads back as exactly the intended list.
+        XCTAssertEqual(try ValueDecoder.decode(edited)[path: ["backend", "hpa", "schedules"]], windowsValue)
+        return edited
+    }
+
+    func testAListOfFlowMapsReplacesAnEmptyFlowListKeepingItsComment() throws {
+        let text = "backend:\n  hpa:\n    minReplicas: 2   # floor\n    # windows (UTC)\n    schedules: []   # none yet\n  pdb:\n    enabled: true\n"
+        XCTAssertEqual(try setWindows(text),
+                       "backend:\n  hpa:\n    minReplicas: 2   # floor\n    # windows (UTC)\n    schedules: \(windowsText)   # none yet\n  pdb:\n    enabled: true\n")
+    }
+
+    func testAListOfFlowMapsReplacesABlockListAndTheLinesAfterItStay() throws {
+        let text = "backend:\n  hpa:\n    schedules:\n      - {cron: \"0 8 * * *\", duration: 2h, minReplicas: 4}\n      - cron: \"0 12 * * *\"\n        duration: 1h\n        minReplicas: 5\n\n    maxReplicas: 10 # ceiling\n"
+        XCTAssertEqual(try setWindows(text), "backend:\n  hpa:\n    schedules: \(windowsText)\n\n    maxReplicas: 10 # ceiling\n")
+    }
+
+    func testAListOfFlowMapsIsInsertedWhenTheKeyIsAbsent() throws {
+        let text = "backend:\n  hpa:\n    minReplicas: 2\n    maxReplicas: 10   # ceiling\n\nfrontend: {}\n"
+        XCTAssertEqual(try setWindows(text),
+                       "backend:\n  hpa:\n    minReplicas: 2\n    maxReplicas: 10   # ceiling\n    schedules: \(windowsText)\n\nfrontend: {}\n")
+        XCTAssertEqual(try setWindows("backend:\n  hpa:\n"), "backend:\n  hpa:\n    schedules: \(windowsText)\n")
+        XCTAssertEqual(try setWindows("backend: {hpa: {schedules: [], minReplicas: 2}}\n"),
+                       "backend: {hpa: {schedules: \(windowsText), minReplicas: 2}}\n")
+    }
+
+    func testAnEmptyListOfFlowMapsIsWrittenAsEmpty() throws {
+        let edited = try YAMLEditor(text: "schedules:\n  - {cron: \"@daily\", duration: 1h, minReplicas: 3}\n", file: "values.yaml")
+            .setting(ValuePath(parsing: "schedules"), to: .flowMappings([]))
+        XCTAssertEqual(edited, "schedules: []\n")
+    }
+
     func testCollectionsCannotBeSetAsScalars() {
         XCTAssertThrowsError(try set("a:\n  b: 1\n", "a", "x")) { error in
             XCTAssertTrue("\(error)".contains("a is a map, not a single value"), "\(error)")

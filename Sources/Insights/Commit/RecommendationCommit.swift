@@ -47,7 +47,7 @@ public struct RecommendationCommit {
         for change in changes {
             var location: ValuesLocation
             do {
-                location = try ValuesLocator.locate(change, in: rendered, renderer: renderer)
+                location = try Self.locate(change, in: rendered, renderer: renderer)
             } catch {
                 // A field no line sets, beside a field of the same parent this commit already
                 // places (a new probe's port beside its path). Any other reason stands.
@@ -70,12 +70,30 @@ public struct RecommendationCommit {
                 files[location.file] = text
             }
             let editor = try YAMLEditor(text: files[location.file]!, file: location.file)
-            files[location.file] = try editor.setting(location.path, to: change.new)
+            if let v = change.valuesEdit {
+                files[location.file] = try editor.setting(location.path, to: v.value)
+            } else {
+                files[location.file] = try editor.setting(location.path, to: change.new)
+            }
             edits.append(Edit(change: change, location: location))
         }
         let message = Self.message(environment: environment, edits: edits, results: results)
         return RecommendationCommit(environment: environment, edits: edits, files: files, originals: originals, message: message, tree: tree,
                                     branch: Self.branch(environment: environment))
+    }
+
+    /// Where `change` is written: its field's values line, or for a values entry with no
+    /// rendered field of its own (`hpa.schedules`) the key beside the line that drives the
+    /// object's `besideField`, in that line's file (the line of the key when it is set there).
+    static func locate(_ change: FieldChange, in rendered: RenderedEnvironment, renderer: EnvironmentRenderer) throws -> ValuesLocation {
+        guard let v = change.valuesEdit else { return try ValuesLocator.locate(change, in: rendered, renderer: renderer) }
+        var beside = change
+        beside.field = v.besideField
+        beside.valuesEdit = nil
+        let anchor = try ValuesLocator.locate(beside, in: rendered, renderer: renderer)
+        let path = ValuePath(anchor.path.parent.segments + [.key(v.key)])
+        let existing = try renderer.tree.string(at: anchor.file).flatMap { try? YAMLEditor(text: $0, file: anchor.file).node(at: path) }
+        return ValuesLocation(file: anchor.file, path: path, line: existing.map { "\(anchor.file):\($0.start.line):\($0.start.column)" })
     }
 
     /// The place for `change` next to an earlier edit of the same object whose field has the
@@ -147,17 +165,27 @@ public struct RecommendationCommit {
             body += "  \(place) \(e.location.path): \(e.change.old) → \(e.change.new)\n"
         }
         let touched = Set(edits.map { "\($0.change.name)" })
+        let scheduled = Set(edits.filter { $0.change.valuesEdit != nil }.map(\.change.name))
         let rows = results.filter { touched.contains($0.workload.name) || touched.contains($0.workload.hpa?.name ?? "\u{0}") }
         if !rows.isEmpty {
             body += "\nEvidence:\n"
             body += EvidenceTable.text(rows)
+            for r in rows {
+                if let h = r.workload.hpa, scheduled.contains(h.name), let summary = r.schedule?.summary {
+                    body += "  \(r.key) scaling windows: \(summary)\n"
+                }
+            }
         }
         var trailers: [CommitMessage.Trailer] = [.shipshape("Recommend", environment)]
         for w in Set(rows.map { "\($0.workload.namespace)/\($0.workload.name)" }).sorted() { trailers.append(.shipshape("Workload", w)) }
         for e in edits {
             trailers.append(.shipshape("Change", "\(e.change.kind)/\(e.change.name) \(e.change.field) \(e.change.old)→\(e.change.new)"))
         }
+        // The backtest behind committed scaling windows, beside its container's usage evidence.
         for r in rows {
+            if let h = r.workload.hpa, scheduled.contains(h.name), let forecast = r.schedule?.evidence {
+                trailers.append(.shipshape("Evidence", "\(r.key) \(forecast)"))
+            }
             let ev = r.resources.evidence
             trailers.append(.shipshape("Evidence", [
                 r.key, "window=\(EvidenceTable.num(ev.windowDays))d", "samples=\(ev.samples)", "confidence=\(EvidenceTable.num(ev.confidenceDays))d",

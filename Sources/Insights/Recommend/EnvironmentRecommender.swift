@@ -1,5 +1,6 @@
 import Foundation
 import Kubernetes
+import YAML
 
 /// One rendered field a recommendation changes: `spec.template.spec.containers[name=backend].resources.requests.cpu`
 /// of `apps/v1 Deployment backend-deployment`, from 200m to 130m.
@@ -15,7 +16,19 @@ public struct FieldChange: Sendable, Equatable {
     public var old: String
     public var new: String
 
-    public init(apiVersion: String, kind: String, name: String, field: String, label: String, owner: String, old: String, new: String) {
+    /// A values entry no rendered field traces back to, written directly: the chart renders
+    /// `hpa.schedules` as JSON into an annotation, so the list is written under `key` beside
+    /// the values line that drives `besideField` of the same object (`spec.maxReplicas`).
+    public struct ValuesEdit: Sendable, Equatable {
+        public var besideField: String
+        public var key: String
+        public var value: EditValue
+    }
+    public var valuesEdit: ValuesEdit?
+
+    public init(apiVersion: String, kind: String, name: String, field: String, label: String, owner: String, old: String, new: String,
+                valuesEdit: ValuesEdit? = nil) {
+        self.valuesEdit = valuesEdit
         self.apiVersion = apiVersion
         self.kind = kind
         self.name = name
@@ -37,6 +50,8 @@ public struct ContainerResult: Sendable {
     public var resources: ResourceRecommender.Recommendation
     public var probes: [ProbeRecommender.Finding]
     public var hpa: HPARecommender.Recommendation?
+    /// Scaling windows and the forecast behind them (a week and a day of history needed).
+    public var schedule: ScheduleRecommender.Recommendation? = nil
     /// Mean replicas over the window (from the samples; the rendered count without them).
     public var replicas: Double
     /// Requests saved across the replicas (negative: added), in cores and bytes.
@@ -84,17 +99,19 @@ public enum EnvironmentRecommender {
                 }
 
                 var hpa: HPARecommender.Recommendation?
+                var schedule: ScheduleRecommender.Recommendation?
                 if let h = w.hpa, w.containers.first?.name == c.name, r.notes.first?.hasPrefix("too little history") != true {
                     let request = (r.cpuRequest ?? c.resources.cpuRequest)?.doubleValue ?? 0
                     var rec = HPARecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
+                    let hpaOwner = "\(w.name) hpa"
                     // Scaling windows need a week to backtest on and at least a day before it.
                     if let first = usage.hours.keys.min(), let last = usage.hours.keys.max(), last - first + 1 >= ScheduleRecommender.minHours {
-                        let schedule = ScheduleRecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
-                        rec.notes += schedule.notes
-                        rec.notes += schedule.windows.map { "scaling window proposed for hpa.schedules: {cron: \"\($0.cron)\", duration: \($0.duration), minReplicas: \($0.minReplicas)}" }
+                        let rs = ScheduleRecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
+                        schedule = rs
+                        rec.notes += rs.notes
+                        rec.notes += rs.windows.map { "scaling window proposed for hpa.schedules: {cron: \"\($0.cron)\", duration: \($0.duration), minReplicas: \($0.minReplicas)}" }
                     }
                     hpa = rec
-                    let hpaOwner = "\(w.name) hpa"
                     if let n = rec.minReplicas {
                         changes.append(FieldChange(apiVersion: h.apiVersion, kind: "HorizontalPodAutoscaler", name: h.name, field: "spec.minReplicas",
                                                    label: "minReplicas", owner: hpaOwner, old: String(h.current.minReplicas), new: String(n)))
@@ -103,15 +120,31 @@ public enum EnvironmentRecommender {
                         changes.append(FieldChange(apiVersion: h.apiVersion, kind: "HorizontalPodAutoscaler", name: h.name, field: "spec.maxReplicas",
                                                    label: "maxReplicas", owner: hpaOwner, old: String(h.current.maxReplicas), new: String(n)))
                     }
+                    if let rs = schedule, let change = Self.scheduleChange(rs, hpa: h, owner: hpaOwner) { changes.append(change) }
                 }
                 let hours = usage.hours.values.filter { $0.instants > 0 }
                 let replicas = hours.isEmpty ? Double(w.replicas) : Double(hours.map(\.replicas).reduce(0, +)) / Double(hours.count)
                 let cpuSaved = r.cpuRequest.flatMap { new in c.resources.cpuRequest.map { $0.doubleValue - new.doubleValue } } ?? 0
                 let memSaved = r.memoryRequest.flatMap { new in c.resources.memoryRequest.map { $0.doubleValue - new.doubleValue } } ?? 0
-                results.append(ContainerResult(workload: w, container: c, resources: r, probes: probes, hpa: hpa, replicas: replicas,
+                results.append(ContainerResult(workload: w, container: c, resources: r, probes: probes, hpa: hpa, schedule: schedule, replicas: replicas,
                                                savedCPUCores: cpuSaved * replicas, savedMemoryBytes: memSaved * replicas))
             }
         }
         return (results, changes)
+    }
+
+    /// The `hpa.schedules` change for proposed windows; nil when none are proposed (the MAPE
+    /// bound, no period: the notes say why) or the rendered annotation already holds them.
+    static func scheduleChange(_ rs: ScheduleRecommender.Recommendation, hpa h: RenderedWorkload.Autoscaler, owner: String) -> FieldChange? {
+        guard !rs.windows.isEmpty else { return nil }
+        let value = EditValue.flowMappings(rs.windows.map {
+            [.init("cron", .string($0.cron)), .init("duration", .string($0.duration)), .init("minReplicas", .int(Int64($0.minReplicas)))]
+        })
+        let proposed: Value = .array(rs.windows.map { .object(["cron": .string($0.cron), "duration": .string($0.duration), "minReplicas": .int(Int64($0.minReplicas))]) })
+        if let current = h.schedules, (try? ValueDecoder.decode(current)) == proposed { return nil }
+        return FieldChange(apiVersion: h.apiVersion, kind: "HorizontalPodAutoscaler", name: h.name,
+                           field: "metadata.annotations[shipshape.dev/schedules]", label: "schedules", owner: owner,
+                           old: h.schedules ?? "[]", new: ScheduleRecommender.text(rs.windows),
+                           valuesEdit: .init(besideField: "spec.maxReplicas", key: "schedules", value: value))
     }
 }

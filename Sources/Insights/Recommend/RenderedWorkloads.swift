@@ -20,6 +20,8 @@ public struct RenderedWorkload: Sendable {
         public var apiVersion: String
         public var name: String
         public var current: HPARecommender.Current
+        /// The rendered `shipshape.dev/schedules` annotation (JSON), nil without windows.
+        public var schedules: String? = nil
     }
 
     public var apiVersion: String
@@ -49,7 +51,8 @@ public struct RenderedWorkload: Sendable {
             hpas["\(kind)/\(target)"] = Autoscaler(apiVersion: o["apiVersion"]?.string ?? "autoscaling/v2", name: o[path: ["metadata", "name"]]?.string ?? "",
                                                    current: .init(minReplicas: o[path: ["spec", "minReplicas"]]?.intValue ?? 1,
                                                                   maxReplicas: o[path: ["spec", "maxReplicas"]]?.intValue ?? 1,
-                                                                  targetCPUUtilization: utilization))
+                                                                  targetCPUUtilization: utilization),
+                                                   schedules: o[path: ["metadata", "annotations", "shipshape.dev/schedules"]]?.string)
         }
         var out: [RenderedWorkload] = []
         for o in objects {

@@ -18,12 +18,24 @@ public enum ScheduleRecommender {
         /// Hours the workload ran at the HPA's maxReplicas.
         public var hoursAtMax: Int
 
+        /// The backtest in words, for the commit body: `forecast holt-winters(168h), backtest
+        /// MAPE 3.5% on the last 168 h of 2.0 weeks of history`.
+        public var summary: String? {
+            guard let f = forecast, let method = f.method, let mape = f.mape, let b = f.backtests.first(where: { $0.method == method }) else { return nil }
+            return "forecast \(method), backtest MAPE \(Forecast.percent(mape)) on the last \(b.hours) h of \(String(format: "%.1f", Double(b.trainedHours + b.hours) / 168)) weeks of history"
+        }
+
         /// The `Shipshape-Evidence` trailer value for the backtest.
         public var evidence: String? {
             guard let f = forecast, let method = f.method, let mape = f.mape, let b = f.backtests.first(where: { $0.method == method }) else { return nil }
-            return "forecast method=\(method) mape=\(String(format: "%.4f", mape)) backtest-hours=\(b.hours) trained-hours=\(b.trainedHours) "
-                + "periods=\(f.periods.map(String.init).joined(separator: ",")) hours-at-max=\(hoursAtMax)"
+            return "forecast method=\(method) mape=\(String(format: "%.4f", mape)) history-weeks=\(String(format: "%.1f", Double(b.trainedHours + b.hours) / 168)) "
+                + "backtest-hours=\(b.hours) trained-hours=\(b.trainedHours) periods=\(f.periods.map(String.init).joined(separator: ",")) hours-at-max=\(hoursAtMax)"
         }
+    }
+
+    /// The windows as the values file holds them: `[{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 6}]`.
+    public static func text(_ windows: [ScheduleProposal.Window]) -> String {
+        "[" + windows.map { "{cron: \"\($0.cron)\", duration: \($0.duration), minReplicas: \($0.minReplicas)}" }.joined(separator: ", ") + "]"
     }
 
     public static func recommend(hours: [Int: ContainerUsage.Hour], cpuRequestCores: Double, current: HPARecommender.Current,

@@ -9,6 +9,20 @@ public enum EditValue: Hashable, Sendable {
     /// A Kubernetes quantity (`250m`, `512Mi`, `2`): written as a number when YAML reads it as
     /// one and the engineer wrote a number there, otherwise as a string.
     case quantity(String)
+    /// A list of maps written in flow style on one line, keys in the given order:
+    /// `[{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 6}]` (a workload's scaling windows).
+    /// It replaces the whole value at its path, whatever it was (`[]`, a flow or block list).
+    case flowMappings([[FlowEntry]])
+
+    /// One `key: value` of a map in a `flowMappings` list.
+    public struct FlowEntry: Hashable, Sendable {
+        public var key: String
+        public var value: EditValue
+        public init(_ key: String, _ value: EditValue) {
+            self.key = key
+            self.value = value
+        }
+    }
 
     /// The type names the CLI's `--type` accepts.
     public enum Kind: String, CaseIterable, Sendable {

@@ -23,6 +23,17 @@ enum ScalarSpelling {
             return string(text, existing: existing, context: context)
         case .string(let s):
             return string(s, existing: existing, context: context)
+        case .flowMappings(let items):
+            // Strings with blanks (a cron line) are double-quoted for the reader, as the docs
+            // write them; everything inside is spelled for a flow context.
+            let maps = items.map { entries in
+                "{" + entries.map { e -> String in
+                    let key = string(e.key, existing: nil, context: .flow)
+                    if case .string(let s) = e.value, s.contains(" ") { return key + ": " + doubleQuoted(s) }
+                    return key + ": " + spell(e.value, existing: nil, context: .flow)
+                }.joined(separator: ", ") + "}"
+            }
+            return "[" + maps.joined(separator: ", ") + "]"
         }
     }
 

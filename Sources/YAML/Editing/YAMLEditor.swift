@@ -65,6 +65,8 @@ public struct YAMLEditor {
     private func apply(_ value: EditValue, at path: ValuePath, _ located: Located) throws -> String {
         switch located {
         case .found(let node, let context, let key):
+            if case .flowMappings = value, case .mapping = node.content { return try replaceCollection(node, with: value, path: path, key: key) }
+            if case .flowMappings = value, case .sequence = node.content { return try replaceCollection(node, with: value, path: path, key: key) }
             switch node.content {
             case .scalar(_, let style):
                 try checkTag(of: node, allows: value, path: path)
@@ -225,6 +227,31 @@ public struct YAMLEditor {
             spelled = " " + spelled
         }
         return replacing(range, with: spelled)
+    }
+
+    /// Replaces a whole list or map with a one-line flow value: a flow collection's bytes
+    /// (after its anchor or tag), or a block collection's lines after its key's `:` (comments
+    /// among those lines go with them; the lines after the collection stay).
+    private func replaceCollection(_ node: Node, with value: EditValue, path: ValuePath, key: Node?) throws -> String {
+        let spelled = ScalarSpelling.spell(value, existing: nil, context: .block)
+        let style: CollectionStyle
+        switch node.content {
+        case .mapping(_, let s): style = s
+        case .sequence(_, let s): style = s
+        default: throw error("\(path) is a \(node.kindName), not a list or map", at: node.start)
+        }
+        if style == .flow {
+            return replacing(valueStart(of: node)..<node.end.offset, with: spelled)
+        }
+        guard let key, node.anchor == nil, node.tag == nil else {
+            throw error("\(path) is a block \(node.kindName) that is not a map entry without anchor or tag; edit it by hand", at: node.start)
+        }
+        var colon = key.end.offset
+        while colon < layout.bytes.count, layout.bytes[colon] == UInt8(ascii: " ") { colon += 1 }
+        guard colon < layout.bytes.count, layout.bytes[colon] == UInt8(ascii: ":") else {
+            throw error("\(path) has no ':' right after its key; edit it by hand", at: key.start)
+        }
+        return replacing(colon + 1..<contentEnd(of: node), with: " " + spelled)
     }
 
     private func insert(_ value: EditValue, path: ValuePath, missingFrom index: Int, parent: Node?, parentKey: Node?)
