@@ -336,6 +336,6 @@ final class WeeklyReportTests: XCTestCase {
         }
         let r = try XCTUnwrap(w.report.optimisation.realized.first)
         XCTAssertTrue(md.contains("| \(r.commit) | 2026-01-08T00:00:00Z | backend-deployment/backend | cpu 200m → 150m |"), md)
-        XCTAssertTrue(md.contains("| backend-deployment | 99.951% | 4m 55s | 1 | 0 |"), md)
+        XCTAssertTrue(md.contains("| backend-deployment | 99.951% | 4m 59s | 1 | 0 |"), md)
     }
 }
