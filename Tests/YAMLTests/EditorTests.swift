@@ -96,6 +96,12 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("a: &x:y\nb: *x\n", "a", "z"), "a: &x z\nb: *x\n")
     }
 
+    /// A tag on its own line above an indented map: new keys go at the map's column, not the
+    /// tag's (yaml-fuzz inserted one at column 0, which ended the document).
+    func testAKeyIsInsertedAtTheColumnOfATaggedIndentedMap() throws {
+        XCTAssertEqual(try set("!t:\n  n: 1\n", "fuzzNew.leaf", "42", as: .int), "!t:\n  n: 1\n  fuzzNew:\n    leaf: 42\n")
+    }
+
     /// `? bg` then a comment ending in `:`: the key has no value indicator, and the `:` in the
     /// comment is not one (yaml-fuzz wrote the value into the comment).
     func testAColonInACommentIsNotAValueIndicator() throws {

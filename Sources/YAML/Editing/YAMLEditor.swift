@@ -296,7 +296,11 @@ public struct YAMLEditor {
             return replacing(close..<close, with: flow(keys[...]))
         case .mapping(let pairs, .block):
             // The map's own column: its first key's, or its `?` indicator's for explicit keys.
-            let indent = min(parent.start.column, pairs.first?.key.start.column ?? parent.start.column) - 1
+            // libyaml starts a node at its tag or anchor, which may stand on a line of its own
+            // above an indented map (`!t` then `  a: 1`, found by yaml-fuzz): skip them.
+            let content = valueStart(of: parent)
+            let column = content - layout.lineStart(content)
+            let indent = min(column, (pairs.first?.key.start.column ?? column + 1) - 1)
             let (offset, breakBefore) = insertionPoint(after: pairs.last!.value)
             let lines = block(keys[...], indent: indent)
             return replacing(offset..<offset, with: breakBefore ? eol + lines : lines + eol)
