@@ -69,7 +69,13 @@ final class AlertStateTests: XCTestCase {
         XCTAssertEqual(state.resolved, [], "no sink is owed it")
         XCTAssertEqual(state.history.map { "\($0.alert.name) \($0.alert.startsAt) \($0.endsAt) \($0.resolution.annotation)" },
                        ["\(crashLoop().name) \(crashLoop().startsAt) 160.0 cleared"])
+        // The resolution's own annotations are in `resolution`; only the summary is kept.
+        XCTAssertEqual(state.history.first?.alert.annotations, ["summary": "container backend keeps crashing"])
         XCTAssertEqual(try AlertState(decoding: try state.encoded(), place: "test"), state)
+        // Eight days on, the next resolution drops it.
+        state.apply(.init(firing: [crashLoop()]), now: 160 + AlertState.historySeconds, resolutionSinks: [])
+        state.apply(.init(firing: []), now: 161 + AlertState.historySeconds, resolutionSinks: [])
+        XCTAssertEqual(state.history.map(\.endsAt), [161 + AlertState.historySeconds])
         let old = try AlertState(decoding: #"{"state":{"open":{},"resolved":[]},"version":1}"#, place: "test")
         XCTAssertEqual(old, AlertState())
     }
