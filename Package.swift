@@ -110,7 +110,7 @@ let package = Package(
 
         // The weekly report: a pure model and builder over what the other jobs keep, and its
         // JSON, Markdown and HTML (inline SVG) renderings.
-        .target(name: "Report", dependencies: ["Environment", "GitStore", "Heal", "Insights", "KubeClient", "Kubernetes", "LogMining", "Logs",
+        .target(name: "Report", dependencies: ["Alerts", "Environment", "GitStore", "Heal", "Insights", "KubeClient", "Kubernetes", "LogMining", "Logs",
                                                "Overlays", "Reconcile"]),
 
         // The thin CLI.
@@ -173,7 +173,7 @@ let package = Package(
         .testTarget(name: "ShipshapeCLITests", dependencies: ["YAML", "TestSupport", "Sandbox"], exclude: ["Fixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Heal", "Reconcile", "YAML", "Sandbox", "KubeClient", "TestSupport"]),
         // The weekly report: a simulated week on the Sandbox, and its HTML in headless Chromium.
-        .testTarget(name: "ReportTests", dependencies: ["Report", "FaultLab", "Heal", "Insights", "Logs", "Environment", "GitStore", "KubeClient",
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Alerts", "FaultLab", "Heal", "Insights", "Logs", "Environment", "GitStore", "KubeClient",
                                                         "Kubernetes", "Sandbox", "YAML", "TestSupport"]),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Heal", "FaultLab", "Logs", "YAML", "KubeClient", "Sandbox", "TestSupport"]),
         // Hostile and broken input against the built binary and the Sandbox (issue 22).

@@ -32,16 +32,40 @@ public struct AlertState: Sendable, Equatable, Codable {
         public var owed: [String]
     }
 
+    /// An alert that resolved, kept after every sink took the resolution: what the weekly
+    /// report lists as fired and resolved in its period. Only the `summary` annotation is kept
+    /// (the others, evidence and sample lines, would crowd the job's checkpoint ConfigMap).
+    public struct Closed: Sendable, Equatable, Codable {
+        public var alert: Alert
+        public var endsAt: Double
+        public var resolution: AlertResolution
+    }
+
     /// Open alerts by fingerprint.
     public var open: [String: Open] = [:]
     /// Oldest first; bounded by `maxResolved`.
     public var resolved: [Resolved] = []
+    /// Every resolution, oldest first: those of the last `historySeconds`, at most
+    /// `maxHistory`. States written before it existed load with an empty history.
+    public var history: [Closed] = []
 
     public static let version = 1
     public static let maxResolved = 200
+    public static let maxHistory = 200
+    /// Eight days: a weekly report's period, with a day to spare.
+    public static let historySeconds = 8 * 86400.0
     public static let dataKey = "alerts.json"
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case open, resolved, history }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        open = try c.decode([String: Open].self, forKey: .open)
+        resolved = try c.decode([Resolved].self, forKey: .resolved)
+        history = try c.decodeIfPresent([Closed].self, forKey: .history) ?? []
+    }
 
     /// One run's outcome: what fires now, what the job resolved and why, and what it could not
     /// see this run (kept open as it was, neither re-fired with new details nor resolved).
@@ -98,10 +122,15 @@ public struct AlertState: Sendable, Equatable, Codable {
             var owed = resolutionSinks
             for s in o.notified where !owed.contains(s) { owed.append(s) }
             if !owed.isEmpty { resolved.append(Resolved(alert: alert, endsAt: now, resolution: resolution, owed: owed)) }
+            var kept = alert
+            kept.annotations = alert.annotations.filter { $0.key == "summary" }
+            history.append(Closed(alert: kept, endsAt: now, resolution: resolution))
             open.removeValue(forKey: fp)
             closed.append(fp)
         }
         if resolved.count > Self.maxResolved { resolved.removeFirst(resolved.count - Self.maxResolved) }
+        history.removeAll { $0.endsAt < now - Self.historySeconds }
+        if history.count > Self.maxHistory { history.removeFirst(history.count - Self.maxHistory) }
         return (opened, closed)
     }
 

@@ -5,19 +5,42 @@ import YAML
 /// What the logs job keeps between runs, in the ConfigMap `shipshape-logs-ENV` (as recommend
 /// keeps `shipshape-usage-ENV`): the time of the newest line read (the next run's
 /// `sinceTime`), and per workload its baseline rates (`WORKLOAD.baseline`, JSON) and its
-/// template miner (`WORKLOAD.templates`, the miner's text form). Bounded: each miner keeps at
-/// most its capacity of templates, each at most 512 bytes, and workloads that would take the
-/// ConfigMap past `maxBytes` are left out (they start learning again).
+/// template miner (`WORKLOAD.templates`, the miner's text form), and its error events per hour
+/// (`WORKLOAD.errors-hourly`, lines `HOUR-START-UNIX-SECONDS COUNT`, for the weekly report's
+/// error-rate chart). Bounded: each miner keeps at most its capacity of templates, each at most
+/// 512 bytes, the hourly series its last `errorHours` hours, and workloads that would take the
+/// ConfigMap past `maxBytes` are left out (they start learning again). Checkpoints written
+/// before the hourly series existed load with an empty one.
 public struct LogCheckpoint: Equatable, Sendable {
     public struct Workload: Equatable, Sendable {
         public var baseline: LogBaseline
         /// `TemplateMiner.serialized()`.
         public var templates: String
+        /// Error events per hour: the hour's start (Unix seconds, a multiple of 3600) → count.
+        /// Hours the job read lines in and found no error hold 0; hours it did not read are absent.
+        public var errorsPerHour: [Int: Int]
 
-        public init(baseline: LogBaseline, templates: String) {
+        public init(baseline: LogBaseline, templates: String, errorsPerHour: [Int: Int] = [:]) {
             self.baseline = baseline
             self.templates = templates
+            self.errorsPerHour = errorsPerHour
         }
+    }
+
+    /// Hours of error counts kept per workload: 8 days, so a weekly report's period fits.
+    public static let errorHours = 192
+
+    /// `series` plus one run's counts (`minutes`: minute index → errors), keeping only the
+    /// last `errorHours` hours up to the newest hour in either.
+    public static func addingErrors(_ series: [Int: Int], minutes: [Int: Int]) -> [Int: Int] {
+        var out = series
+        for (minute, errors) in minutes { out[minute / 60 * 3600, default: 0] += errors }
+        guard let newest = out.keys.max() else { return out }
+        return out.filter { $0.key > newest - errorHours * 3600 }
+    }
+
+    static func errorsText(_ series: [Int: Int]) -> String {
+        series.keys.sorted().map { "\($0) \(series[$0]!)\n" }.joined()
     }
 
     public static let version = 1
@@ -45,11 +68,13 @@ public struct LogCheckpoint: Equatable, Sendable {
             let w = workloads[workload]!
             let rates = w.baseline.rates.keys.sorted().map { ($0, Value.float(w.baseline.rates[$0]!)) }
             let baseline = try writer.string(["runs": .int(Int64(w.baseline.runs)), "rates": .object(.init(uniqueKeysWithValues: rates))])
-            let cost = 2 * workload.utf8.count + 20 + baseline.utf8.count + w.templates.utf8.count
+            let errors = Self.errorsText(w.errorsPerHour)
+            let cost = 3 * workload.utf8.count + 40 + baseline.utf8.count + w.templates.utf8.count + errors.utf8.count
             if size + cost > Self.maxBytes { left.append(workload); continue }
             size += cost
             data.append(("\(workload).baseline", baseline))
             data.append(("\(workload).templates", w.templates))
+            if !errors.isEmpty { data.append(("\(workload).errors-hourly", errors)) }
         }
         let cm: Value = ["apiVersion": "v1", "kind": "ConfigMap",
                          "metadata": ["name": .string(name), "namespace": .string(namespace),
@@ -75,7 +100,15 @@ public struct LogCheckpoint: Equatable, Sendable {
             }
             var baseline = LogBaseline(runs: runs)
             for (k, v) in rates { baseline.rates[k] = v.doubleValue ?? 0 }
-            workloads[workload] = Workload(baseline: baseline, templates: data["\(workload).templates"]?.string ?? "")
+            var errors: [Int: Int] = [:]
+            for line in (data["\(workload).errors-hourly"]?.string ?? "").split(separator: "\n") {
+                let f = line.split(separator: " ")
+                guard f.count == 2, let hour = Int(f[0]), let count = Int(f[1]) else {
+                    throw LogsError("\(place) key \(workload).errors-hourly: line \"\(line)\" is not `HOUR-START COUNT`; delete the key to start the series again")
+                }
+                errors[hour] = count
+            }
+            workloads[workload] = Workload(baseline: baseline, templates: data["\(workload).templates"]?.string ?? "", errorsPerHour: errors)
         }
     }
 

@@ -82,7 +82,9 @@ public struct LogScan {
             result.findings += detector.findings(namespace: namespace, workload: workload, counts: resolved, minutes: result.minutes,
                                                  baseline: baseline, newTemplates: fresh, templateText: { miner.template(for: $0)?.text })
             baseline.fold(resolved, minutes: result.minutes, smoothing: detector.smoothing, liveTemplates: live)
-            next.workloads[workload] = LogCheckpoint.Workload(baseline: baseline, templates: miner.serialized())
+            let errors = LogCheckpoint.addingErrors(checkpoint.workloads[workload]?.errorsPerHour ?? [:],
+                                                    minutes: resolved.minutes.mapValues(\.errors))
+            next.workloads[workload] = LogCheckpoint.Workload(baseline: baseline, templates: miner.serialized(), errorsPerHour: errors)
             result.counts[workload] = resolved
             result.events += resolved.events
         }

@@ -64,6 +64,12 @@ public enum HTMLReport {
             out += figure(SVGChart.bars(id: "log-templates", title: "Top log templates",
                                         items: r.errors.top.map { ("\($0.workload) #\($0.id)", Double($0.count)) }, unit: "lines"),
                           "Lines per template, as the logs job has counted them.")
+            let colors = ["#c0504d", "#2f7bbf", "#e0a030", "#5a9e4b", "#8a5db0", "#7a8896"]
+            out += figure(SVGChart.timeSeries(id: "error-rate", title: "Errors per hour",
+                                              series: r.errors.errorsPerHour.enumerated().map { k, s in
+                                                  .init(name: s.workload, points: s.points, color: colors[k % colors.count])
+                                              }, references: [], label: { ReportFormat.num($0, 0) }),
+                          "Error events per hour per workload, as the logs job counted them (hours it did not read are left out).")
         case "autoscaling":
             for a in r.autoscaling where !a.replicas.isEmpty {
                 out += figure(SVGChart.timeSeries(id: "replicas-\(a.workload)", title: "\(a.workload) replicas",

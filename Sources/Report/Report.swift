@@ -78,6 +78,15 @@ public struct Report: Sendable, Equatable, Codable {
         public var newTemplates: [AlertRecord]
         public var surges: [AlertRecord]
         public var alerts: [AlertRecord]
+        /// Error events per hour per workload in the period (the logs checkpoint's hourly
+        /// series), for the error-rate chart; hours the logs job did not read are absent.
+        public var errorsPerHour: [ErrorSeries]
+    }
+
+    /// One workload's error events per hour (`t` the hour's start).
+    public struct ErrorSeries: Sendable, Equatable, Codable {
+        public var workload: String
+        public var points: [Point]
     }
 
     public struct LogTemplateRow: Sendable, Equatable, Codable {
@@ -89,16 +98,20 @@ public struct Report: Sendable, Equatable, Codable {
         public var baselinePerMinute: Double?
     }
 
-    /// An alert that fired in the period. The alerts job fills these in; the report only shows them.
+    /// An alert that fired in the period, as heal and logs keep it (`AlertState` in their
+    /// checkpoint ConfigMaps, read by `ReportSources`); the report only shows them.
     public struct AlertRecord: Sendable, Equatable, Codable {
         public var name: String
+        /// `heal` or `logs`.
+        public var job: String = ""
         public var workload: String
         /// The template or rule the alert is about.
         public var detail: String
         public var firedAt: Double
         public var resolvedAt: Double?
-        public init(name: String, workload: String, detail: String, firedAt: Double, resolvedAt: Double?) {
+        public init(name: String, job: String = "", workload: String, detail: String, firedAt: Double, resolvedAt: Double?) {
             self.name = name
+            self.job = job
             self.workload = workload
             self.detail = detail
             self.firedAt = firedAt

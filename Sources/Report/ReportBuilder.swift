@@ -145,10 +145,17 @@ public enum ReportBuilder {
             }
         }
         let top = rows.sorted { ($0.count, $1.workload, $1.id) > ($1.count, $0.workload, $0.id) }.prefix(topTemplates)
-        let alerts = i.alerts.filter { $0.firedAt >= i.start && $0.firedAt < i.end }.sorted { ($0.firedAt, $0.name) < ($1.firedAt, $1.name) }
+        // Fired in the period, or fired before it and resolved in it (or still open).
+        let alerts = i.alerts.filter { $0.firedAt < i.end && ($0.firedAt >= i.start || ($0.resolvedAt ?? i.end) >= i.start) }
+            .sorted { ($0.firedAt, $0.name, $0.workload, $0.detail) < ($1.firedAt, $1.name, $1.workload, $1.detail) }
+        let series = (i.logs?.workloads ?? [:]).sorted { $0.key < $1.key }.compactMap { workload, w -> Report.ErrorSeries? in
+            let points = w.errorsPerHour.filter { Double($0.key) >= i.start && Double($0.key) < i.end }.sorted { $0.key < $1.key }
+                .map { Report.Point(t: Double($0.key), v: Double($0.value)) }
+            return points.isEmpty ? nil : Report.ErrorSeries(workload: workload, points: points)
+        }
         return Report.Errors(top: Array(top), newTemplates: alerts.filter { $0.name == "NewLogPattern" },
                              surges: alerts.filter { $0.name == "LogSurge" },
-                             alerts: alerts.filter { $0.name != "NewLogPattern" && $0.name != "LogSurge" })
+                             alerts: alerts.filter { $0.name != "NewLogPattern" && $0.name != "LogSurge" }, errorsPerHour: series)
     }
 
     // MARK: Autoscaling and usage

@@ -64,7 +64,10 @@ enum ReportFormat {
              "Top log templates by lines; new templates \(r.errors.newTemplates.count), surges \(r.errors.surges.count), other alerts \(r.errors.alerts.count).",
              ["workload", "template", "lines", "baseline/min"],
              r.errors.top.map { [$0.workload, $0.template, "\($0.count)", num($0.baselinePerMinute, 2)] }
-                + (r.errors.newTemplates + r.errors.surges + r.errors.alerts).map { [$0.workload, "\($0.name): \($0.detail)", time($0.firedAt), "–"] }),
+                + (r.errors.newTemplates + r.errors.surges + r.errors.alerts).map {
+                    [$0.workload, "\($0.name) (\($0.job)): \($0.detail); fired \(time($0.firedAt)), "
+                        + ($0.resolvedAt.map { "resolved \(time($0))" } ?? "open"), "–", "–"]
+                }),
             ("autoscaling", "Autoscaling", "Replicas per sampled hour against the HPA's bounds.",
              ["workload", "HPA", "min", "max", "hours sampled", "hours at max", "time at max"],
              r.autoscaling.map { [$0.workload, $0.hpa, "\($0.minReplicas)", "\($0.maxReplicas)", "\($0.hoursSampled)", "\($0.hoursAtMax)",

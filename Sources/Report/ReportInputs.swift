@@ -22,8 +22,8 @@ public struct ReportInputs: Sendable {
     /// The tracked branch's commits, newest first (recommendation and heal commits are read
     /// by their `Shipshape-*` trailers).
     public var commits: [CommitInfo]
-    /// Alerts fired in the period (`LogSurge`, `NewLogPattern`, rules): the alerts job's
-    /// state, when it keeps one. The hook for the alerts work; empty otherwise.
+    /// Heal's and logs' alerts (`LogSurge`, `NewLogPattern`, rules, faults), open and resolved,
+    /// from their alert states; the builder keeps those of the period.
     public var alerts: [Report.AlertRecord]
 
     public init(environment: String, namespace: String, start: Double, end: Double, reconcile: ReconcileState? = nil, heal: HealState? = nil,

@@ -55,7 +55,10 @@ enum SVGChart {
             s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(y(r.value)))\" y2=\"\(f(y(r.value)))\" stroke=\"\(r.color)\" stroke-dasharray=\"6 4\" class=\"ref\"/>\n"
         }
         for sr in series where !sr.points.isEmpty {
-            let d = sr.points.map { "\(f(x($0.t))),\(f(y($0.v)))" }.joined(separator: " ")
+            // A single point is drawn as a short dash, so it shows (and has a size).
+            let d = sr.points.count == 1
+                ? "\(f(x(sr.points[0].t) - 3)),\(f(y(sr.points[0].v))) \(f(x(sr.points[0].t) + 3)),\(f(y(sr.points[0].v)))"
+                : sr.points.map { "\(f(x($0.t))),\(f(y($0.v)))" }.joined(separator: " ")
             s += "<polyline points=\"\(d)\" fill=\"none\" stroke=\"\(sr.color)\" stroke-width=\"2\" class=\"series\"/>\n"
         }
         // Legend under the axis.

@@ -60,6 +60,26 @@ final class AlertStateTests: XCTestCase {
         XCTAssertEqual(state.resolved.map { $0.alert.annotations["resolution"] }, ["cleared"])
     }
 
+    /// Every resolution goes into the history (the weekly report's list), owed to a sink or
+    /// not; a state written before the history existed loads with an empty one.
+    func testResolutionsAreKeptInTheHistoryAndOldStatesLoad() throws {
+        var state = AlertState()
+        state.apply(.init(firing: [crashLoop()]), now: 100, resolutionSinks: [])
+        state.apply(.init(firing: []), now: 160, resolutionSinks: [])
+        XCTAssertEqual(state.resolved, [], "no sink is owed it")
+        XCTAssertEqual(state.history.map { "\($0.alert.name) \($0.alert.startsAt) \($0.endsAt) \($0.resolution.annotation)" },
+                       ["\(crashLoop().name) \(crashLoop().startsAt) 160.0 cleared"])
+        // The resolution's own annotations are in `resolution`; only the summary is kept.
+        XCTAssertEqual(state.history.first?.alert.annotations, ["summary": "container backend keeps crashing"])
+        XCTAssertEqual(try AlertState(decoding: try state.encoded(), place: "test"), state)
+        // Eight days on, the next resolution drops it.
+        state.apply(.init(firing: [crashLoop()]), now: 160 + AlertState.historySeconds, resolutionSinks: [])
+        state.apply(.init(firing: []), now: 161 + AlertState.historySeconds, resolutionSinks: [])
+        XCTAssertEqual(state.history.map(\.endsAt), [161 + AlertState.historySeconds])
+        let old = try AlertState(decoding: #"{"state":{"open":{},"resolved":[]},"version":1}"#, place: "test")
+        XCTAssertEqual(old, AlertState())
+    }
+
     func testTheStateRoundTripsThroughItsDocument() throws {
         var state = AlertState()
         state.apply(.init(firing: [crashLoop()]), now: 100, resolutionSinks: [])

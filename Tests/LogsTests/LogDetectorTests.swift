@@ -1,4 +1,5 @@
 import Logs
+import YAML
 import XCTest
 
 /// Rules, surges and new templates from counts, with exact values.
@@ -94,6 +95,37 @@ final class LogCheckpointTests: XCTestCase {
         XCTAssertEqual(cm[path: ["data", "newest-line"]]?.string, "2026-01-05T10:50:00.250000000Z")
         XCTAssertEqual(cm[path: ["data", "backend-deployment.baseline"]]?.string, #"{"rates":{"errors":1.5,"template.3":0.25},"runs":2}"#)
         XCTAssertEqual(try LogCheckpoint(configMap: cm), cp)
+    }
+
+    /// The hourly error series: stored as `HOUR COUNT` lines, read back; a checkpoint written
+    /// before it existed loads with an empty series; a run's minutes add to their hours and
+    /// hours older than `errorHours` before the newest are dropped.
+    func testTheHourlyErrorSeriesRoundTripsLoadsFromOldCheckpointsAndIsBounded() throws {
+        let hour = 1_767_603_600 // 2026-01-05T09:00:00Z
+        var cp = LogCheckpoint(newestLine: 1_767_610_200, workloads: [
+            "backend-deployment": .init(baseline: LogBaseline(runs: 1), templates: "", errorsPerHour: [hour: 3, hour + 3600: 0])])
+        let (cm, _) = try cp.configMap(name: "shipshape-logs-dev", namespace: "chatbot-dev")
+        XCTAssertEqual(cm[path: ["data", "backend-deployment.errors-hourly"]]?.string, "1767603600 3\n1767607200 0\n")
+        XCTAssertEqual(try LogCheckpoint(configMap: cm), cp)
+
+        let old: Value = ["metadata": ["name": "shipshape-logs-dev", "namespace": "chatbot-dev"],
+                          "data": ["version": "1", "backend-deployment.baseline": #"{"rates":{},"runs":1}"#, "backend-deployment.templates": ""]]
+        XCTAssertEqual(try LogCheckpoint(configMap: old).workloads["backend-deployment"]?.errorsPerHour, [:])
+
+        // Minute 09:59 adds 2 to 09:00; minute 10:00 eight days on opens a new hour, and only
+        // the 192 hours up to it are kept: 09:00 and 10:00 of the first day are 192 and 191 hours old.
+        let eightDays = LogCheckpoint.errorHours * 3600
+        cp.workloads["backend-deployment"]!.errorsPerHour = LogCheckpoint.addingErrors(
+            [hour: 3, hour + 3600: 0], minutes: [(hour + 3540) / 60: 2, (hour + eightDays) / 60: 4])
+        XCTAssertEqual(cp.workloads["backend-deployment"]!.errorsPerHour, [hour + 3600: 0, hour + eightDays: 4])
+        XCTAssertEqual(LogCheckpoint.addingErrors([hour: 3], minutes: [(hour + 3540) / 60: 2, (hour + 3600) / 60: 1]), [hour: 5, hour + 3600: 1])
+
+        let broken: Value = ["metadata": ["name": "shipshape-logs-dev", "namespace": "chatbot-dev"],
+                             "data": ["version": "1", "backend-deployment.baseline": #"{"rates":{},"runs":1}"#,
+                                      "backend-deployment.errors-hourly": "09:00 three\n"]]
+        XCTAssertThrowsError(try LogCheckpoint(configMap: broken)) {
+            XCTAssertEqual("\($0)", "ConfigMap chatbot-dev/shipshape-logs-dev key backend-deployment.errors-hourly: line \"09:00 three\" is not `HOUR-START COUNT`; delete the key to start the series again")
+        }
     }
 
     func testWorkloadsPastTheSizeBoundAreLeftOut() throws {

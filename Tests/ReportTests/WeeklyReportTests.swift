@@ -1,3 +1,4 @@
+import Alerts
 import Environment
 import FaultLab
 import Foundation
@@ -46,6 +47,8 @@ final class WeeklyReportTests: XCTestCase {
         var outcome: FaultRun.Outcome
         var seen: [HourSeen]
         var logs: LogScan.Result
+        /// The logs job's alerts step after that run (no sink: the state is kept all the same).
+        var alerts: AlertRun.Result
         var inputs: ReportInputs
         var report: Report
     }
@@ -70,6 +73,13 @@ final class WeeklyReportTests: XCTestCase {
         let spec = try FaultSpec.load(Self.root + "/Tests/HealTests/Faults/oom-under-load.yaml")
         let run = try FaultRun(spec, repositoryRoot: Self.root)
         let outcome = try run.play()
+        // Heal's alerts step after each of its runs, as `shipshape heal` does (no sink configured:
+        // the state is kept in shipshape-dev-heal all the same).
+        let healAlerts = AlertRun(store: AlertStateStore(api: run.api, namespace: Self.namespace, configMap: "shipshape-dev-heal"),
+                                  sender: AlertSender(sinks: []))
+        for report in outcome.reports {
+            XCTAssertNil(healAlerts.run(report.alertUpdate(), now: report.now).problem)
+        }
         let api = run.api, cluster = run.server.cluster
         let repo = run.work + "/config"
         let checkpoint = RecommendSession.checkpointName(environment: "dev")
@@ -115,14 +125,19 @@ final class WeeklyReportTests: XCTestCase {
         }
         cluster.advance(by: FaultRun.start + Self.week - cluster.now, step: Self.step)
         // The logs job's run at the end of the week (its first: it reads the last hour).
-        var scan = LogScan(namespace: Self.namespace, rules: AlertRules())
+        // With one rule the backend's busiest minute (5 errors) is over: a HighErrorRate alert.
+        var scan = LogScan(namespace: Self.namespace, rules: AlertRules(rules: [.init(alert: "HighErrorRate", series: .errors, perMinuteAbove: 4, severity: .warning)]))
         scan.firstWindowSeconds = 3600
         let logs = try scan.run(source: KubernetesLogSource(api: api, namespace: Self.namespace), checkpoint: LogCheckpoint())
         try logs.checkpoint.save(api: api, namespace: Self.namespace, name: LogCheckpoint.name(environment: "dev"))
+        let alertRun = AlertRun(store: AlertStateStore(api: api, namespace: Self.namespace, configMap: LogCheckpoint.name(environment: "dev")),
+                                sender: AlertSender(sinks: []))
+        let alerts = alertRun.run(LogFinding.alertUpdate(logs.findings, environment: "dev", now: cluster.now), now: cluster.now)
+        XCTAssertNil(alerts.problem)
 
         let source = try RevisionSource(location: repo, branch: "main", base: repo, cacheDirectory: run.work + "/cache")
         let inputs = try ReportSources.read(environment: run.environment, api: api, source: source, since: Self.week)
-        return Week(run: run, outcome: outcome, seen: seen, logs: logs, inputs: inputs, report: ReportBuilder.build(inputs))
+        return Week(run: run, outcome: outcome, seen: seen, logs: logs, alerts: alerts, inputs: inputs, report: ReportBuilder.build(inputs))
     }
 
     /// The recommendation commit as `shipshape recommend --commit` writes it (its trailers),
@@ -235,6 +250,35 @@ final class WeeklyReportTests: XCTestCase {
         XCTAssertEqual(r.errors.top.map { "\($0.workload) #\($0.id) \($0.count)" }.sorted(), counted)
         XCTAssertEqual(r.errors.top.first?.workload, "backend-deployment")
         XCTAssertEqual(r.errors.top.map(\.count), r.errors.top.map(\.count).sorted(by: >))
+        // The error rate: the logs job's hour (08:50 to 09:50 on the next Monday) falls in two
+        // clock hours, 08:00 (the backend's 20 errors of 08:50-08:59) and 09:00 (its other 61);
+        // the frontend logged no error. The same as the job's minute counts summed per hour.
+        let end = FaultRun.start + Self.week
+        XCTAssertEqual(r.errors.errorsPerHour.map(\.workload), ["backend-deployment", "frontend-deployment"])
+        XCTAssertEqual(r.errors.errorsPerHour.first?.points, [Report.Point(t: end - 6600, v: 20), Report.Point(t: end - 3000, v: 61)])
+        XCTAssertEqual(r.errors.errorsPerHour.last?.points, [Report.Point(t: end - 6600, v: 0), Report.Point(t: end - 3000, v: 0)])
+        for series in r.errors.errorsPerHour {
+            let minutes = try XCTUnwrap(w.logs.counts[series.workload]).minutes
+            var hours: [Double: Double] = [:]
+            for (m, c) in minutes { hours[(Double(m * 60) / 3600).rounded(.down) * 3600, default: 0] += Double(c.errors) }
+            XCTAssertEqual(series.points, hours.keys.sorted().map { Report.Point(t: $0, v: hours[$0]!) }, series.workload)
+        }
+        let stored = try LogCheckpoint.load(api: w.run.api, namespace: Self.namespace, name: LogCheckpoint.name(environment: "dev"))
+        XCTAssertEqual(stored.workloads["backend-deployment"]?.errorsPerHour, [Int(end) - 6600: 20, Int(end) - 3000: 61])
+
+        // Alerts of the week, from heal's and logs' alert states: heal's OOM alert, fired when the
+        // cluster showed the kill (31 s) and resolved when heal saw it cleared (330 s); the logs
+        // job's HighErrorRate (over 4 a minute: 5 errors at 08:50, 09:19 and 09:27), still open.
+        XCTAssertEqual(r.errors.newTemplates, [])
+        XCTAssertEqual(r.errors.surges, [])
+        XCTAssertEqual(r.errors.alerts, [
+            Report.AlertRecord(name: "ResourceExhaustion", job: "heal", workload: "backend-deployment",
+                               detail: "container backend was OOM-killed at its 256Mi memory limit",
+                               firedAt: FaultRun.start + 31, resolvedAt: FaultRun.start + 330),
+            Report.AlertRecord(name: "HighErrorRate", job: "logs", workload: "backend-deployment",
+                               detail: "errors 5/min at 08:50, above 4/min (3 minutes over)", firedAt: end - 3600, resolvedAt: nil),
+        ])
+        XCTAssertEqual(w.alerts.state.openAlerts.map(\.alert.name), ["HighErrorRate"])
 
         // Anomalies: the failed install, and the frontend HPA pinned at its maximum.
         XCTAssertEqual(r.anomalies.map(\.kind), ["failed-revision", "hpa-at-max"])
@@ -263,7 +307,7 @@ final class WeeklyReportTests: XCTestCase {
         let json = String(dom[start.upperBound...].prefix { $0 != "<" })
         struct Size: Decodable { var id: String; var width: Double; var height: Double; var contentWidth: Double; var contentHeight: Double; var marks: Int; var allMarks: Int }
         let sizes = try JSONDecoder().decode([Size].self, from: Data(json.utf8))
-        XCTAssertEqual(sizes.map(\.id), ["availability", "log-templates", "replicas-backend-deployment", "replicas-frontend-deployment",
+        XCTAssertEqual(sizes.map(\.id), ["availability", "log-templates", "error-rate", "replicas-backend-deployment", "replicas-frontend-deployment",
                                          "cpu-backend-deployment/backend", "cpu-frontend-deployment/frontend", "savings", "realized"])
         for s in sizes {
             XCTAssertGreaterThan(s.width, 0, s.id)
@@ -337,5 +381,7 @@ final class WeeklyReportTests: XCTestCase {
         let r = try XCTUnwrap(w.report.optimisation.realized.first)
         XCTAssertTrue(md.contains("| \(r.commit) | 2026-01-08T00:00:00Z | backend-deployment/backend | cpu 200m → 150m |"), md)
         XCTAssertTrue(md.contains("| backend-deployment | 99.951% | 4m 59s | 1 | 0 |"), md)
+        XCTAssertTrue(md.contains("| backend-deployment | ResourceExhaustion (heal): container backend was OOM-killed at its 256Mi memory limit; "
+                                  + "fired 2026-01-05T09:50:31Z, resolved 2026-01-05T09:55:30Z | – | – |"), md)
     }
 }
