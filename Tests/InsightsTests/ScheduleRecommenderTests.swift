@@ -130,7 +130,7 @@ final class ScheduleRecommenderTests: XCTestCase {
                  limits:
                    cpu: 1000m
             -      memory: 1Gi
-            +      memory: 256Mi
+            +      memory: 832Mi
                  requests:
             -      cpu: 200m
             +      cpu: 310m
@@ -152,13 +152,13 @@ final class ScheduleRecommenderTests: XCTestCase {
 
             """)
         XCTAssertEqual(try git(repo, "log", "-1", "--format=%B", branch), """
-            backend: cpu request 200m→310m, memory limit 1Gi→256Mi; backend-deployment hpa: maxReplicas 10→6, schedules []→[{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 4}]
+            backend: cpu request 200m→310m, memory limit 1Gi→832Mi; backend-deployment hpa: maxReplicas 10→6, schedules []→[{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 4}]
 
             Recommended by `shipshape recommend --env dev` from observed usage.
 
             Changes (values file line → new value):
               charts/chatbot/values.yaml:97:12 backend.resources.requests.cpu: 200m → 310m
-              charts/chatbot/values.yaml:95:15 backend.resources.limits.memory: 1Gi → 256Mi
+              charts/chatbot/values.yaml:95:15 backend.resources.limits.memory: 1Gi → 832Mi
               overlays/dev/values.yaml:4:18 backend.hpa.maxReplicas: 10 → 6
               overlays/dev/values.yaml (new line) backend.hpa.schedules: [] → [{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 4}]
 
@@ -170,7 +170,7 @@ final class ScheduleRecommenderTests: XCTestCase {
             Shipshape-Recommend: dev
             Shipshape-Workload: chatbot-dev/backend-deployment
             Shipshape-Change: Deployment/backend-deployment spec.template.spec.containers[name=backend].resources.requests.cpu 200m→310m
-            Shipshape-Change: Deployment/backend-deployment spec.template.spec.containers[name=backend].resources.limits.memory 1Gi→256Mi
+            Shipshape-Change: Deployment/backend-deployment spec.template.spec.containers[name=backend].resources.limits.memory 1Gi→832Mi
             Shipshape-Change: HorizontalPodAutoscaler/backend-hpa spec.maxReplicas 10→6
             Shipshape-Change: HorizontalPodAutoscaler/backend-hpa metadata.annotations[shipshape.dev/schedules] []→[{cron: "0 7 * * 1-5", duration: 11h, minReplicas: 4}]
             Shipshape-Evidence: backend-deployment/backend forecast method=holt-winters(168h) mape=0.0348 history-weeks=2.0 backtest-hours=168 trained-hours=168 periods=24,168 hours-at-max=0

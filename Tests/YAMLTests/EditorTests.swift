@@ -106,7 +106,7 @@ final class EditorTests: XCTestCase {
     /// comment is not one (yaml-fuzz wrote the value into the comment).
     func testAColonInACommentIsNotAValueIndicator() throws {
         XCTAssertThrowsError(try set("? bg\n  #    0  <<:", "bg", "x")) { error in
-            XCTAssertEqual("\(error)", "bg has no value indicator (':') to write after; edit this entry by hand (line 1, column 3)")
+            XCTAssertEqual("\(error)", "values.yaml:3:1: bg has no value indicator (':') to write after; edit this entry by hand")
         }
     }
 
