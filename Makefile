@@ -39,6 +39,7 @@ bench: deps
 	.build/release/logs-bench
 	.build/release/heal-bench
 	.build/release/rightsizing-bench
+	.build/release/forecast-bench
 
 fuzz: deps
 	Fuzz/run.sh 300
