@@ -102,6 +102,12 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("!t:\n  n: 1\n", "fuzzNew.leaf", "42", as: .int), "!t:\n  n: 1\n  fuzzNew:\n    leaf: 42\n")
     }
 
+    /// `? a` alone before the document's end marker: a new key goes inside the document, before
+    /// `...` (yaml-fuzz inserted it after the marker).
+    func testAKeyIsInsertedBeforeTheDocumentEndMarker() throws {
+        XCTAssertEqual(try set("? a\n...\n", "fuzzNew.leaf", "42", as: .int), "? a\nfuzzNew:\n  leaf: 42\n...\n")
+    }
+
     /// `? bg` then a comment ending in `:`: the key has no value indicator, and the `:` in the
     /// comment is not one (yaml-fuzz wrote the value into the comment).
     func testAColonInACommentIsNotAValueIndicator() throws {

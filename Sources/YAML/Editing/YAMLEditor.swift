@@ -399,8 +399,24 @@ public struct YAMLEditor {
             }
             return layout.lineEnd(last)
         default:
+            // An empty value with no `:` (`? key` alone) is marked where the next token starts,
+            // which may be a document marker (`...`, `---`) on the next line: its content ends
+            // before that line, or a new entry would land outside the document (yaml-fuzz).
+            let start = node.start.offset
+            if node.end.offset == start, start > 0, layout.lineStart(start) == start, isDocumentMarker(at: start) {
+                return layout.lineEnd(start - 1)
+            }
             return layout.lineEnd(node.end.offset)
         }
+    }
+
+    /// Whether a document marker (`---` or `...` followed by a blank or the end) starts at `offset`.
+    func isDocumentMarker(at offset: Int) -> Bool {
+        let bytes = layout.bytes
+        guard offset + 3 <= bytes.count else { return false }
+        let three = bytes[offset..<offset + 3]
+        guard three.elementsEqual("---".utf8) || three.elementsEqual("...".utf8) else { return false }
+        return offset + 3 == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[offset + 3])
     }
 
     private func replacing(_ range: Range<Int>, with replacement: String) -> String {
