@@ -108,6 +108,15 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("? a\n...\n", "fuzzNew.leaf", "42", as: .int), "? a\nfuzzNew:\n  leaf: 42\n...\n")
     }
 
+    /// A `|+` block scalar ending the file without a line break: a new key after it would change
+    /// its value, so the edit is refused (yaml-fuzz appended the key to its last line).
+    func testNoKeyIsAddedAfterAKeptBlockScalarThatEndsWithoutALineBreak() throws {
+        XCTAssertThrowsError(try set("a: |+\n  x", "b", "1", as: .int)) { error in
+            XCTAssertEqual("\(error)", "values.yaml:1:4: b cannot be added after a block scalar that keeps its line breaks (|+) and ends the file without one; add a line break at the end of the file first")
+        }
+        XCTAssertEqual(try set("a: |+\n  x\n", "b", "1", as: .int), "a: |+\n  x\nb: 1\n")
+    }
+
     /// `? bg` then a comment ending in `:`: the key has no value indicator, and the `:` in the
     /// comment is not one (yaml-fuzz wrote the value into the comment).
     func testAColonInACommentIsNotAValueIndicator() throws {

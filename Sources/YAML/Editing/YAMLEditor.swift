@@ -301,7 +301,7 @@ public struct YAMLEditor {
             let content = valueStart(of: parent)
             let column = content - layout.lineStart(content)
             let indent = min(column, (pairs.first?.key.start.column ?? column + 1) - 1)
-            let (offset, breakBefore) = insertionPoint(after: pairs.last!.value)
+            let (offset, breakBefore) = try insertionPoint(after: pairs.last!.value, path: path)
             let lines = block(keys[...], indent: indent)
             return replacing(offset..<offset, with: breakBefore ? eol + lines : lines + eol)
         case .scalar:
@@ -373,10 +373,16 @@ public struct YAMLEditor {
     /// Where a new entry goes after `node`, the last value of a block mapping: at the end of its
     /// last content line (with a line break before the new lines), or — after a block scalar
     /// that keeps its trailing blank lines — at the start of the line after it.
-    private func insertionPoint(after node: Node) -> (Int, Bool) {
+    private func insertionPoint(after node: Node, path: ValuePath) throws -> (Int, Bool) {
         if case .scalar(_, let style) = node.content, style == .literal || style == .folded,
             source(of: node).prefix(while: { $0 != "\n" }).contains("+")
         {
+            // A kept block scalar that ends the text without a line break: any line after it
+            // would add one to its value (yaml-fuzz wrote the new key into its last line).
+            guard node.end.offset == 0 || layout.bytes[node.end.offset - 1] == UInt8(ascii: "\n") else {
+                throw error("\(path) cannot be added after a block scalar that keeps its line breaks (|+) and ends the file without one; add a line break at the end of the file first",
+                            at: node.start)
+            }
             return (node.end.offset, false)
         }
         return (contentEnd(of: node), true)
