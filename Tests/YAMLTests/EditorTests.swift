@@ -117,6 +117,14 @@ final class EditorTests: XCTestCase {
         XCTAssertEqual(try set("a: |+\n  x\n", "b", "1", as: .int), "a: |+\n  x\nb: 1\n")
     }
 
+    /// An insertion the editor cannot place right is refused after reading it back (yaml-fuzz:
+    /// a lone `?` took the new key into the explicit key).
+    func testAnInsertionThatDoesNotReadBackIsRefused() throws {
+        XCTAssertThrowsError(try set("\r\r?", "fuzzNew.leaf", "42", as: .int)) { error in
+            XCTAssertTrue("\(error)".contains("fuzzNew.leaf cannot be added safely next to what is written here"), "\(error)")
+        }
+    }
+
     /// `? bg` then a comment ending in `:`: the key has no value indicator, and the `:` in the
     /// comment is not one (yaml-fuzz wrote the value into the comment).
     func testAColonInACommentIsNotAValueIndicator() throws {

@@ -78,8 +78,19 @@ public struct YAMLEditor {
                 throw aliasError(path, name: name, target: target, at: node.start)
             }
         case .missing(let index, let parent, let parentKey):
-            return try insert(value, path: path, missingFrom: index, parent: parent, parentKey: parentKey)
+            let edited = try insert(value, path: path, missingFrom: index, parent: parent, parentKey: parentKey)
+            try checkInsertion(edited, path: path, parent: parent)
+            return edited
         }
+    }
+
+    /// Reads an insertion back before it is returned: the text must still parse as data, and the
+    /// new entry must be found at `path`. Layouts the insertion does not place right (explicit
+    /// `?` keys with no value, and the like, found by yaml-fuzz) are refused, never written wrong.
+    private func checkInsertion(_ edited: String, path: ValuePath, parent: Node?) throws {
+        if (try? ValueDecoder.decode(edited)) != nil, (try? YAMLEditor(text: edited, file: file).node(at: path)) != nil { return }
+        throw error("\(path) cannot be added safely next to what is written here (an unusual layout, such as an explicit `?` key); add it by hand",
+                    at: parent?.start)
     }
 
     // MARK: Deleting
