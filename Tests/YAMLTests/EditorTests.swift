@@ -121,7 +121,7 @@ final class EditorTests: XCTestCase {
     /// a lone `?` took the new key into the explicit key).
     func testAnInsertionThatDoesNotReadBackIsRefused() throws {
         XCTAssertThrowsError(try set("\r\r?", "fuzzNew.leaf", "42", as: .int)) { error in
-            XCTAssertTrue("\(error)".contains("fuzzNew.leaf cannot be added safely next to what is written here"), "\(error)")
+            XCTAssertTrue("\(error)".contains("fuzzNew.leaf cannot be written safely where it stands"), "\(error)")
         }
     }
 

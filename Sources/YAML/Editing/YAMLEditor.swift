@@ -63,6 +63,12 @@ public struct YAMLEditor {
     }
 
     private func apply(_ value: EditValue, at path: ValuePath, _ located: Located) throws -> String {
+        let edited = try write(value, at: path, located)
+        try checkReadsBack(edited, path: path, located: located)
+        return edited
+    }
+
+    private func write(_ value: EditValue, at path: ValuePath, _ located: Located) throws -> String {
         switch located {
         case .found(let node, let context, let key):
             if case .flowMappings = value, case .mapping = node.content { return try replaceCollection(node, with: value, path: path, key: key) }
@@ -78,19 +84,22 @@ public struct YAMLEditor {
                 throw aliasError(path, name: name, target: target, at: node.start)
             }
         case .missing(let index, let parent, let parentKey):
-            let edited = try insert(value, path: path, missingFrom: index, parent: parent, parentKey: parentKey)
-            try checkInsertion(edited, path: path, parent: parent)
-            return edited
+            return try insert(value, path: path, missingFrom: index, parent: parent, parentKey: parentKey)
         }
     }
 
-    /// Reads an insertion back before it is returned: the text must still parse as data, and the
-    /// new entry must be found at `path`. Layouts the insertion does not place right (explicit
-    /// `?` keys with no value, and the like, found by yaml-fuzz) are refused, never written wrong.
-    private func checkInsertion(_ edited: String, path: ValuePath, parent: Node?) throws {
+    /// Reads every edit back before it is returned: the text must still parse as data, and the
+    /// entry must be found at `path`. Layouts an edit does not place right (explicit `?` keys
+    /// with no value, `key:` with no blank after it, and the like, found by yaml-fuzz) are
+    /// refused, never written wrong.
+    private func checkReadsBack(_ edited: String, path: ValuePath, located: Located) throws {
         if (try? ValueDecoder.decode(edited)) != nil, (try? YAMLEditor(text: edited, file: file).node(at: path)) != nil { return }
-        throw error("\(path) cannot be added safely next to what is written here (an unusual layout, such as an explicit `?` key); add it by hand",
-                    at: parent?.start)
+        let at: Mark?
+        switch located {
+        case .found(let node, _, _): at = node.start
+        case .missing(_, let parent, _): at = parent?.start
+        }
+        throw error("\(path) cannot be written safely where it stands (an unusual layout, such as an explicit `?` key); edit it by hand", at: at)
     }
 
     // MARK: Deleting
