@@ -16,7 +16,8 @@ enum ReportFormat {
     /// `4m 30s`, `2h 5m`, `3d 4h`.
     static func duration(_ seconds: Double?) -> String {
         guard let seconds else { return "–" }
-        let s = Int(seconds.rounded())
+        // From state a person may have edited: clamped, never a trap on NaN or 1e300.
+        let s = Int(clamping: seconds, to: Int(Int32.min)...Int(Int32.max), rounding: .toNearestOrAwayFromZero)
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m \(s % 60)s" }
         if s < 86400 { return "\(s / 3600)h \(s % 3600 / 60)m" }
