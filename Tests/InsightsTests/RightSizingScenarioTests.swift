@@ -220,4 +220,21 @@ final class RightSizingScenarioTests: XCTestCase {
         XCTAssertEqual(r.memoryLimit, q("416Mi"))
         XCTAssertEqual(r.notes, ["CPU sized so p90 usage sits at the HPA's 70% target", "memory limit lowered at most 20% per step"])
     }
+    func testHPAManagedOnMemory() {
+        // A pod whose HPA also scales on memory at 80%: a steady 100Mi.
+        let usage = week { _ in (0.05, 100) }
+        let r = ResourceRecommender.recommend(container: "frontend", usage: usage, current: seeds, policy: RecommendPolicy(),
+                                              hpaCPUUtilization: 70, hpaMemoryUtilization: 80)
+        // 100Mi falls in the memory bucket [1e7·(1.05⁸−1)/0.05, 1e7·(1.05⁹−1)/0.05) bytes; p90 is its
+        // end, 110,265,640 bytes; / 0.80 = 137,832,050 bytes = 131.4Mi → 144Mi. No per-pod floor:
+        // the HPA adds replicas when memory rises, and 250M would hold memory no replica uses.
+        XCTAssertEqual(r.memoryRequest, q("144Mi"))
+        // The limit follows the request, but comes down at most 20% a step: 512Mi × 0.8 → 416Mi.
+        XCTAssertEqual(r.memoryLimit, q("416Mi"))
+        XCTAssertTrue(r.notes.contains("memory sized so p90 usage sits at the HPA's 80% target"), "\(r.notes)")
+        // Without the memory metric the 250M floor holds the request (238.4Mi → 240Mi, under
+        // the 10% significance from 256Mi: nothing proposed).
+        let cpuOnly = ResourceRecommender.recommend(container: "frontend", usage: usage, current: seeds, policy: RecommendPolicy(), hpaCPUUtilization: 70)
+        XCTAssertNil(cpuOnly.memoryRequest)
+    }
 }

@@ -76,6 +76,7 @@ public enum EnvironmentRecommender {
                 guard let usage = usages[c.name] else { continue }
                 let r = ResourceRecommender.recommend(container: c.name, usage: usage, current: c.resources, policy: policy,
                                                       containersInPod: w.containers.count, hpaCPUUtilization: w.hpa?.current.targetCPUUtilization,
+                                                      hpaMemoryUtilization: w.hpa?.targetMemoryUtilization,
                                                       sinceLastRecommendation: sinceLastRecommendation["\(w.namespace)/\(w.name)"])
                 let owner = w.containers.count == 1 ? c.name : "\(w.name)/\(c.name)"
                 let base = "spec.template.spec.containers[name=\(c.name)]"

@@ -22,6 +22,8 @@ public struct RenderedWorkload: Sendable {
         public var current: HPARecommender.Current
         /// The rendered `shipshape.dev/schedules` annotation (JSON), nil without windows.
         public var schedules: String? = nil
+        /// The target memory utilisation (percent) when the HPA also scales on memory.
+        public var targetMemoryUtilization: Int? = nil
     }
 
     public var apiVersion: String
@@ -46,13 +48,16 @@ public struct RenderedWorkload: Sendable {
         var hpas: [String: Autoscaler] = [:]
         for o in objects where o["kind"]?.string == "HorizontalPodAutoscaler" {
             guard let target = o[path: ["spec", "scaleTargetRef", "name"]]?.string, let kind = o[path: ["spec", "scaleTargetRef", "kind"]]?.string else { continue }
-            let cpu = (o[path: ["spec", "metrics"]]?.array ?? []).first { $0[path: ["resource", "name"]]?.string == "cpu" }
-            guard let utilization = cpu?[path: ["resource", "target", "averageUtilization"]]?.intValue else { continue }
+            func utilization(_ resource: String) -> Int? {
+                (o[path: ["spec", "metrics"]]?.array ?? []).first { $0[path: ["resource", "name"]]?.string == resource }?[path: ["resource", "target", "averageUtilization"]]?.intValue
+            }
+            guard let utilization = utilization("cpu") else { continue }
             hpas["\(kind)/\(target)"] = Autoscaler(apiVersion: o["apiVersion"]?.string ?? "autoscaling/v2", name: o[path: ["metadata", "name"]]?.string ?? "",
                                                    current: .init(minReplicas: o[path: ["spec", "minReplicas"]]?.intValue ?? 1,
                                                                   maxReplicas: o[path: ["spec", "maxReplicas"]]?.intValue ?? 1,
                                                                   targetCPUUtilization: utilization),
-                                                   schedules: o[path: ["metadata", "annotations", "shipshape.dev/schedules"]]?.string)
+                                                   schedules: o[path: ["metadata", "annotations", "shipshape.dev/schedules"]]?.string,
+                                                   targetMemoryUtilization: utilization("memory"))
         }
         var out: [RenderedWorkload] = []
         for o in objects {

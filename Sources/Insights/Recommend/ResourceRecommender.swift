@@ -63,10 +63,11 @@ public enum ResourceRecommender {
     /// - Parameters:
     ///   - containersInPod: the pod's container count (minimums are per pod).
     ///   - hpaCPUUtilization: the target utilisation (percent) of an HPA scaling this workload on CPU.
+    ///   - hpaMemoryUtilization: the same for an HPA that also scales it on memory.
     ///   - sinceLastRecommendation: seconds since this workload's last recommendation commit
     ///     (nil: none); inside the policy's cooldown nothing is proposed.
     public static func recommend(container: String, usage: ContainerUsage, current: Current, policy: RecommendPolicy,
-                                 containersInPod: Int = 1, hpaCPUUtilization: Int? = nil,
+                                 containersInPod: Int = 1, hpaCPUUtilization: Int? = nil, hpaMemoryUtilization: Int? = nil,
                                  sinceLastRecommendation: Double? = nil) -> Recommendation {
         let cpu = usage.cpu, mem = usage.memory
         let evidence = Evidence(samples: usage.samples,
@@ -123,8 +124,18 @@ public enum ResourceRecommender {
         }
 
         // Memory request: never below a peak, OOM kills already bumped into the histogram.
-        var memTarget = mem.percentile(policy.targetPercentile) * (1 + policy.margin)
-        memTarget = max(memTarget, policy.minMemoryBytes / share)
+        // Under an HPA that scales on memory the request is the utilisation's denominator, as
+        // for CPU above: p90 sized at the target keeps the replica count the HPA chose, where
+        // p90 × (1 + margin) and the per-pod floor would lower the utilisation and leave every
+        // replica the HPA adds holding memory it never uses (docs/recommend.md, "HPA-managed").
+        var memTarget: Double
+        if let u = hpaMemoryUtilization, u > 0 {
+            memTarget = mem.percentile(policy.targetPercentile) / (Double(u) / 100)
+            out.notes.append("memory sized so p90 usage sits at the HPA's \(u)% target")
+        } else {
+            memTarget = mem.percentile(policy.targetPercentile) * (1 + policy.margin)
+            memTarget = max(memTarget, policy.minMemoryBytes / share)
+        }
         if let now = current.memoryRequest?.doubleValue, now > 0 {
             let capped = min(max(memTarget, now * (1 - policy.maxChangeFraction)), now * (1 + policy.maxChangeFraction))
             if capped != memTarget && usage.oomKills == 0 { out.notes.append("memory change capped at \(Int(policy.maxChangeFraction * 100))% per step") }
