@@ -51,11 +51,11 @@ public struct RenderedWorkload: Sendable {
             func utilization(_ resource: String) -> Int? {
                 (o[path: ["spec", "metrics"]]?.array ?? []).first { $0[path: ["resource", "name"]]?.string == resource }?[path: ["resource", "target", "averageUtilization"]]?.intValue
             }
-            guard let utilization = utilization("cpu") else { continue }
+            guard let cpuUtilization = utilization("cpu") else { continue }
             hpas["\(kind)/\(target)"] = Autoscaler(apiVersion: o["apiVersion"]?.string ?? "autoscaling/v2", name: o[path: ["metadata", "name"]]?.string ?? "",
                                                    current: .init(minReplicas: o[path: ["spec", "minReplicas"]]?.intValue ?? 1,
                                                                   maxReplicas: o[path: ["spec", "maxReplicas"]]?.intValue ?? 1,
-                                                                  targetCPUUtilization: utilization),
+                                                                  targetCPUUtilization: cpuUtilization),
                                                    schedules: o[path: ["metadata", "annotations", "shipshape.dev/schedules"]]?.string,
                                                    targetMemoryUtilization: utilization("memory"))
         }
