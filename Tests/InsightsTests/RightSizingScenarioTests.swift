@@ -1,6 +1,7 @@
 import Foundation
 import Kubernetes
 import XCTest
+import YAML
 @testable import Insights
 
 /// The recommender on the classes of workload a right-sizer meets — steady, diurnal, growing,
@@ -236,5 +237,22 @@ final class RightSizingScenarioTests: XCTestCase {
         // the 10% significance from 256Mi: nothing proposed).
         let cpuOnly = ResourceRecommender.recommend(container: "frontend", usage: usage, current: seeds, policy: RecommendPolicy(), hpaCPUUtilization: 70)
         XCTAssertNil(cpuOnly.memoryRequest)
+    }
+    func testTheHPAsMemoryTargetIsReadFromTheRenderedAutoscaler() {
+        func metric(_ name: String, _ u: Int64) -> Value {
+            ["type": "Resource", "resource": ["name": .string(name), "target": ["type": "Utilization", "averageUtilization": .int(u)]]]
+        }
+        let deployment: Value = ["apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "frontend-deployment"],
+                                 "spec": ["template": ["spec": ["containers": [["name": "frontend", "image": "todo-chatbot/frontend:1.4.0"]]]]]]
+        func hpa(_ metrics: [Value]) -> Value {
+            ["apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": ["name": "frontend-hpa"],
+             "spec": ["scaleTargetRef": ["apiVersion": "apps/v1", "kind": "Deployment", "name": "frontend-deployment"],
+                      "minReplicas": 2, "maxReplicas": 6, "metrics": .array(metrics)]]
+        }
+        let both = RenderedWorkload.parse(objects: [deployment, hpa([metric("cpu", 70), metric("memory", 80)])], namespace: "chatbot-dev")
+        XCTAssertEqual(both.first?.hpa?.current, .init(minReplicas: 2, maxReplicas: 6, targetCPUUtilization: 70))
+        XCTAssertEqual(both.first?.hpa?.targetMemoryUtilization, 80)
+        let cpuOnly = RenderedWorkload.parse(objects: [deployment, hpa([metric("cpu", 70)])], namespace: "chatbot-dev")
+        XCTAssertNil(cpuOnly.first?.hpa?.targetMemoryUtilization)
     }
 }
