@@ -21,7 +21,7 @@ import YAML
 // limit (throttled), failed requests (arriving while no backend or frontend pod was ready),
 // and recommendation commits. Exact under the seed; it never fails on a figure.
 //
-//   rightsizing-bench [days] [--hand-set]   (default 28 days)
+//   rightsizing-bench [days] [--hand-set] [--verbose]   (default 28 days)
 //
 // --hand-set runs the same month without recommend: the control whose weekly requests are
 // what the hand-set values cost under the same load (the HPA scales both runs).
@@ -29,6 +29,8 @@ import YAML
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let days = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 28
 let handSet = CommandLine.arguments.contains("--hand-set")
+/// --verbose prints each merged recommendation commit: its subject and changed lines.
+let verbose = CommandLine.arguments.contains("--verbose")
 let tick = 300.0
 /// The seeds' traffic: the backend at 40 rps and the frontend at 60, as the default scenario has them.
 let scenario = "traffic:\n" + [("backend", 40), ("frontend", 60)].map { target, rps in
@@ -86,6 +88,20 @@ _ = try run.reconcile()
     guard p.terminationStatus == 0 else { throw UsageError("git \(arguments.joined(separator: " ")) failed in \(repo)") }
 }
 
+/// `git` in the repository, its standard output.
+@MainActor func gitOutput(_ arguments: [String]) throws -> String {
+    let p = Process(), pipe = Pipe()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["git"] + arguments
+    p.currentDirectoryURL = URL(fileURLWithPath: repo)
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// One recommend run as the hourly CronJob does it; returns whether it committed and merged.
 @MainActor func recommendAndMerge() throws -> Bool {
     let now = cluster.now
@@ -104,6 +120,7 @@ _ = try run.reconcile()
     let outcome = try commit.commit(in: source.repository, base: head.hex)
     guard outcome.commit.commit != nil else { return false }
     try git(["merge", "-q", "--ff-only", RecommendationCommit.branch(environment: "dev")])
+    if verbose { print("  day \(String(format: "%.2f", (now - FaultRun.start) / 86400)): \(try gitOutput(["show", "--format=%s", "-U0", "HEAD"]).split(separator: "\n").filter { !$0.hasPrefix("@@") && !$0.hasPrefix("diff") && !$0.hasPrefix("index") && !$0.hasPrefix("---") && !$0.hasPrefix("+++") }.joined(separator: " | "))") }
     return true
 }
 
