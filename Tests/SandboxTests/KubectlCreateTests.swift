@@ -163,6 +163,11 @@ final class KubectlCreateTests: SandboxHTTPTestCase {
         XCTAssertEqual(hpa[path: ["spec", "maxReplicas"]], 10)
         XCTAssertEqual(hpa[path: ["spec", "scaleTargetRef"]], ["apiVersion": "apps/v1", "kind": "Deployment", "name": "backend-deployment"])
         XCTAssertEqual(hpa[path: ["spec", "metrics"]],
-                       [["type": "Resource", "resource": ["name": "cpu", "target": ["type": "Utilization", "averageUtilization": 70]]]])
+                       [["resource": ["name": "cpu", "target": ["averageUtilization": 70, "type": "Utilization"]], "type": "Resource"]])
+        // The same object through the autoscaling/v1 view kubectl wrote it with.
+        let v1 = try JSONParser().parse(bytes: Array(try jsonpath("get", "--raw", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/backend-deployment").utf8))
+        XCTAssertEqual(v1["apiVersion"]?.string, "autoscaling/v1")
+        XCTAssertEqual(v1[path: ["spec", "targetCPUUtilizationPercentage"]], 70)
+        XCTAssertNil(v1[path: ["spec", "metrics"]])
     }
 }

@@ -40,6 +40,7 @@ extension Cluster {
             g[path: ["apiVersion"]] = "v1"
             return .response(.json(g))
         }
+        if r.path.hasPrefix(AutoscalingV1.pathPrefix), parts.count > 3, parts.contains("horizontalpodautoscalers") { return try autoscalingV1(r) }
         guard let target = try ResourcePath.parse(r.path, catalog: catalog) else { throw APIError.pathNotFound() }
         if target.type.group == "metrics.k8s.io" {
             guard r.method == "GET" else { throw APIError.methodNotAllowed() }

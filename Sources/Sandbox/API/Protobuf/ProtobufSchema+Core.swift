@@ -1,5 +1,5 @@
-/// core/v1 objects other than pods: namespaces, configuration, services, accounts, quotas,
-/// events (k8s.io/api core/v1 generated.proto).
+/// core/v1 objects other than pods: namespaces, nodes, configuration, services, accounts,
+/// quotas, events (k8s.io/api core/v1 generated.proto).
 extension ProtobufSchema {
     static let coreMessages: [ProtoMessage] = [
         ProtoMessage(core + "Namespace", [
@@ -75,6 +75,29 @@ extension ProtobufSchema {
         ]),
         ProtoMessage(core + "EventSource", [.string(1, "component"), .string(2, "host")]),
         ProtoMessage(core + "EventSeries", [.int32(1, "count"), .message(2, "lastObservedTime", microTime)]),
+        ProtoMessage(core + "Node", [
+            .message(1, "metadata", meta + "ObjectMeta"), .message(2, "spec", core + "NodeSpec"), .message(3, "status", core + "NodeStatus"),
+        ]),
+        ProtoMessage(core + "NodeSpec", [
+            .string(1, "podCIDR"), .strings(7, "podCIDRs"), .string(3, "providerID"), .bool(4, "unschedulable"),
+            .messages(5, "taints", core + "Taint"),
+        ]),
+        ProtoMessage(core + "Taint", [.string(1, "key"), .string(2, "value"), .string(3, "effect"), .message(4, "timeAdded", time)]),
+        ProtoMessage(core + "NodeStatus", [
+            .messageMap(1, "capacity", quantity), .messageMap(2, "allocatable", quantity), .string(3, "phase"),
+            .messages(4, "conditions", core + "NodeCondition"), .messages(5, "addresses", core + "NodeAddress"),
+            .message(7, "nodeInfo", core + "NodeSystemInfo"),
+        ]),
+        ProtoMessage(core + "NodeCondition", [
+            .string(1, "type"), .string(2, "status"), .message(3, "lastHeartbeatTime", time), .message(4, "lastTransitionTime", time),
+            .string(5, "reason"), .string(6, "message"),
+        ]),
+        ProtoMessage(core + "NodeAddress", [.string(1, "type"), .string(2, "address")]),
+        ProtoMessage(core + "NodeSystemInfo", [
+            .string(1, "machineID"), .string(2, "systemUUID"), .string(3, "bootID"), .string(4, "kernelVersion"), .string(5, "osImage"),
+            .string(6, "containerRuntimeVersion"), .string(7, "kubeletVersion"), .string(8, "kubeProxyVersion"),
+            .string(9, "operatingSystem"), .string(10, "architecture"),
+        ]),
         ProtoMessage(core + "TypedLocalObjectReference", [.string(1, "apiGroup", pointer: true), .string(2, "kind"), .string(3, "name")]),
     ]
 }

@@ -1,6 +1,6 @@
 /// Workloads and their scaling and disruption policies: apps/v1 Deployment and ReplicaSet,
-/// batch/v1 Job and CronJob, autoscaling/v2 HorizontalPodAutoscaler (and the autoscaling/v1
-/// Scale subresource), policy/v1 PodDisruptionBudget (k8s.io/api generated.proto of each group).
+/// batch/v1 Job and CronJob, autoscaling/v2 HorizontalPodAutoscaler (and autoscaling/v1's, which
+/// `kubectl autoscale` sends, and its Scale subresource), policy/v1 PodDisruptionBudget (k8s.io/api generated.proto of each group).
 extension ProtobufSchema {
     static let workloadMessages: [ProtoMessage] = [
         ProtoMessage(apps + "Deployment", [
@@ -152,6 +152,19 @@ extension ProtobufSchema {
         ]),
         ProtoMessage(autoscaling + "HorizontalPodAutoscalerCondition", [
             .string(1, "type"), .string(2, "status"), .message(3, "lastTransitionTime", time), .string(4, "reason"), .string(5, "message"),
+        ]),
+        ProtoMessage(autoscalingV1 + "HorizontalPodAutoscaler", [
+            .message(1, "metadata", meta + "ObjectMeta"), .message(2, "spec", autoscalingV1 + "HorizontalPodAutoscalerSpec"),
+            .message(3, "status", autoscalingV1 + "HorizontalPodAutoscalerStatus"),
+        ]),
+        ProtoMessage(autoscalingV1 + "HorizontalPodAutoscalerSpec", [
+            .message(1, "scaleTargetRef", autoscalingV1 + "CrossVersionObjectReference"), .int32(2, "minReplicas", pointer: true),
+            .int32(3, "maxReplicas"), .int32(4, "targetCPUUtilizationPercentage", pointer: true),
+        ]),
+        ProtoMessage(autoscalingV1 + "CrossVersionObjectReference", [.string(1, "kind"), .string(2, "name"), .string(3, "apiVersion")]),
+        ProtoMessage(autoscalingV1 + "HorizontalPodAutoscalerStatus", [
+            .int64(1, "observedGeneration", pointer: true), .message(2, "lastScaleTime", time), .int32(3, "currentReplicas"),
+            .int32(4, "desiredReplicas"), .int32(5, "currentCPUUtilizationPercentage", pointer: true),
         ]),
         ProtoMessage(autoscalingV1 + "Scale", [
             .message(1, "metadata", meta + "ObjectMeta"), .message(2, "spec", autoscalingV1 + "ScaleSpec"),
