@@ -329,6 +329,11 @@ final class KubectlTests: SandboxHTTPTestCase {
         let created = try http("POST", "/api/v1/namespaces/default/configmaps", bytes: known, contentType: protobuf)
         XCTAssertEqual(created.status, 201, created.text)
         XCTAssertEqual(try kubectlOK("get", "configmap", "settings", "-o", "jsonpath={.data.a}"), "b")
+        // An update (PUT) reads protobuf the same way.
+        let changed = P.envelope("v1", "ConfigMap", P.message(1, P.string(1, "settings")) + P.entry(2, "a", Array("c".utf8)))
+        let updated = try http("PUT", "/api/v1/namespaces/default/configmaps/settings", bytes: changed, contentType: protobuf)
+        XCTAssertEqual(updated.status, 200, updated.text)
+        XCTAssertEqual(try kubectlOK("get", "configmap", "settings", "-o", "jsonpath={.data.a}"), "c")
         let yamlCreate = try kubectl("create", "-f", try write(Self.deployment(name: "made"), to: "made.yaml"))
         XCTAssertEqual(yamlCreate.status, 0, yamlCreate.stderr)
         XCTAssertEqual(yamlCreate.stdout, "deployment.apps/made created\n")
