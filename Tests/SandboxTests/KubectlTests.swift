@@ -338,4 +338,21 @@ final class KubectlTests: SandboxHTTPTestCase {
         XCTAssertEqual(yamlCreate.status, 0, yamlCreate.stderr)
         XCTAssertEqual(yamlCreate.stdout, "deployment.apps/made created\n")
     }
+
+    /// `kubectl explain` reads the OpenAPI v3 schemas generated from the protobuf field tables.
+    func testExplainPrintsFieldsFromTheGeneratedSchemas() throws {
+        try startServer()
+        XCTAssertEqual(try kubectlOK("explain", "deployment.spec.replicas"),
+                       "GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\n"
+                       + "DESCRIPTION:\n    Number of desired pods. Defaults to 1.\n    \n\n")
+        let minAvailable = try kubectlOK("explain", "pdb.spec.minAvailable")
+        XCTAssertTrue(minAvailable.contains("FIELD: minAvailable <IntOrString>\n"), minAvailable)
+        XCTAssertTrue(minAvailable.contains("    Pods that must stay available, a number or a percentage.\n"), minAvailable)
+        let resources = try kubectlOK("explain", "pod.spec.containers.resources")
+        XCTAssertTrue(resources.contains("  limits\t<map[string]Quantity>\n    The most of each resource the container may use.\n"), resources)
+        let configMap = try kubectlOK("explain", "configmap")
+        XCTAssertTrue(configMap.hasPrefix("KIND:       ConfigMap\nVERSION:    v1\n\nDESCRIPTION:\n    Non-secret configuration data"), configMap)
+        XCTAssertTrue(configMap.contains("  data\t<map[string]string>\n"), configMap)
+    }
+
 }
