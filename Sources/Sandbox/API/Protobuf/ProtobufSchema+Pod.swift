@@ -22,6 +22,7 @@ extension ProtobufSchema {
             .messageMap(32, "overhead", quantity), .messages(33, "topologySpreadConstraints", core + "TopologySpreadConstraint"),
             .bool(35, "setHostnameAsFQDN", pointer: true), .message(36, "os", core + "PodOS"), .bool(37, "hostUsers", pointer: true),
             .messages(38, "schedulingGates", core + "PodSchedulingGate"), .message(40, "resources", core + "ResourceRequirements"),
+            .string(41, "hostnameOverride", pointer: true),
         ]),
         ProtoMessage(core + "PodStatus", [
             .string(1, "phase"), .messages(2, "conditions", core + "PodCondition"), .string(3, "message"), .string(4, "reason"),

@@ -11,7 +11,7 @@ extension ProtobufSchema {
             .int32(1, "replicas", pointer: true), .message(2, "selector", meta + "LabelSelector"),
             .message(3, "template", core + "PodTemplateSpec"), .message(4, "strategy", apps + "DeploymentStrategy"),
             .int32(5, "minReadySeconds"), .int32(6, "revisionHistoryLimit", pointer: true), .bool(7, "paused"),
-            .int32(9, "progressDeadlineSeconds", pointer: true),
+            .int32(9, "progressDeadlineSeconds", pointer: true), .string(10, "podReplacementPolicy", pointer: true),
         ]),
         ProtoMessage(apps + "DeploymentStrategy", [.string(1, "type"), .message(2, "rollingUpdate", apps + "RollingUpdateDeployment")]),
         ProtoMessage(apps + "RollingUpdateDeployment", [.message(1, "maxUnavailable", intOrString), .message(2, "maxSurge", intOrString)]),
@@ -46,12 +46,12 @@ extension ProtobufSchema {
         ProtoMessage(batch + "JobSpec", [
             .int32(1, "parallelism", pointer: true), .int32(2, "completions", pointer: true),
             .int64(3, "activeDeadlineSeconds", pointer: true), .message(11, "podFailurePolicy", batch + "PodFailurePolicy"),
-            .message(15, "successPolicy", batch + "SuccessPolicy"), .int32(7, "backoffLimit", pointer: true),
+            .message(16, "successPolicy", batch + "SuccessPolicy"), .int32(7, "backoffLimit", pointer: true),
             .int32(12, "backoffLimitPerIndex", pointer: true), .int32(13, "maxFailedIndexes", pointer: true),
             .message(4, "selector", meta + "LabelSelector"), .bool(5, "manualSelector", pointer: true),
             .message(6, "template", core + "PodTemplateSpec"), .int32(8, "ttlSecondsAfterFinished", pointer: true),
             .string(9, "completionMode", pointer: true), .bool(10, "suspend", pointer: true),
-            .string(14, "podReplacementPolicy", pointer: true), .string(16, "managedBy", pointer: true),
+            .string(14, "podReplacementPolicy", pointer: true), .string(15, "managedBy", pointer: true),
         ]),
         ProtoMessage(batch + "PodFailurePolicy", [.messages(1, "rules", batch + "PodFailurePolicyRule")]),
         ProtoMessage(batch + "PodFailurePolicyRule", [
