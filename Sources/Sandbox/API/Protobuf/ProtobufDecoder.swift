@@ -161,16 +161,7 @@ enum ProtobufDecoder {
                 out.append(try value(.fixed64(v), field, in: message))
                 continue
             }
-            var v: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard i < bytes.endIndex, shift < 64 else { throw .malformed(message.name, "packed field \(field.number) is cut short") }
-                let b = bytes[i]
-                i += 1
-                v |= UInt64(b & 0x7f) << shift
-                if b & 0x80 == 0 { break }
-                shift += 7
-            }
-            out.append(try value(.varint(v), field, in: message))
+            out.append(try value(.varint(try ProtobufWire.varint(bytes, &i, message: message.name)), field, in: message))
         }
         return out
     }

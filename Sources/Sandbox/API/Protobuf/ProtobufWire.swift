@@ -25,22 +25,25 @@ struct ProtobufWire {
         let payload: Payload
     }
 
+    /// The base-128 varint at `i`, which moves past it.
+    static func varint(_ bytes: ArraySlice<UInt8>, _ i: inout Int, message: String) throws(ProtobufDecodingError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard i < bytes.endIndex, shift < 64 else { throw .malformed(message, "a varint runs past the end of its field") }
+            let b = bytes[i]
+            i += 1
+            result |= UInt64(b & 0x7f) << shift
+            if b & 0x80 == 0 { return result }
+            shift += 7
+        }
+    }
+
     /// The records of one message, in wire order (a repeated field has one record per element).
     static func records(_ bytes: ArraySlice<UInt8>, message: String) throws(ProtobufDecodingError) -> [Record] {
         var out: [Record] = []
         var i = bytes.startIndex
-        func varint() throws(ProtobufDecodingError) -> UInt64 {
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                guard i < bytes.endIndex, shift < 64 else { throw .malformed(message, "a varint runs past the end of the body") }
-                let b = bytes[i]
-                i += 1
-                result |= UInt64(b & 0x7f) << shift
-                if b & 0x80 == 0 { return result }
-                shift += 7
-            }
-        }
+        func varint() throws(ProtobufDecodingError) -> UInt64 { try Self.varint(bytes, &i, message: message) }
         func fixed(_ width: Int) throws(ProtobufDecodingError) -> UInt64 {
             guard bytes.endIndex - i >= width else { throw .malformed(message, "a fixed-width field runs past the end of the body") }
             var v: UInt64 = 0
