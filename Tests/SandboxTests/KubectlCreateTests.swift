@@ -4,10 +4,10 @@ import XCTest
 import YAML
 @testable import Sandbox
 
-/// kubectl's generators (`create <kind>`, `run`, `expose`, `autoscale`) against a Sandbox on
-/// loopback: kubectl sends these as protobuf (`application/vnd.kubernetes.protobuf`), which
-/// `ProtobufDecoder` reads into the same object its JSON would be. Each object is read back and
-/// its fields compared exactly.
+/// kubectl's generators (`create <kind>`, `run`, `expose`, `autoscale`) and the seeds' own
+/// commands against a Sandbox on loopback: kubectl sends most of these as protobuf
+/// (`application/vnd.kubernetes.protobuf`), which `ProtobufDecoder` reads into the same object
+/// its JSON would be. Each object is read back and its fields compared exactly.
 final class KubectlCreateTests: SandboxHTTPTestCase {
     private func jsonpath(_ args: String...) throws -> String {
         try kubectlOK(args)
@@ -45,17 +45,23 @@ final class KubectlCreateTests: SandboxHTTPTestCase {
         XCTAssertEqual(try jsonpath("get", "serviceaccount", "agent", "-n", "chatbot", "-o", "jsonpath={.metadata.name}"), "agent")
     }
 
-    /// The seeds' way of writing a ConfigMap: the generator prints YAML, apply sends it.
-    func testConfigMapFromTheGeneratorPipedIntoApply() throws {
+    /// The seeds' ways of writing a ConfigMap: the generator prints YAML from a file and apply
+    /// sends it (the recommendation agent), and a multi-line literal (the Helm values).
+    func testConfigMapsTheSeedsWrite() throws {
         try startServer()
+        let json = "{\"backend\": {\"cpu\": \"250m\", \"memory\": \"512Mi\"}}\n"
+        let file = try write(json, to: "resource_recommendations.json")
         let kubectl = try kubectlPath()
         let base = "'\(kubectl)' --kubeconfig '\(kubeconfigPath)' --cache-dir '\(directory.appendingPathComponent("kube-cache").path)'"
-        let r = try Subprocess.run("/bin/sh", ["-c", "\(base) create configmap resource-recommendations --from-literal=backend.cpu=250m "
-                                                   + "--from-literal=backend.memory=512Mi --dry-run=client -o yaml | \(base) apply -f -"])
+        let r = try Subprocess.run("/bin/sh", ["-c", "\(base) create configmap resource-recommendations --from-file='\(file)' "
+                                                   + "--dry-run=client -o yaml | \(base) apply -f -"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "configmap/resource-recommendations created\n")
-        let data = try object("configmap", "resource-recommendations")["data"]
-        XCTAssertEqual(data, ["backend.cpu": "250m", "backend.memory": "512Mi"])
+        XCTAssertEqual(try object("configmap", "resource-recommendations")["data"], ["resource_recommendations.json": .string(json)])
+
+        let values = "\nglobal:\n  namespace: \"chatbot-dev\"\n\nfrontend:\n  replicaCount: 2\n"
+        XCTAssertEqual(try kubectlOK(["create", "configmap", "helm-values", "--from-literal=values.yaml=\(values)"]), "configmap/helm-values created\n")
+        XCTAssertEqual(try object("configmap", "helm-values")["data"], ["values.yaml": .string(values)])
     }
 
     func testCreateDeploymentServiceAndExpose() throws {
@@ -108,6 +114,14 @@ final class KubectlCreateTests: SandboxHTTPTestCase {
         XCTAssertEqual(owner?["controller"], .bool(true))
         XCTAssertEqual(owner?["uid"], cronJob[path: ["metadata", "uid"]])
         XCTAssertEqual(job[path: ["spec", "template", "spec", "containers"]]?.array?.first?["command"], ["echo", "hi"])
+
+        // The seeds' `--from=job/...`: kubectl reads the Job from the Sandbox, then refuses it
+        // itself (only a CronJob can be instantiated).
+        XCTAssertEqual(try kubectlOK(["create", "job", "resource-optimization-report", "--image=busybox", "--", "echo", "report"]),
+                       "job.batch/resource-optimization-report created\n")
+        let fromJob = try kubectl("create", "job", "resource-optimization-report-1", "--from=job/resource-optimization-report")
+        XCTAssertEqual(fromJob.status, 1)
+        XCTAssertEqual(fromJob.stderr, "error: unknown object type *v1.Job\n")
     }
 
     func testCreateRoleRoleBindingQuotaAndPodDisruptionBudget() throws {
@@ -133,14 +147,17 @@ final class KubectlCreateTests: SandboxHTTPTestCase {
         XCTAssertEqual(pdb[path: ["spec", "selector"]], ["matchLabels": ["app": "backend"]])
     }
 
-    /// `kubectl run` from the seeds: a pod that fails once and is not restarted.
-    func testRunAPodThatExitsWithAnError() throws {
+    /// `kubectl run` from the seeds (kubectl sends this one as JSON): a pod that exits with an
+    /// error and is not restarted.
+    func testRunThePodTheSeedsCrash() throws {
         try startServer()
-        XCTAssertEqual(try kubectlOK(["run", "crasher", "--image=busybox", "--restart=Never", "--", "/bin/sh", "-c", "exit 1"]),
-                       "pod/crasher created\n")
-        let pod = try object("pod", "crasher")
+        XCTAssertEqual(try kubectlOK(["create", "namespace", "chatbot-dev"]), "namespace/chatbot-dev created\n")
+        XCTAssertEqual(try kubectlOK(["run", "test-crash-pod", "--image=busybox", "--namespace=chatbot-dev", "--restart=Never",
+                                      "--", "/bin/sh", "-c", "exit 1"]),
+                       "pod/test-crash-pod created\n")
+        let pod = try object("pod", "test-crash-pod", "-n", "chatbot-dev")
         XCTAssertEqual(pod[path: ["spec", "restartPolicy"]]?.string, "Never")
-        XCTAssertEqual(pod[path: ["metadata", "labels"]], ["run": "crasher"])
+        XCTAssertEqual(pod[path: ["metadata", "labels"]], ["run": "test-crash-pod"])
         let container = pod[path: ["spec", "containers"]]?.array?.first
         XCTAssertEqual(container?["image"]?.string, "busybox")
         XCTAssertEqual(container?["args"], ["/bin/sh", "-c", "exit 1"])
@@ -150,22 +167,25 @@ final class KubectlCreateTests: SandboxHTTPTestCase {
     /// is the command, and its HorizontalPodAutoscaler targets 70% CPU.
     func testAutoscaleDeploymentAndTheSeedsCreateHPA() throws {
         try startServer()
-        XCTAssertEqual(try kubectlOK(["create", "deployment", "backend-deployment", "--image=nginx:1.27"]),
+        XCTAssertEqual(try kubectlOK(["create", "namespace", "chatbot-dev"]), "namespace/chatbot-dev created\n")
+        XCTAssertEqual(try kubectlOK(["create", "deployment", "backend-deployment", "-n", "chatbot-dev", "--image=nginx:1.27"]),
                        "deployment.apps/backend-deployment created\n")
-        let wrong = try kubectl("create", "hpa", "backend-deployment", "--cpu-percent=70", "--min=2", "--max=10")
+        let wrong = try kubectl("create", "hpa", "backend-hpa", "--namespace=chatbot-dev", "--cpu-percent=70", "--min=2", "--max=10",
+                                "--deployment=backend-deployment")
         XCTAssertEqual(wrong.status, 1)
-        XCTAssertTrue(wrong.stderr.contains("unknown flag: --cpu-percent"), wrong.stderr)
+        XCTAssertEqual(wrong.stderr, "Error: unknown flag: --cpu-percent\nSee 'kubectl create --help' for usage.\n")
 
-        XCTAssertEqual(try kubectlOK(["autoscale", "deployment", "backend-deployment", "--cpu-percent=70", "--min=2", "--max=10"]),
-                       "horizontalpodautoscaler.autoscaling/backend-deployment autoscaled\n")
-        let hpa = try object("hpa", "backend-deployment")
+        XCTAssertEqual(try kubectlOK(["autoscale", "deployment", "backend-deployment", "--name=backend-hpa", "--namespace=chatbot-dev",
+                                      "--cpu-percent=70", "--min=2", "--max=10"]),
+                       "horizontalpodautoscaler.autoscaling/backend-hpa autoscaled\n")
+        let hpa = try object("hpa", "backend-hpa", "-n", "chatbot-dev")
         XCTAssertEqual(hpa[path: ["spec", "minReplicas"]], 2)
         XCTAssertEqual(hpa[path: ["spec", "maxReplicas"]], 10)
         XCTAssertEqual(hpa[path: ["spec", "scaleTargetRef"]], ["apiVersion": "apps/v1", "kind": "Deployment", "name": "backend-deployment"])
         XCTAssertEqual(hpa[path: ["spec", "metrics"]],
                        [["resource": ["name": "cpu", "target": ["averageUtilization": 70, "type": "Utilization"]], "type": "Resource"]])
         // The same object through the autoscaling/v1 view kubectl wrote it with.
-        let v1 = try JSONParser().parse(bytes: Array(try jsonpath("get", "--raw", "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/backend-deployment").utf8))
+        let v1 = try JSONParser().parse(bytes: Array(try jsonpath("get", "--raw", "/apis/autoscaling/v1/namespaces/chatbot-dev/horizontalpodautoscalers/backend-hpa").utf8))
         XCTAssertEqual(v1["apiVersion"]?.string, "autoscaling/v1")
         XCTAssertEqual(v1[path: ["spec", "targetCPUUtilizationPercentage"]], 70)
         XCTAssertNil(v1[path: ["spec", "metrics"]])
