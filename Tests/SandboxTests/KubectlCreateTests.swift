@@ -190,4 +190,32 @@ final class KubectlCreateTests: SandboxHTTPTestCase {
         XCTAssertEqual(v1[path: ["spec", "targetCPUUtilizationPercentage"]], 70)
         XCTAssertNil(v1[path: ["spec", "metrics"]])
     }
+
+    /// The other generators that reach served kinds: typed secrets (binary data), cluster-wide
+    /// roles with an aggregation rule, NodePort services, server-side dry runs.
+    func testTheOtherGeneratorsOfServedKinds() throws {
+        try startServer()
+        let key = try write("-----BEGIN KEY-----\nAAEC\n-----END KEY-----\n", to: "key.pem")
+        XCTAssertEqual(try kubectlOK(["create", "secret", "generic", "keys", "--from-file=\(key)"]), "secret/keys created\n")
+        XCTAssertEqual(try object("secret", "keys")[path: ["data", "key.pem"]]?.string,
+                       Base64.encode(Array("-----BEGIN KEY-----\nAAEC\n-----END KEY-----\n".utf8)))
+        XCTAssertEqual(try kubectlOK(["create", "secret", "docker-registry", "pull", "--docker-server=registry.example",
+                                      "--docker-username=u", "--docker-password=p"]), "secret/pull created\n")
+        XCTAssertEqual(try object("secret", "pull")["type"]?.string, "kubernetes.io/dockerconfigjson")
+
+        XCTAssertEqual(try kubectlOK(["create", "clusterrole", "aggregated", "--aggregation-rule=rbac.example/aggregate=true"]),
+                       "clusterrole.rbac.authorization.k8s.io/aggregated created\n")
+        XCTAssertEqual(try object("clusterrole", "aggregated")["aggregationRule"],
+                       ["clusterRoleSelectors": [["matchLabels": ["rbac.example/aggregate": "true"]]]])
+        XCTAssertEqual(try kubectlOK(["create", "clusterrolebinding", "readers", "--clusterrole=aggregated", "--group=readers"]),
+                       "clusterrolebinding.rbac.authorization.k8s.io/readers created\n")
+        XCTAssertEqual(try object("clusterrolebinding", "readers")["subjects"],
+                       [["apiGroup": "rbac.authorization.k8s.io", "kind": "Group", "name": "readers"]])
+
+        XCTAssertEqual(try kubectlOK(["create", "service", "nodeport", "edge", "--tcp=80:8080", "--node-port=30080"]), "service/edge created\n")
+        XCTAssertEqual(try jsonpath("get", "service", "edge", "-o", "jsonpath={.spec.type} {.spec.ports[0].nodePort}"), "NodePort 30080")
+
+        XCTAssertEqual(try kubectlOK(["create", "serviceaccount", "ghost", "--dry-run=server"]), "serviceaccount/ghost created (server dry run)\n")
+        XCTAssertEqual(try kubectl("get", "serviceaccount", "ghost").status, 1, "a dry run stores nothing")
+    }
 }
