@@ -11,9 +11,11 @@ enum OpenAPIDocuments {
         var seen = Set<String>()
         for t in catalog.types where seen.insert(t.apiVersion).inserted {
             let key = t.group.isEmpty ? "api/\(t.version)" : "apis/\(t.group)/\(t.version)"
-            // The hash is of the document, as kube-apiserver's is: kubectl caches documents by it.
-            let document = groupVersion(catalog, path: key).map { String(decoding: APIResponse.json($0).body, as: UTF8.self) } ?? key
-            paths[key] = ["serverRelativeURL": .string("/openapi/v3/\(key)?hash=\(String(Cluster.fnv(document), radix: 16))")]
+            // kubectl caches documents by this hash, so it changes with the document: with the
+            // group's kinds and with the schemas (computed once, the tables being fixed).
+            let kinds = catalog.types.filter { $0.apiVersion == t.apiVersion }.map { "\($0.kind)/\($0.namespaced)" }.joined(separator: ",")
+            let hash = Cluster.fnv("\(key) \(kinds) \(OpenAPISchemas.fingerprint)")
+            paths[key] = ["serverRelativeURL": .string("/openapi/v3/\(key)?hash=\(String(hash, radix: 16))")]
         }
         return ["paths": .object(paths)]
     }

@@ -15,6 +15,12 @@ enum OpenAPISchemas {
         protoName.hasPrefix("k8s.io.") ? "io.k8s." + protoName.dropFirst("k8s.io.".count) : protoName
     }
 
+    /// A hash of every schema the tables give, for the documents' cache keys.
+    static let fingerprint: String = {
+        let all = APIResponse.json(.object(components(ResourceCatalog.standard.types))).body
+        return String(Cluster.fnv(String(decoding: all, as: UTF8.self)), radix: 16)
+    }()
+
     /// The schemas of these kinds and of every message they reach, sorted by name.
     static func components(_ types: [ResourceType]) -> OrderedDictionary<String, Value> {
         var kinds: [String: ResourceType] = [:]
