@@ -113,6 +113,16 @@ final class ProtobufDecoderTests: XCTestCase {
         XCTAssertThrowsError(try ProtobufDecoder.decode(P.string(1, "{")[...], as: raw))
     }
 
+    /// A long list and a long map are read whole (they grow in place, one record at a time).
+    func testLongListsAndMapsAreReadWhole() throws {
+        let verbs = (0..<50_000).flatMap { P.string(1, "v\($0)") }
+        let role = try decode("rbac.authorization.k8s.io/v1", "Role", P.message(2, verbs))
+        XCTAssertEqual(role["rules"]?.array?.first?["verbs"]?.array?.count, 50_000)
+        XCTAssertEqual(role["rules"]?.array?.first?["verbs"]?.array?.last, "v49999")
+        let data = (0..<20_000).flatMap { P.entry(2, "k\($0)", Array("x".utf8)) }
+        XCTAssertEqual(try decode("v1", "ConfigMap", data)["data"]?.object?.count, 20_000)
+    }
+
     func testAFieldNoTableKnowsIsRefusedNamingTheMessageAndNumber() {
         let container = P.string(1, "app") + P.number(99, 1)
         let error = decodingError(P.envelope("v1", "Pod", P.message(2, P.message(2, container))))

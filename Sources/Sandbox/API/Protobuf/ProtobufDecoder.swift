@@ -53,20 +53,21 @@ enum ProtobufDecoder {
     static func decode(_ bytes: ArraySlice<UInt8>, as message: ProtoMessage) throws(ProtobufDecodingError) -> Value {
         let records = try ProtobufWire.records(bytes, message: message.name)
         if let special = message.special { return try decodeSpecial(special, records, message) }
-        var values: [Int: Value] = [:]
+        // Lists and maps grow in place (one record per element), so a long list is linear.
+        var singles: [Int: Value] = [:]
+        var lists: [Int: [Value]] = [:]
+        var maps: [Int: OrderedDictionary<String, Value>] = [:]
         for record in records {
             guard let field = message.byNumber[record.number] else { throw .unknownField(message.name, record.number) }
             switch field.cardinality {
             case .single:
-                values[field.number] = try value(record.payload, field, in: message)
+                singles[field.number] = try value(record.payload, field, in: message)
             case .repeated:
-                var list = values[field.number]?.array ?? []
                 if case .scalar(let scalar) = field.type, scalar != .string, scalar != .bytes, case .bytes(let packed) = record.payload {
-                    list += try unpack(packed, scalar, field, in: message)
+                    lists[field.number, default: []] += try unpack(packed, scalar, field, in: message)
                 } else {
-                    list.append(try value(record.payload, field, in: message))
+                    lists[field.number, default: []].append(try value(record.payload, field, in: message))
                 }
-                values[field.number] = .array(list)
             case .map:
                 guard case .bytes(let entry) = record.payload else {
                     throw .malformed(message.name, "map field \(field.number) (\(field.name)) is \(record.payload.wireName)")
@@ -82,18 +83,22 @@ enum ProtobufDecoder {
                     default: throw .unknownField(entryName, part.number)
                     }
                 }
-                var map = values[field.number]?.object ?? [:]
-                if let item { map[key] = item } else { map[key] = try zero(field, in: message) }
-                values[field.number] = .object(map)
+                if item == nil { item = try zero(field, in: message) }
+                maps[field.number, default: [:]][key] = item
             }
         }
         var out: OrderedDictionary<String, Value> = [:]
         for field in message.fields {
-            guard let v = values[field.number] else { continue }
-            if field.inline {
-                if case .object(let inner) = v { for (k, x) in inner { out[k] = x } }
-            } else if field.cardinality != .single || field.pointer || !isZeroScalar(v) {
-                out[field.name] = v
+            switch field.cardinality {
+            case .repeated: if let list = lists[field.number] { out[field.name] = .array(list) }
+            case .map: if let map = maps[field.number] { out[field.name] = .object(map) }
+            case .single:
+                guard let v = singles[field.number] else { continue }
+                if field.inline {
+                    if case .object(let inner) = v { for (k, x) in inner { out[k] = x } }
+                } else if field.pointer || !isZeroScalar(v) {
+                    out[field.name] = v
+                }
             }
         }
         return .object(out)
