@@ -87,13 +87,19 @@ class SandboxHTTPTestCase: SandboxTestCase {
     /// with the kubeconfig's admin token unless `token` says otherwise (nil: no credentials).
     func http(_ method: String, _ target: String, body: String? = nil, contentType: String = "application/json",
               timeout: TimeInterval = 30, token: String? = Cluster.adminToken, headers: [String: String] = [:]) throws -> HTTPResult {
+        try http(method, target, bytes: body.map { Array($0.utf8) }, contentType: contentType, timeout: timeout, token: token, headers: headers)
+    }
+
+    /// One plain HTTP request whose body is raw bytes (a protobuf body, say).
+    func http(_ method: String, _ target: String, bytes body: [UInt8]?, contentType: String,
+              timeout: TimeInterval = 30, token: String? = Cluster.adminToken, headers: [String: String] = [:]) throws -> HTTPResult {
         var request = URLRequest(url: URL(string: server.url + target)!)
         request.httpMethod = method
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.timeoutInterval = timeout
         if let body {
-            request.httpBody = Data(body.utf8)
+            request.httpBody = Data(body)
             request.setValue(contentType, forHTTPHeaderField: "Content-Type")
         }
         let done = DispatchSemaphore(value: 0)

@@ -40,6 +40,7 @@ extension Cluster {
             g[path: ["apiVersion"]] = "v1"
             return .response(.json(g))
         }
+        if r.path.hasPrefix(AutoscalingV1.pathPrefix), parts.count > 3, parts.contains("horizontalpodautoscalers") { return try autoscalingV1(r) }
         guard let target = try ResourcePath.parse(r.path, catalog: catalog) else { throw APIError.pathNotFound() }
         if target.type.group == "metrics.k8s.io" {
             guard r.method == "GET" else { throw APIError.methodNotAllowed() }
@@ -114,9 +115,17 @@ extension Cluster {
 
     func decodeBody(_ r: APIRequest) throws -> Value {
         let contentType = r.header("content-type") ?? "application/json"
-        if contentType.contains("protobuf") || contentType.contains("cbor") {
+        if contentType.contains("protobuf") {
+            do {
+                return try ProtobufDecoder.decodeObject(r.body)
+            } catch {
+                if error.isUnsupported { throw APIError(code: 415, reason: "UnsupportedMediaType", message: error.description) }
+                throw APIError.badRequest(error.description)
+            }
+        }
+        if contentType.contains("cbor") {
             throw APIError(code: 415, reason: "UnsupportedMediaType",
-                           message: "the Sandbox accepts JSON and YAML request bodies, not \(contentType) (kubectl create <generator> sends protobuf: write the manifest and use kubectl apply)")
+                           message: "the Sandbox accepts JSON, YAML and protobuf request bodies, not \(contentType): write the object as YAML and use `kubectl apply -f`")
         }
         do {
             if contentType.contains("yaml") {

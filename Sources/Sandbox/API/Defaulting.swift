@@ -151,7 +151,10 @@ enum Defaulting {
         if case .array(var ports)? = object[path: ["spec", "ports"]] {
             for i in ports.indices {
                 setIfAbsent(&ports[i], ["protocol"], "TCP")
-                if ports[i]["targetPort"] == nil, let port = ports[i]["port"] { ports[i][path: ["targetPort"]] = port }
+                // Absent or 0 (what a protobuf body without one carries) is the port itself, as in Kubernetes.
+                if ports[i]["targetPort"] == nil || ports[i]["targetPort"] == .int(0), let port = ports[i]["port"] {
+                    ports[i][path: ["targetPort"]] = port
+                }
             }
             object[path: ["spec", "ports"]] = .array(ports)
         }

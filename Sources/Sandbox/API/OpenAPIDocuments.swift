@@ -1,17 +1,21 @@
 import OrderedCollections
 import YAML
 
-/// The OpenAPI v3 documents clients consult before writing: kubectl checks that each kind's
-/// PATCH operation declares the `fieldValidation` parameter before it leaves validation to
-/// the server. The Sandbox publishes paths and operations with their GVK extensions; it does
-/// not publish schemas (see docs/sandbox.md).
+/// The OpenAPI v3 documents clients consult: kubectl checks that each kind's PATCH operation
+/// declares the `fieldValidation` parameter before it leaves validation to the server, and
+/// `kubectl explain` reads the schemas. The Sandbox publishes paths and operations with their
+/// GVK extensions, and the schemas `OpenAPISchemas` generates from the protobuf field tables.
 enum OpenAPIDocuments {
     static func index(_ catalog: ResourceCatalog) -> Value {
         var paths: OrderedDictionary<String, Value> = [:]
         var seen = Set<String>()
         for t in catalog.types where seen.insert(t.apiVersion).inserted {
             let key = t.group.isEmpty ? "api/\(t.version)" : "apis/\(t.group)/\(t.version)"
-            paths[key] = ["serverRelativeURL": .string("/openapi/v3/\(key)?hash=\(String(Cluster.fnv(key), radix: 16))")]
+            // kubectl caches documents by this hash, so it changes with the document: with the
+            // group's kinds and with the schemas (computed once, the tables being fixed).
+            let kinds = catalog.types.filter { $0.apiVersion == t.apiVersion }.map { "\($0.kind)/\($0.namespaced)" }.joined(separator: ",")
+            let hash = Cluster.fnv("\(key) \(kinds) \(OpenAPISchemas.fingerprint)")
+            paths[key] = ["serverRelativeURL": .string("/openapi/v3/\(key)?hash=\(String(hash, radix: 16))")]
         }
         return ["paths": .object(paths)]
     }
@@ -39,6 +43,6 @@ enum OpenAPIDocuments {
             paths[base] = ["get": op("read"), "put": op("replace"), "patch": op("patch"), "delete": op("delete")]
         }
         return ["openapi": "3.0.0", "info": ["title": "Kubernetes", "version": .string(APIServerVersion.gitVersion)],
-                "paths": .object(paths), "components": ["schemas": .object([:])]]
+                "paths": .object(paths), "components": ["schemas": .object(OpenAPISchemas.components(types))]]
     }
 }

@@ -10,7 +10,7 @@ extension Cluster {
     func accessReview(_ r: APIRequest, _ target: ResourcePath) throws -> APIResponse {
         guard r.method == "POST", target.name == nil else { throw APIError.methodNotAllowed() }
         let type = target.type
-        var spec = try reviewSpec(r, kind: type.kind)
+        var spec = try reviewSpec(r)
         let caller = r.user ?? .admin
         let authorizer = RBACAuthorizer(store: store, catalog: catalog)
         var status: OrderedDictionary<String, Value> = [:]
@@ -60,35 +60,10 @@ extension Cluster {
                        message: "\(kind).authorization.k8s.io \"\" is invalid: spec.resourceAttributes: Invalid value: \"null\": exactly one of nonResourceAttributes or resourceAttributes must be specified")
     }
 
-    /// The review's `spec` as JSON would carry it, whatever the body's encoding.
-    private func reviewSpec(_ r: APIRequest, kind: String) throws -> Value {
-        let contentType = r.header("content-type") ?? "application/json"
-        guard contentType.contains("protobuf") else { return try decodeBody(r)["spec"] ?? .null }
-        do {
-            guard let spec = try ProtobufReader.unwrapEnvelope(r.body).message(2) else { return .object([:]) }
-            var out: OrderedDictionary<String, Value> = [:]
-            if kind == "SelfSubjectRulesReview" {
-                if !spec.string(1).isEmpty { out["namespace"] = .string(spec.string(1)) }
-                return .object(out)
-            }
-            func fields(_ message: ProtobufReader, _ names: [String]) -> Value {
-                var o: OrderedDictionary<String, Value> = [:]
-                for (i, name) in names.enumerated() where !message.string(i + 1).isEmpty { o[name] = .string(message.string(i + 1)) }
-                return .object(o)
-            }
-            if let res = try spec.message(1) {
-                out["resourceAttributes"] = fields(res, ["namespace", "verb", "group", "version", "resource", "subresource", "name"])
-            }
-            if let non = try spec.message(2) { out["nonResourceAttributes"] = fields(non, ["path", "verb"]) }
-            if kind != "SelfSubjectAccessReview" {
-                if !spec.string(3).isEmpty { out["user"] = .string(spec.string(3)) }
-                if !spec.strings(4).isEmpty { out["groups"] = .array(spec.strings(4).map(Value.string)) }
-                if !spec.string(6).isEmpty { out["uid"] = .string(spec.string(6)) }
-            }
-            return .object(out)
-        } catch {
-            throw APIError.badRequest("the body of the request could not be decoded: \(error)")
-        }
+    /// The review's `spec` as JSON would carry it, whatever the body's encoding (JSON, YAML or
+    /// the protobuf kubectl sends, read by `ProtobufDecoder`).
+    private func reviewSpec(_ r: APIRequest) throws -> Value {
+        try decodeBody(r)["spec"] ?? .null
     }
 
     /// `authentication.k8s.io/v1` SelfSubjectReview (`kubectl auth whoami`): who the request

@@ -15,6 +15,7 @@ public struct ResourceCatalog: Sendable {
         ResourceType("", "v1", "serviceaccounts", "ServiceAccount", shortNames: ["sa"], subresources: ["token"]),
         ResourceType("", "v1", "pods", "Pod", shortNames: ["po"], categories: ["all"], subresources: ["status", "log"]),
         ResourceType("", "v1", "events", "Event", shortNames: ["ev"]),
+        ResourceType("", "v1", "resourcequotas", "ResourceQuota", shortNames: ["quota"], subresources: ["status"]),
         ResourceType("apps", "v1", "deployments", "Deployment", shortNames: ["deploy"], categories: ["all"],
                      subresources: ["status", "scale"], tracksGeneration: true),
         ResourceType("apps", "v1", "replicasets", "ReplicaSet", shortNames: ["rs"], categories: ["all"],
