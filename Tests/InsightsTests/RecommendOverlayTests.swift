@@ -49,10 +49,10 @@ final class RecommendOverlayTests: XCTestCase {
                           cpu: 300m   # set for dev
 
             """.write(toFile: repo + "/overlays/dev/backend-resources.yaml", atomically: true, encoding: .utf8)
-        // Three days of two backend pods at a steady 0.1 core and 300Mi.
+        // Three days of two backend pods at a steady 0.3 core and 300Mi: above what the patched 300m holds at the HPA's 70% target (p90 0.305 / 0.70 → 440m).
         var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
         for i in stride(from: 0, to: 72 * 60, by: 5) {
-            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),100m,300Mi,300m,256Mi\n" }
+            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),300m,300Mi,300m,256Mi\n" }
         }
         try csv.write(toFile: repo + "/usage.csv", atomically: true, encoding: .utf8)
         _ = try git("init", "-q", "-b", "main")
@@ -70,7 +70,7 @@ final class RecommendOverlayTests: XCTestCase {
         let plan = try session.plan()
         let backend = try XCTUnwrap(plan.results.first { $0.key == "backend-deployment/backend" })
         XCTAssertEqual(backend.container.resourceTexts["requests.cpu"], "300m", "the patched request, not the chart's 200m")
-        XCTAssertEqual(backend.resources.cpuRequest?.description, "160m")
+        XCTAssertEqual(backend.resources.cpuRequest?.description, "440m")
         let cpu = try XCTUnwrap(plan.changes.first { $0.field.hasSuffix("resources.requests.cpu") })
         XCTAssertEqual(cpu.old, "300m")
 
@@ -81,7 +81,7 @@ final class RecommendOverlayTests: XCTestCase {
                                                         path: try ValuePath(parsing: "spec.template.spec.containers[name=backend].resources.requests.cpu"),
                                                         line: "overlays/dev/backend-resources.yaml:13:20"))
         XCTAssertEqual(commit.diff().components(separatedBy: "\n").filter { $0.hasPrefix("-  ") || $0.hasPrefix("+  ") }
-            .filter { $0.contains("cpu:") }, ["-              cpu: 300m   # set for dev", "+              cpu: 160m   # set for dev"])
+            .filter { $0.contains("cpu:") }, ["-              cpu: 300m   # set for dev", "+              cpu: 440m   # set for dev"])
 
         // Committed, the branch renders the recommended request through the same pipeline reconcile uses.
         let outcome = try commit.commit(base: "main")
@@ -89,7 +89,7 @@ final class RecommendOverlayTests: XCTestCase {
         let repository = try Repository.discover(containing: repo)
         let applied = try EnvironmentRenderer(environment: environment, tree: RevisionTree(try TreeSnapshot(repository: repository, commit: branch))).render()
         let deployment = try XCTUnwrap(applied.values.first { $0[path: ["metadata", "name"]]?.string == "backend-deployment" && $0["kind"]?.string == "Deployment" })
-        XCTAssertEqual(deployment[path: ["spec", "template", "spec", "containers"]]?.array?.first?[path: ["resources", "requests", "cpu"]]?.string, "160m")
+        XCTAssertEqual(deployment[path: ["spec", "template", "spec", "containers"]]?.array?.first?[path: ["resources", "requests", "cpu"]]?.string, "440m")
     }
 
     func testRecommendRendersTheObjectsReconcileApplies() throws {

@@ -88,7 +88,14 @@ final class ResourceRecommenderTests: XCTestCase {
         XCTAssertNil(r.cpuRequest)
         let r2 = ResourceRecommender.recommend(container: "backend", usage: usage, current: .init(cpuRequest: q("900m"), memoryRequest: q("384Mi")),
                                                policy: RecommendPolicy(), hpaCPUUtilization: 70)
-        XCTAssertEqual(r2.cpuRequest, q("520m"))
+        // From 900m it would be a cut to 520m, but under the HPA a smaller request only adds
+        // replicas: not lowered.
+        XCTAssertNil(r2.cpuRequest)
+        XCTAssertTrue(r2.notes.contains("CPU not lowered: the HPA scales on it, and a smaller request only adds replicas"), "\(r2.notes)")
+        // From 300m it is raised to 520m (+73%, capped at +50%: 450m).
+        let r3 = ResourceRecommender.recommend(container: "backend", usage: usage, current: .init(cpuRequest: q("300m"), memoryRequest: q("384Mi")),
+                                               policy: RecommendPolicy(), hpaCPUUtilization: 70)
+        XCTAssertEqual(r3.cpuRequest, q("450m"))
     }
 
     func testTooLittleHistorySaysHowMuchMoreIsNeeded() {

@@ -227,16 +227,31 @@ final class RightSizingScenarioTests: XCTestCase {
         let r = ResourceRecommender.recommend(container: "frontend", usage: usage, current: seeds, policy: RecommendPolicy(),
                                               hpaCPUUtilization: 70, hpaMemoryUtilization: 80)
         // 100Mi falls in the memory bucket [1e7·(1.05⁸−1)/0.05, 1e7·(1.05⁹−1)/0.05) bytes; p90 is its
-        // end, 110,265,640 bytes; / 0.80 = 137,832,050 bytes = 131.4Mi → 144Mi. No per-pod floor:
-        // the HPA adds replicas when memory rises, and 250M would hold memory no replica uses.
-        XCTAssertEqual(r.memoryRequest, q("144Mi"))
-        // The limit follows the request, but comes down at most 20% a step: 512Mi × 0.8 → 416Mi.
-        XCTAssertEqual(r.memoryLimit, q("416Mi"))
-        XCTAssertTrue(r.notes.contains("memory sized so p90 usage sits at the HPA's 80% target"), "\(r.notes)")
-        // Without the memory metric the 250M floor holds the request (238.4Mi → 240Mi, under
-        // the 10% significance from 256Mi: nothing proposed).
-        let cpuOnly = ResourceRecommender.recommend(container: "frontend", usage: usage, current: seeds, policy: RecommendPolicy(), hpaCPUUtilization: 70)
-        XCTAssertNil(cpuOnly.memoryRequest)
+        // end, 110,265,640 bytes; / 0.80 = 137,832,050 bytes = 131.4Mi. Under the seeds' 256Mi it
+        // is not lowered (a smaller request only adds replicas), and the CPU p90 (0.05 core) / 0.70
+        // under 250m is not lowered either.
+        XCTAssertNil(r.memoryRequest)
+        XCTAssertNil(r.cpuRequest)
+        XCTAssertEqual(r.notes, ["CPU sized so p90 usage sits at the HPA's 70% target",
+                                 "CPU not lowered: the HPA scales on it, and a smaller request only adds replicas",
+                                 "memory sized so p90 usage sits at the HPA's 80% target",
+                                 "memory not lowered: the HPA scales on it, and a smaller request only adds replicas",
+                                 "memory limit lowered at most 20% per step"])
+        // From the frontend's 128Mi: 131.4Mi rounds up to 144Mi (16Mi steps), and no per-pod floor
+        // lifts it further; without the memory metric the 250M floor would take it to 240Mi,
+        // capped at +50% a step: 192Mi.
+        var frontend = seeds
+        frontend.memoryRequest = q("128Mi")
+        let small = ResourceRecommender.recommend(container: "frontend", usage: usage, current: frontend, policy: RecommendPolicy(),
+                                                  hpaCPUUtilization: 70, hpaMemoryUtilization: 80)
+        XCTAssertEqual(small.memoryRequest, q("144Mi"))
+        let cpuOnly = ResourceRecommender.recommend(container: "frontend", usage: usage, current: frontend, policy: RecommendPolicy(), hpaCPUUtilization: 70)
+        XCTAssertEqual(cpuOnly.memoryRequest, q("192Mi"))
+        // Raised when usage outgrows the target: a steady 250Mi (262,144,000 bytes) falls in bucket
+        // 17, whose end is 1e7·(1.05¹⁸−1)/0.05 = 281,323,800 bytes = 268.3Mi; / 0.80 = 335.4Mi → 336Mi.
+        let grown = ResourceRecommender.recommend(container: "frontend", usage: week { _ in (0.05, 250) }, current: seeds, policy: RecommendPolicy(),
+                                                  hpaCPUUtilization: 70, hpaMemoryUtilization: 80)
+        XCTAssertEqual(grown.memoryRequest, q("336Mi"))
     }
     func testTheHPAsMemoryTargetIsReadFromTheRenderedAutoscaler() {
         func metric(_ name: String, _ u: Int64) -> Value {

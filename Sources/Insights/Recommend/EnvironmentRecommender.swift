@@ -101,7 +101,10 @@ public enum EnvironmentRecommender {
 
                 var hpa: HPARecommender.Recommendation?
                 var schedule: ScheduleRecommender.Recommendation?
-                if let h = w.hpa, w.containers.first?.name == c.name, r.notes.first?.hasPrefix("too little history") != true {
+                // HPA bounds and scaling windows keep the workload's history and cooldown rules:
+                // without the cooldown, windows re-fitted every hour made a commit every hour.
+                if let h = w.hpa, w.containers.first?.name == c.name,
+                   r.notes.first.map({ $0.hasPrefix("too little history") || $0.hasPrefix("cooldown:") }) != true {
                     let request = (r.cpuRequest ?? c.resources.cpuRequest)?.doubleValue ?? 0
                     var rec = HPARecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
                     let hpaOwner = "\(w.name) hpa"
