@@ -4,7 +4,9 @@ import Foundation
 import Templates
 
 /// render-bench: Shipshape's chart rendering, in process and as a whole `shipshape render`
-/// process. Prints figures; never fails on time.
+/// process, and its template engine against Go's own text/template (Helm's engine core) on
+/// the same generated chart, with a check that both outputs are byte-identical. Prints
+/// figures; never fails on time.
 ///
 ///   swift run -c release render-bench [--services N]
 let arguments = CommandLine.arguments
@@ -41,6 +43,36 @@ let big = try renderInProcess(fleet, runs: 3)
 print(String(format: "  generated chart, %d services: %d documents, %.1f MB in %.0f ms  (%.0f documents/s)",
              services, big.documents, Double(big.bytes) / 1e6, big.seconds * 1000, Double(big.documents) / big.seconds))
 print("    target: under 1 s on this 2-core machine")
+
+// Engine only, against Go's text/template with Helm's engine core on the same templates and
+// values: parse + execute every template file, best of `engineRuns`, in each process.
+let engineRuns = 5
+let fleetChart = try ChartLoader.load(directory: fleet)
+var fleetOptions = RenderOptions()
+fleetOptions.functions = SprigCore.functions
+let prepared = try ChartRenderer.prepare(fleetChart, options: fleetOptions)
+var engineBest = Double.infinity
+var ours: [String: String] = [:]
+for _ in 0..<engineRuns {
+    let start = now()
+    let engine = HelmEngine(functions: fleetOptions.functions)
+    let rendered = try engine.render(prepared.renderables)
+    engineBest = min(engineBest, now() - start)
+    ours = rendered.mapValues(\.text)
+}
+print(String(format: "  engine only (parse + execute, best of %d): Shipshape %.1f ms", engineRuns, engineBest * 1000))
+do {
+    let peer = try GoPeer.render(prepared, options: fleetOptions, runs: engineRuns, binary: GoPeer.build(root: root))
+    print(String(format: "  engine only (parse + execute, best of %d): Go text/template + Helm engine core %.1f ms", engineRuns, peer.bestSeconds * 1000))
+    print(String(format: "    ratio Shipshape / Go: %.2f  (target: at most 1.00)", engineBest / peer.bestSeconds))
+    if let difference = GoPeer.firstDifference(ours, peer.rendered) {
+        print("    outputs differ: \(difference)")
+    } else {
+        print("    outputs byte-identical: \(ours.count) template files, \(ours.values.reduce(0) { $0 + $1.utf8.count }) bytes")
+    }
+} catch {
+    print("  Go peer: \(error)")
+}
 
 let umbrella = root + "/charts/chatbot"
 let small = try renderInProcess(umbrella, runs: 20)
