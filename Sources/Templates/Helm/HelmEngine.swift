@@ -112,7 +112,7 @@ public final class HelmEngine: @unchecked Sendable {
     static func removingNoValue(_ text: RenderedText) -> RenderedText {
         let marker = Array("<no value>".utf8)
         let bytes = Array(text.text.utf8)
-        guard text.text.contains("<no value>") else { return text }
+        guard GoStrings.contains(text.text, "<no value>") else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var removedBefore: [(at: Int, total: Int)] = []
@@ -201,7 +201,7 @@ final class RenderSession: @unchecked Sendable {
             let data: TemplateValue = { if case .invalid = call[1].plain { return .null }; return call[1] }()
             do {
                 let out = try child.set.execute(Self.tplName, data: data)
-                return .string(out.text.replacingOccurrences(of: "<no value>", with: ""))
+                return .string(GoStrings.replaceAll(out.text, "<no value>", ""))
             } catch let error as TemplateError {
                 throw FunctionError("error during tpl function execution for \(GoQuote.quote(text)): \(error)")
             }
