@@ -12,6 +12,8 @@ import YAML
 enum GoPeer {
     struct Run {
         var bestSeconds: Double
+        /// The best run's process CPU time (user + system, Go's collector included).
+        var bestCPUSeconds: Double
         /// Template name → rendered text, as Helm's engine returns it.
         var rendered: [String: String]
     }
@@ -56,7 +58,8 @@ enum GoPeer {
         if let error = output["error"]?.string, !error.isEmpty { throw PeerError.runFailed(error) }
         var rendered: [String: String] = [:]
         for (name, value) in output["rendered"]?.object ?? [:] { rendered[name] = value.string ?? "" }
-        return Run(bestSeconds: output["best_seconds"]?.doubleValue ?? .nan, rendered: rendered)
+        return Run(bestSeconds: output["best_seconds"]?.doubleValue ?? .nan,
+                   bestCPUSeconds: output["best_cpu_seconds"]?.doubleValue ?? .nan, rendered: rendered)
     }
 
     /// The top-level object of the root chart's templates, as JSON: `.Values`, `.Release`,

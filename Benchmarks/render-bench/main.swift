@@ -56,24 +56,31 @@ let fleetChart = try ChartLoader.load(directory: fleet)
 var fleetOptions = RenderOptions()
 fleetOptions.functions = SprigCore.functions
 let prepared = try ChartRenderer.prepare(fleetChart, options: fleetOptions)
-var engineBest = Double.infinity
+// Wall time, and process CPU time (user + system), which the other processes on shared cores
+// do not inflate; the render runs on DeepStack's thread, so a thread clock would miss it.
+var engineBest = Double.infinity, engineBestCPU = Double.infinity
 var ours: [String: String] = [:]
 for _ in 0..<engineRuns {
+    let cpuStart = ProcessClock.processCPU()
     let start = now()
     let engine = HelmEngine(functions: fleetOptions.functions)
     let rendered = try engine.render(prepared.renderables)
     engineBest = min(engineBest, now() - start)
+    engineBestCPU = min(engineBestCPU, ProcessClock.processCPU() - cpuStart)
     ours = rendered.mapValues(\.text)
 }
-print(String(format: "  engine only (parse + execute, best of %d): Shipshape %.1f ms", engineRuns, engineBest * 1000))
+print(String(format: "  engine only (parse + execute, best of %d): Shipshape %.1f ms wall, %.1f ms CPU",
+             engineRuns, engineBest * 1000, engineBestCPU * 1000))
 if engineOnly {
     try? FileManager.default.removeItem(atPath: fleet)
     exit(0)
 }
 do {
     let peer = try GoPeer.render(prepared, options: fleetOptions, runs: engineRuns, binary: GoPeer.build(root: root))
-    print(String(format: "  engine only (parse + execute, best of %d): Go text/template + Helm engine core %.1f ms", engineRuns, peer.bestSeconds * 1000))
-    print(String(format: "    ratio Shipshape / Go: %.2f  (target: at most 1.00)", engineBest / peer.bestSeconds))
+    print(String(format: "  engine only (parse + execute, best of %d): Go text/template + Helm engine core %.1f ms wall, %.1f ms CPU",
+                 engineRuns, peer.bestSeconds * 1000, peer.bestCPUSeconds * 1000))
+    print(String(format: "    ratio Shipshape / Go: %.2f wall, %.2f CPU  (target: at most 1.00)",
+                 engineBest / peer.bestSeconds, engineBestCPU / peer.bestCPUSeconds))
     if let difference = GoPeer.firstDifference(ours, peer.rendered) {
         print("    outputs differ: \(difference)")
     } else {

@@ -383,7 +383,8 @@ final class Executor: ExecutionContext {
 
     private func evalCall(_ dot: TemplateValue, _ function: TemplateFunction, _ node: Node, _ name: String,
                           _ argNodes: [Node], _ final: TemplateValue?) throws -> TemplateValue {
-        let args = argNodes.isEmpty ? [] : Array(argNodes.dropFirst())
+        // The nodes after the function's own (a slice: no copy on every call).
+        let args = argNodes.isEmpty ? argNodes[...] : argNodes.dropFirst()
         var numIn = args.count
         if final != nil { numIn += 1 }
         var numFixed = args.count
@@ -410,13 +411,14 @@ final class Executor: ExecutionContext {
         var argv: [TemplateValue] = []
         argv.reserveCapacity(numIn)
         var i = 0
+        let base = args.startIndex
         while i < numFixed && i < args.count {
-            argv.append(try evalArg(dot, function.params[i], args[i]))
+            argv.append(try evalArg(dot, function.params[i], args[base + i]))
             i += 1
         }
         if let variadic = function.variadic {
             while i < args.count {
-                argv.append(try evalArg(dot, variadic, args[i]))
+                argv.append(try evalArg(dot, variadic, args[base + i]))
                 i += 1
             }
         }
@@ -430,7 +432,7 @@ final class Executor: ExecutionContext {
             argv.append(try validateType(final, t))
         }
         if name == "call", function.name == "call" {
-            let callee = args.isEmpty ? (final.map { GoFormatter.string($0) } ?? "") : args[0].describe()
+            let callee = args.isEmpty ? (final.map { GoFormatter.string($0) } ?? "") : args[args.startIndex].describe()
             argv.insert(.string(callee), at: 0)
         }
         do {
