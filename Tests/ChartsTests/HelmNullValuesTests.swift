@@ -7,9 +7,9 @@ import YAML
 /// Null values through subchart and global coalescing, as Helm has them: helm/helm
 /// pkg/cmd/template_test.go "ensure nil/null values pass to subcharts delete values"
 /// (testdata/testcharts/issue-9027, with and without the dependency declared in Chart.yaml),
-/// and the rows of pkg/chart/common/util/coalesce_test.go not ported in HelmCoalesceTableTests:
-/// `TestCoalesceValuesEmptyMapWithNils` (helm#31643), the second halves of `TestCoalesceTables`
-/// and `TestMergeTables`, and `TestCoalesceValuesWarnings`.
+/// and the rows of pkg/chart/common/util/coalesce_test.go not ported in HelmCoalesceTableTests
+/// (which now has `TestMergeTables` too): `TestCoalesceValuesEmptyMapWithNils` (helm#31643), the
+/// second halves of `TestCoalesceTables` and `TestMergeTables`, and `TestCoalesceValuesWarnings`.
 ///
 /// The issue-9027 expectation is what Helm's coalesce.go (the version with helm#32530's
 /// top-level null preservation) computes for that chart, traced by hand: the parent keeps its
@@ -191,29 +191,6 @@ final class HelmNullValuesTests: XCTestCase {
             XCTAssertEqual(out, dst, "merge=\(merge)")
             XCTAssertEqual(warnings, [])
         }
-    }
-
-    /// `TestMergeTables`, first half, every assertion: merging keeps the nulls coalescing drops.
-    func testMergeTablesTable() throws {
-        let dst: OrderedDictionary<String, Value> = [
-            "name": "Ishmael", "address": ["street": "123 Spouter Inn Ct.", "city": "Nantucket", "country": nil],
-            "details": ["friends": ["Tashtego"]], "boat": "pequod", "hole": nil,
-        ]
-        let src: OrderedDictionary<String, Value> = [
-            "occupation": "whaler", "address": ["state": "MA", "street": "234 Spouter Inn Ct.", "country": "US"],
-            "details": "empty", "boat": ["mast": true], "hole": "black",
-        ]
-        let (out, warnings) = ValuesCoalescer.coalesceTables(dst, src, merge: true)
-        XCTAssertEqual(out["name"], "Ishmael")
-        XCTAssertEqual(out["occupation"], "whaler")
-        XCTAssertEqual(out["address"], ["street": "123 Spouter Inn Ct.", "city": "Nantucket", "country": nil, "state": "MA"])
-        XCTAssertEqual(out["details"], ["friends": ["Tashtego"]])
-        XCTAssertEqual(out["boat"], "pequod")
-        XCTAssertEqual(out["hole"], .null, "the hole is still there, as null")
-        XCTAssertEqual(Set(warnings), [
-            "warning: destination for details is a table. Ignoring non-table value (empty)",
-            "warning: cannot overwrite table with non table for boat (map[mast:true])",
-        ])
     }
 
     /// `TestCoalesceValuesWarnings`: Helm's three warnings for tables against scalars, with
