@@ -536,6 +536,11 @@ final class Executor: ExecutionContext {
             throw error("can't print \(n.describe(template.source.delims)) of type \(value.goType)")
         case .string(let s):
             output.append(contentsOf: s.utf8)
+        case .float(let f) where f.rounded(.towardZero) == f && abs(f) < 1e6 && !(f == 0 && f.sign == .minus):
+            // fmt's %v of a whole float64 below 1e6 (every port and replica count read from a
+            // values file) is its integer digits; larger ones take %e form (1e+06), so they,
+            // -0 and fractions go through the formatter.
+            output.append(contentsOf: String(Int64(f)).utf8)
         default:
             output.append(contentsOf: GoFormatter.string(value).utf8)
         }
