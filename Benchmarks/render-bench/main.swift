@@ -51,7 +51,7 @@ if !engineOnly {
 
 // Engine only, against Go's text/template with Helm's engine core on the same templates and
 // values: parse + execute every template file, best of `engineRuns`, in each process.
-let engineRuns = engineOnly ? 10 : 5
+let engineRuns = 10
 let fleetChart = try ChartLoader.load(directory: fleet)
 var fleetOptions = RenderOptions()
 fleetOptions.functions = SprigCore.functions
