@@ -125,7 +125,7 @@ let package = Package(
         .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"], path: "Benchmarks/yaml-bench"),
         .executableTarget(name: "git-bench", dependencies: ["GitStore"], path: "Benchmarks/git-bench"),
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
-        .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates", "BenchmarkSupport"], path: "Benchmarks/render-bench"),
+        .executableTarget(name: "render-bench", dependencies: ["Charts", "Templates", "YAML", "BenchmarkSupport", "TestSupport", .product(name: "OrderedCollections", package: "swift-collections")], path: "Benchmarks/render-bench"),
         .executableTarget(name: "check-bench", dependencies: ["Charts", "Templates", "Policies", "YAML", "BenchmarkSupport"],
                           path: "Benchmarks/check-bench"),
         .executableTarget(name: "kube-bench", dependencies: ["KubeClient", "Sandbox", "YAML"], path: "Benchmarks/kube-bench"),

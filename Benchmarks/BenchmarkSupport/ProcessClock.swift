@@ -20,6 +20,14 @@ public enum ProcessClock {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// Seconds of CPU (user + system) this whole process has used, every thread included.
+    public static func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     /// Peak resident set size in MB of this process (`RUSAGE_SELF`) or its waited-for
     /// children (`RUSAGE_CHILDREN`).
     public static func peakRSS(_ who: Int32) -> Int {

@@ -123,7 +123,7 @@ final class ChartRenderTests: XCTestCase {
         let files = ["Chart.yaml": "apiVersion: v2\nname: t\nversion: 0.1.0\nkubeVersion: \">=1.30.0-0\"\n",
                      "templates/t.yaml": "{{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.APIVersions.Has \"example.com/v1\" }}"]
         XCTAssertThrowsError(try render(files) { $0.kubeVersion = "1.29" }) { error in
-            XCTAssertEqual("\(error)", "chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.29.0 (pass --kube-version with a version the chart supports)")
+            XCTAssertEqual("\(error)", "chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.29 (pass --kube-version with a version the chart supports)")
         }
         let out = try render(files) { $0.kubeVersion = "v1.31.2"; $0.apiVersions = ["example.com/v1"] }
         XCTAssertEqual(out["t/templates/t.yaml"], "v1.31.2 true")

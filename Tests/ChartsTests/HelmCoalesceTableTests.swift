@@ -136,16 +136,19 @@ final class HelmCoalesceTableTests: XCTestCase {
         XCTAssertNotNil(ahab["nested"]?["bar"], "the subchart's nested bar stays")
     }
 
+    /// The tables of `TestCoalesceTables` and `TestMergeTables`.
+    static let tablesDst: OrderedDictionary<String, Value> = [
+        "name": "Ishmael", "address": ["street": "123 Spouter Inn Ct.", "city": "Nantucket", "country": nil],
+        "details": ["friends": ["Tashtego"]], "boat": "pequod", "hole": nil,
+    ]
+    static let tablesSrc: OrderedDictionary<String, Value> = [
+        "occupation": "whaler", "address": ["state": "MA", "street": "234 Spouter Inn Ct.", "country": "US"],
+        "details": "empty", "boat": ["mast": true], "hole": "black",
+    ]
+
     /// `TestCoalesceTables`: dst wins, nulls in dst delete the key, tables never replace scalars.
     func testCoalesceTablesTable() throws {
-        let dst: OrderedDictionary<String, Value> = [
-            "name": "Ishmael", "address": ["street": "123 Spouter Inn Ct.", "city": "Nantucket", "country": nil],
-            "details": ["friends": ["Tashtego"]], "boat": "pequod", "hole": nil,
-        ]
-        let src: OrderedDictionary<String, Value> = [
-            "occupation": "whaler", "address": ["state": "MA", "street": "234 Spouter Inn Ct.", "country": "US"],
-            "details": "empty", "boat": ["mast": true], "hole": "black",
-        ]
+        let dst = Self.tablesDst, src = Self.tablesSrc
         let (out, _) = ValuesCoalescer.coalesceTables(dst, src, merge: false)
         XCTAssertEqual(out["name"], "Ishmael")
         XCTAssertEqual(out["occupation"], "whaler")
@@ -159,5 +162,20 @@ final class HelmCoalesceTableTests: XCTestCase {
         let (merged, _) = ValuesCoalescer.coalesceTables(dst, src, merge: true)
         XCTAssertEqual(merged["address"]?["country"], .null, "merging keeps the null")
         XCTAssertEqual(merged["hole"], .null)
+    }
+
+    /// `TestMergeTables`, first half, every assertion: merging keeps the nulls coalescing drops.
+    func testMergeTablesTable() throws {
+        let (out, warnings) = ValuesCoalescer.coalesceTables(Self.tablesDst, Self.tablesSrc, merge: true)
+        XCTAssertEqual(out["name"], "Ishmael")
+        XCTAssertEqual(out["occupation"], "whaler")
+        XCTAssertEqual(out["address"], ["street": "123 Spouter Inn Ct.", "city": "Nantucket", "country": nil, "state": "MA"])
+        XCTAssertEqual(out["details"], ["friends": ["Tashtego"]])
+        XCTAssertEqual(out["boat"], "pequod")
+        XCTAssertEqual(out["hole"], .null, "the hole is still there, as null")
+        XCTAssertEqual(Set(warnings), [
+            "warning: destination for details is a table. Ignoring non-table value (empty)",
+            "warning: cannot overwrite table with non table for boat (map[mast:true])",
+        ])
     }
 }

@@ -46,6 +46,9 @@ final class GoTemplateDifferentialTests: XCTestCase {
             "{{$a, $b := 1}}", "{{ 1 | 2 }}", "{{ print | 2 }}", "{{ .s | }}", "{{ | .s }}", "{{ print (1) (2) }}",
             "{{ ( print 1 }}", "{{ print 1 ) }}", "{{ print 1 2 \"a\" \"b\" 3 }}", "{{ println 1 \"a\" }}", "{{ }}",
             "{{.}}", "{{ .m.z }}", "{{ .list | print }}", "{{ $ }}", "{{ $.m.z.x }}", "{{ .s.Bad }}",
+            // Whole floats print as integer digits below 1e6 and in %e form from there (the
+            // printer's fast path for values-file numbers must agree with fmt).
+            "{{.n}} {{.neg}} {{.big}} {{ 999999.0 }} {{ 1e6 }} {{ -999999.0 }} {{ 0.0 }} {{ -0.0 }} {{ 123456.5 }} {{ 100000.0 }}",
         ], dataModes: [false, true])
     }
 

@@ -26,22 +26,17 @@ enum GoTemplateOracle {
     /// Builds the oracle once per test process.
     static func executable() throws -> String {
         if let binary { return binary }
-        guard let go = Subprocess.find("go") ?? pythonScript("go") else { throw OracleError.goMissing }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("GoOracle")
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-go-oracle-\(getpid())")
-        let result = try Subprocess.run(go, ["build", "-o", out.path, "."], in: source)
-        guard result.status == 0 else { throw OracleError.failed(result.stderr) }
+        do {
+            try GoToolchain.build(source, into: out.path)
+        } catch GoToolchain.Failure.missing {
+            throw OracleError.goMissing
+        } catch let failure as GoToolchain.Failure {
+            throw OracleError.failed(failure.description)
+        }
         binary = out.path
         return out.path
-    }
-
-    /// A console script installed by pip, when pip's script folder is not on PATH.
-    private static func pythonScript(_ name: String) -> String? {
-        guard let python = Subprocess.find("python3"),
-              let r = try? Subprocess.run(python, ["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]),
-              r.status == 0 else { return nil }
-        let path = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/" + name
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
     static func run(_ cases: [Case]) throws -> [Result] {

@@ -26,6 +26,11 @@ final class SprigCoreTests: XCTestCase {
             ("{{ \"x\" | repeat 3 }} {{ contains \"cat\" \"catch\" }} {{ hasPrefix \"ca\" \"cat\" }} {{ hasSuffix \"x\" \"cat\" }}", "xxx true true false"),
             ("{{ replace \"+\" \"_\" \"a+b+c\" }} {{ trunc 3 \"abcdef\" }} {{ trunc -2 \"abcdef\" }} {{ trunc 10 \"ab\" }}", "a_b_c abc ef ab"),
             ("{{ indent 2 \"a\\nb\" }}|{{ nindent 2 \"a\" }}", "  a\n  b|\n  a"),
+            // Byte-exact as Go's strings.Replace: every "\n" (also inside "\r\n", and after
+            // multi-byte text), none found in an empty string; replace is left to right and
+            // does not overlap ("aaa" with "aa" → "b" gives "ba").
+            ("{{ indent 2 \"é\\r\\nß\\n\" }}|{{ nindent 1 \"\" }}|{{ replace \"aa\" \"b\" \"aaa\" }}|{{ replace \"é\" \"e\" \"café é\" }}",
+             "  é\r\n  ß\n  |\n |ba|cafe e"),
             ("{{ quote \"a\" 1 nil \"b\\\"c\" }} {{ squote \"a\" }}", "\"a\" \"1\" \"b\\\"c\" 'a'"),
             ("{{ cat \"a\" 1 nil \"b\" }}", "a 1 b"),
             ("{{ toString 80.0 }} {{ toString .n }} {{ .n | toString | quote }}", "80 80 \"80\""),

@@ -22,21 +22,50 @@ public enum ChartRenderer {
         public var texts: [String: String] { rendered.mapValues(\.text) }
     }
 
+    /// Everything `render` does before the template engine runs: values, dependencies, schema,
+    /// and one `Renderable` per template file with its scope. render-bench times the engine
+    /// alone from here (and hands the same templates and values to Go's text/template).
+    public struct Prepared: Sendable {
+        public var renderables: [HelmEngine.Renderable]
+        public var chart: Chart
+        public var values: OrderedDictionary<String, Value>
+        public var warnings: [String]
+        public var origins: ValueOrigins?
+    }
+
     public static func render(_ chart: Chart, options: RenderOptions) throws -> Result {
+        let prepared = try prepare(chart, options: options)
+        let engine = HelmEngine(functions: options.functions)
+        engine.strict = options.strict
+        engine.tracing = options.trace
+        let rendered: [String: RenderedText]
+        do {
+            rendered = try engine.render(prepared.renderables)
+        } catch let error as HelmEngine.RenderError {
+            throw ChartError(.render, error.message)
+        }
+        return Result(rendered: rendered, chart: prepared.chart, values: prepared.values,
+                      warnings: prepared.warnings, origins: prepared.origins)
+    }
+
+    public static func prepare(_ chart: Chart, options: RenderOptions) throws -> Prepared {
         try InstallPreconditions.check(chart, releaseName: options.releaseName)
         let user = try options.values.merge(readFile: options.readFile)
         let kube: KubeVersion
         if let text = options.kubeVersion {
-            guard let v = KubeVersion(text) else {
-                throw ChartError(.render, "invalid kube version \(GoQuote.quote(text)): expected a version like v1.30.0 or 1.30")
+            do {
+                kube = try KubeVersion(parsing: text)
+            } catch let error as KubeVersion.ParseError {
+                // pkg/cmd/template.go: `invalid kube version '%s': %w`.
+                throw ChartError(.render, "invalid kube version '\(text)': \(error.message)",
+                                 hint: "--kube-version takes a version like v1.33.4, 1.33 or v1.33.4-gke.1245000")
             }
-            kube = v
         } else {
             kube = KubeVersion(Capabilities.defaultKubeVersion)!
         }
         if !chart.metadata.kubeVersion.isEmpty,
-           !SemverRange.isCompatible(range: chart.metadata.kubeVersion, version: kube.version) {
-            throw ChartError(.render, "chart requires kubeVersion: \(chart.metadata.kubeVersion) which is incompatible with Kubernetes \(kube.version)",
+           !SemverRange.isCompatible(range: chart.metadata.kubeVersion, version: kube.normalized) {
+            throw ChartError(.render, "chart requires kubeVersion: \(chart.metadata.kubeVersion) which is incompatible with Kubernetes \(kube.normalized)",
                              hint: "pass --kube-version with a version the chart supports")
         }
         var resolver = DependencyResolver()
@@ -55,18 +84,8 @@ public enum ChartRenderer {
         var renderables: [HelmEngine.Renderable] = []
         _ = scope(processed, parentPath: nil, parentValues: rootValues, isRoot: true, release: release,
                   capabilities: .object(capabilities), into: &renderables)
-
-        let engine = HelmEngine(functions: options.functions)
-        engine.strict = options.strict
-        engine.tracing = options.trace
-        let rendered: [String: RenderedText]
-        do {
-            rendered = try engine.render(renderables)
-        } catch let error as HelmEngine.RenderError {
-            throw ChartError(.render, error.message)
-        }
-        return Result(rendered: rendered, chart: processed, values: values,
-                      warnings: resolver.warnings + coalescer.warnings, origins: origins)
+        return Prepared(renderables: renderables, chart: processed, values: values,
+                        warnings: resolver.warnings + coalescer.warnings, origins: origins)
     }
 
     /// Helm's `recAllTpls`: the scope of one chart (its `.Values` is the parent's table under

@@ -383,7 +383,8 @@ final class Executor: ExecutionContext {
 
     private func evalCall(_ dot: TemplateValue, _ function: TemplateFunction, _ node: Node, _ name: String,
                           _ argNodes: [Node], _ final: TemplateValue?) throws -> TemplateValue {
-        let args = argNodes.isEmpty ? [] : Array(argNodes.dropFirst())
+        // The nodes after the function's own (a slice: no copy on every call).
+        let args = argNodes.isEmpty ? argNodes[...] : argNodes.dropFirst()
         var numIn = args.count
         if final != nil { numIn += 1 }
         var numFixed = args.count
@@ -410,13 +411,14 @@ final class Executor: ExecutionContext {
         var argv: [TemplateValue] = []
         argv.reserveCapacity(numIn)
         var i = 0
+        let base = args.startIndex
         while i < numFixed && i < args.count {
-            argv.append(try evalArg(dot, function.params[i], args[i]))
+            argv.append(try evalArg(dot, function.params[i], args[base + i]))
             i += 1
         }
         if let variadic = function.variadic {
             while i < args.count {
-                argv.append(try evalArg(dot, variadic, args[i]))
+                argv.append(try evalArg(dot, variadic, args[base + i]))
                 i += 1
             }
         }
@@ -430,7 +432,7 @@ final class Executor: ExecutionContext {
             argv.append(try validateType(final, t))
         }
         if name == "call", function.name == "call" {
-            let callee = args.isEmpty ? (final.map { GoFormatter.string($0) } ?? "") : args[0].describe()
+            let callee = args.isEmpty ? (final.map { GoFormatter.string($0) } ?? "") : args[args.startIndex].describe()
             argv.insert(.string(callee), at: 0)
         }
         do {
@@ -534,6 +536,11 @@ final class Executor: ExecutionContext {
             throw error("can't print \(n.describe(template.source.delims)) of type \(value.goType)")
         case .string(let s):
             output.append(contentsOf: s.utf8)
+        case .float(let f) where f.rounded(.towardZero) == f && abs(f) < 1e6 && !(f == 0 && f.sign == .minus):
+            // fmt's %v of a whole float64 below 1e6 (every port and replica count read from a
+            // values file) is its integer digits; larger ones take %e form (1e+06), so they,
+            // -0 and fractions go through the formatter.
+            output.append(contentsOf: String(Int64(f)).utf8)
         default:
             output.append(contentsOf: GoFormatter.string(value).utf8)
         }

@@ -57,6 +57,21 @@ public struct GoFormatter {
 
     // MARK: - Printf
 
+    /// Appends the format's literal text between verbs: encoded once into UTF-8 and appended
+    /// as one string (appending scalar by scalar to `buf.unicodeScalars` was printf's main cost).
+    private mutating func appendLiteral(_ scalars: ArraySlice<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        buf += String(decoding: bytes, as: UTF8.self)
+    }
+
     private mutating func doPrintf(_ format: [Unicode.Scalar], _ a: [TemplateValue]) {
         let end = format.count
         var argNum = 0
@@ -67,7 +82,7 @@ public struct GoFormatter {
             var goodArgNum = true
             let lasti = i
             while i < end && format[i] != "%" { i += 1 }
-            if i > lasti { buf.unicodeScalars.append(contentsOf: format[lasti..<i]) }
+            if i > lasti { appendLiteral(format[lasti..<i]) }
             if i >= end { break }
             i += 1
             clearFlags()

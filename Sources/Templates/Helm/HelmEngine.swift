@@ -112,7 +112,7 @@ public final class HelmEngine: @unchecked Sendable {
     static func removingNoValue(_ text: RenderedText) -> RenderedText {
         let marker = Array("<no value>".utf8)
         let bytes = Array(text.text.utf8)
-        guard text.text.contains("<no value>") else { return text }
+        guard GoStrings.contains(text.text, "<no value>") else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var removedBefore: [(at: Int, total: Int)] = []
@@ -169,19 +169,23 @@ final class RenderSession: @unchecked Sendable {
         set.addFunctions(lateBound())
     }
 
+    /// Adds one and returns the value before.
+    private static func increment(_ count: inout Int) -> Int {
+        count += 1
+        return count - 1
+    }
+
     private func lateBound() -> [String: TemplateFunction] {
         var f: [String: TemplateFunction] = [:]
         f["include"] = TemplateFunction("include", [.string, .interface], returns: "(string, error)") { [unowned self] call in
             guard case .string(let name) = call[0].plain else { return .string("") }
-            if let n = depths.counts[name] {
-                if n > Self.recursionMax {
-                    throw FunctionError("rendering template has a nested reference name: \(name): unable to execute template")
-                }
-                depths.counts[name] = n + 1
-            } else {
-                depths.counts[name] = 1
-            }
+            // Helm counts includes per name and refuses the next one past 1,000; one lookup to
+            // count, one to uncount.
+            let before = Self.increment(&depths.counts[name, default: 0])
             defer { depths.counts[name]! -= 1 }
+            if before > Self.recursionMax {
+                throw FunctionError("rendering template has a nested reference name: \(name): unable to execute template")
+            }
             let data: TemplateValue = { if case .invalid = call[1].plain { return .null }; return call[1] }()
             let out = try set.execute(name, data: data)
             return .string(out.text)
@@ -201,7 +205,7 @@ final class RenderSession: @unchecked Sendable {
             let data: TemplateValue = { if case .invalid = call[1].plain { return .null }; return call[1] }()
             do {
                 let out = try child.set.execute(Self.tplName, data: data)
-                return .string(out.text.replacingOccurrences(of: "<no value>", with: ""))
+                return .string(GoStrings.replaceAll(out.text, "<no value>", ""))
             } catch let error as TemplateError {
                 throw FunctionError("error during tpl function execution for \(GoQuote.quote(text)): \(error)")
             }

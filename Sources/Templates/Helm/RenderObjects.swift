@@ -33,27 +33,85 @@ public final class Capabilities: TemplateObject, @unchecked Sendable {
     }
 }
 
-/// `.Capabilities.KubeVersion`: `Version`, `Major`, `Minor`, and `String`/`GitVersion`.
+/// `.Capabilities.KubeVersion`: `Version`, `Major`, `Minor`, and `String`/`GitVersion`, as
+/// Helm 4's `common.ParseKubeVersion` builds them from `--kube-version`: the text is read by
+/// Kubernetes' `version.ParseGeneric` (an optional `v`, two or more dot-separated numbers, and
+/// any suffix, which is ignored), `Version` keeps the text as given (with a `v` in front when
+/// it has none, so `v1.33.4-gke.1245000` stays whole), and `String()` is the numbers alone
+/// (`v1.33.4`), which is what printing it and the chart's `kubeVersion` constraint use.
 public final class KubeVersion: TemplateObject, @unchecked Sendable {
+    /// `Version`/`GitVersion`: the text as given, `v`-prefixed.
     public let version: String
+    /// `String()`: `v` and the numeric components (`v1.33.4`, `v1.30`).
+    public let normalized: String
     public let major: String
     public let minor: String
 
-    /// Parses `v1.30.2` or `1.30`, as `helm template --kube-version` accepts.
-    public init?(_ text: String) {
-        var t = text.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("v") { t.removeFirst() }
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
-            return nil
+    /// Why `ParseGeneric` refused a version, in its words (`could not parse "x" as version`).
+    public struct ParseError: Error, CustomStringConvertible, Sendable {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Parses `--kube-version` text as Helm 4 does; nil if Helm would refuse it.
+    public convenience init?(_ text: String) {
+        guard let parsed = try? KubeVersion(parsing: text) else { return nil }
+        self.init(version: parsed.version, normalized: parsed.normalized, major: parsed.major, minor: parsed.minor)
+    }
+
+    private init(version: String, normalized: String, major: String, minor: String) {
+        self.version = version
+        self.normalized = normalized
+        self.major = major
+        self.minor = minor
+    }
+
+    /// k8s.io/apimachinery `version.ParseGeneric`: `^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$` (`.` does
+    /// not match a newline), at least two components, no leading zero in the first, each a
+    /// `uint64`.
+    public init(parsing text: String) throws {
+        let quoted = GoQuote.quote(text)
+        var i = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        while i < scalars.endIndex, [" ", "\t", "\n", "\u{0C}", "\r"].contains(scalars[i]) { i = scalars.index(after: i) }
+        if i < scalars.endIndex, scalars[i] == "v" { i = scalars.index(after: i) }
+        var numbers = ""
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            if ("0"..."9").contains(c) {
+                numbers.unicodeScalars.append(c)
+            } else if c == ".", let last = numbers.unicodeScalars.last, last != ".",
+                      scalars.index(after: i) < scalars.endIndex, ("0"..."9").contains(scalars[scalars.index(after: i)]) {
+                numbers.unicodeScalars.append(c)
+            } else {
+                break
+            }
+            i = scalars.index(after: i)
         }
-        major = String(parts[0])
-        minor = String(parts[1])
-        version = "v" + parts.joined(separator: ".") + (parts.count == 2 ? ".0" : "")
+        if numbers.isEmpty || scalars[i...].contains("\n") {
+            throw ParseError(message: "could not parse \(quoted) as version")
+        }
+        let components = numbers.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard components.count >= 2 else { throw ParseError(message: "illegal version string \(quoted)") }
+        var values: [UInt64] = []
+        for (n, comp) in components.enumerated() {
+            if n == 0, comp.hasPrefix("0"), comp != "0" {
+                throw ParseError(message: "illegal zero-prefixed version component \(GoQuote.quote(comp)) in \(quoted)")
+            }
+            guard let value = UInt64(comp) else {
+                throw ParseError(message: "illegal non-numeric version component \(GoQuote.quote(comp)) in \(quoted): strconv.ParseUint: parsing \(GoQuote.quote(comp)): value out of range")
+            }
+            values.append(value)
+        }
+        version = text.hasPrefix("v") ? text : "v" + text
+        normalized = "v" + values.map(String.init).joined(separator: ".")
+        major = String(values[0])
+        minor = String(values[1])
     }
 
     public var goTypeName: String { "common.KubeVersion" }
-    public var formatted: String { version }
+    /// Printed as Go's template printer prints it: through `(*KubeVersion).String`.
+    public var formatted: String { normalized }
 
     public func field(_ name: String) -> TemplateValue? {
         switch name {
@@ -66,7 +124,10 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
 
     public func method(_ name: String) -> TemplateFunction? {
         switch name {
-        case "String", "GitVersion":
+        case "String":
+            let v = normalized
+            return TemplateFunction(name, [], returns: "string") { _ in .string(v) }
+        case "GitVersion":
             let v = version
             return TemplateFunction(name, [], returns: "string") { _ in .string(v) }
         default:

@@ -45,7 +45,7 @@ enum SprigStrings {
         })
         add(TemplateFunction("replace", [s, s, s], returns: "string") { call in
             let old = str(call[0]), new = str(call[1]), src = str(call[2])
-            return C.traced(.string(old.isEmpty ? goReplaceEmpty(src, new) : src.replacingOccurrences(of: old, with: new)), from: call[2])
+            return C.traced(.string(old.isEmpty ? goReplaceEmpty(src, new) : GoStrings.replaceAll(src, old, new)), from: call[2])
         })
         add(TemplateFunction("trunc", [i, s], returns: "string") { call in
             let c = Int(C.int64(call[0]))
@@ -201,7 +201,7 @@ enum SprigStrings {
 
     static func indent(_ spaces: Int, _ v: String) -> String {
         let pad = String(repeating: " ", count: max(0, spaces))
-        return pad + v.replacingOccurrences(of: "\n", with: "\n" + pad)
+        return pad + GoStrings.replaceAll(v, "\n", "\n" + pad)
     }
 
     /// Go's `strings.Split`: an empty separator splits into UTF-8 characters.

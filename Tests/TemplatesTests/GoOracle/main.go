@@ -8,6 +8,8 @@
 // Output (stdout): a JSON array of {"output": "...", "error": "..."}, one per case.
 // "ints" turns whole JSON numbers into int64 (as Helm's --set does); otherwise every number
 // is a float64, as in Helm's values. "helm" removes "<no value>" from the output as Helm does.
+//
+// With "-bench INPUT OUTPUT" it is render-bench's peer instead: see bench.go.
 package main
 
 import (
@@ -86,6 +88,13 @@ func run(c testCase) (r result) {
 }
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "-bench" {
+		if err := runBench(os.Args[2], os.Args[3]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	raw, err := os.ReadFile(os.Args[1])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
