@@ -1,0 +1,373 @@
+import Charts
+import Foundation
+import XCTest
+
+/// helm/helm pkg/cmd/template_test.go `TestTemplateCmd`, ported: each test names its Helm case
+/// and asserts the output of the golden file `pkg/cmd/testdata/output/<golden>.txt` for the
+/// same input, through the same steps `shipshape render` takes (ChartRenderer, then
+/// TemplateOutput with the flags mapped as RenderCommand maps them).
+///
+/// The chart is written here, reproducing the structure of Helm's
+/// `testdata/testcharts/subchart` that these cases depend on: a parent `subchart` whose
+/// `templates/service.yaml` prints the release name, `.Capabilities.KubeVersion` and two
+/// `.Capabilities.APIVersions.Has` labels; `templates/subdir/` with a ServiceAccount, Role and
+/// RoleBinding; two `helm.sh/hook: test` templates under `templates/tests/`; a CRD; and the
+/// subcharts `subcharta` (service `apache`) and `subchartb` (service `nginx`). Reduced: the
+/// testdata's `import-values`, tags and `templates/subdir/configmap.yaml` (off by default)
+/// are left out, so the cases that exercise them (`template-subchart-cm*`) are not ported.
+///
+/// Helm's command tests run with the kube version its test build reports (v1.20, which the
+/// goldens print); Shipshape defaults to Helm 4.2's release default instead, so the cases
+/// here pass `--kube-version 1.20.0` except "check kube version", which passes 1.16.0.
+final class HelmTemplateCmdTests: XCTestCase {
+    private var fixture: ChartFixture!
+
+    override func setUpWithError() throws {
+        let service = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: {{ .Chart.Name }}
+              labels:
+                helm.sh/chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"
+            spec:
+              type: {{ .Values.service.type }}
+              ports:
+              - port: {{ .Values.service.externalPort }}
+                targetPort: {{ .Values.service.internalPort }}
+                protocol: TCP
+                name: {{ .Values.service.name }}
+              selector:
+                app.kubernetes.io/name: {{ .Chart.Name }}
+
+            """
+        let serviceValues = { (name: String) in "service:\n  name: \(name)\n  type: ClusterIP\n  externalPort: 80\n  internalPort: 80\n" }
+        fixture = try ChartFixture([
+            "Chart.yaml": """
+                apiVersion: v2
+                name: subchart
+                version: 0.1.0
+                dependencies:
+                  - name: subcharta
+                    version: 0.1.0
+                    condition: subcharta.enabled
+                  - name: subchartb
+                    version: 0.1.0
+                    condition: subchartb.enabled
+
+                """,
+            "values.yaml": serviceValues("nginx"),
+            "crds/crdA.yaml": "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: testcrds.testcrdgroups.example.com\n",
+            "templates/service.yaml": """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: {{ .Chart.Name }}
+                  labels:
+                    helm.sh/chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"
+                    app.kubernetes.io/instance: "{{ .Release.Name }}"
+                    kube-version/major: "{{ .Capabilities.KubeVersion.Major }}"
+                    kube-version/minor: "{{ .Capabilities.KubeVersion.Minor }}"
+                    kube-version/version: "v{{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }}.0"
+                {{- if .Capabilities.APIVersions.Has "helm.k8s.io/test" }}
+                    kube-api-version/test: v1
+                {{- end }}
+                {{- if .Capabilities.APIVersions.Has "helm.k8s.io/test2" }}
+                    kube-api-version/test2: v2
+                {{- end }}
+                spec:
+                  type: {{ .Values.service.type }}
+                  ports:
+                  - port: {{ .Values.service.externalPort }}
+                    targetPort: {{ .Values.service.internalPort }}
+                    protocol: TCP
+                    name: {{ .Values.service.name }}
+                  selector:
+                    app.kubernetes.io/name: {{ .Chart.Name }}
+
+                """,
+            "templates/subdir/serviceaccount.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Chart.Name }}-sa\n",
+            "templates/subdir/role.yaml": Self.role,
+            "templates/subdir/rolebinding.yaml": Self.roleBinding("{{ .Release.Namespace }}").replacingOccurrences(of: "subchart-", with: "{{ .Chart.Name }}-"),
+            "templates/tests/test-config.yaml": Self.testConfig("{{ .Release.Name }}"),
+            "templates/tests/test-nothing.yaml": Self.testNothing("{{ .Release.Name }}"),
+            "charts/subcharta/Chart.yaml": "apiVersion: v2\nname: subcharta\nversion: 0.1.0\n",
+            "charts/subcharta/values.yaml": serviceValues("apache"),
+            "charts/subcharta/templates/service.yaml": service,
+            "charts/subchartb/Chart.yaml": "apiVersion: v2\nname: subchartb\nversion: 0.1.0\n",
+            "charts/subchartb/values.yaml": serviceValues("nginx"),
+            "charts/subchartb/templates/service.yaml": service,
+        ])
+    }
+
+    override func tearDown() { fixture?.remove() }
+
+    // MARK: The golden files' documents
+
+    private static let role = """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: subchart-role
+        rules:
+        - apiGroups: [""]
+          resources: ["pods"]
+          verbs: ["get","list","watch"]
+
+        """
+
+    private static func roleBinding(_ namespace: String) -> String {
+        """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: subchart-binding
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: Role
+          name: subchart-role
+        subjects:
+        - kind: ServiceAccount
+          name: subchart-sa
+          namespace: \(namespace)
+
+        """
+    }
+
+    private static func testConfig(_ release: String) -> String {
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: "\(release)-testconfig"
+          annotations:
+            "helm.sh/hook": test
+        data:
+          message: Hello World
+
+        """
+    }
+
+    private static func testNothing(_ release: String) -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: "\(release)-test"
+          annotations:
+            "helm.sh/hook": test
+        spec:
+          containers:
+            - name: test
+              image: "alpine:latest"
+              envFrom:
+                - configMapRef:
+                    name: "\(release)-testconfig"
+              command:
+                - echo
+                - "$message"
+          restartPolicy: Never
+
+        """
+    }
+
+    private static func subService(_ chart: String, port: String) -> String {
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: \(chart)
+          labels:
+            helm.sh/chart: "\(chart)-0.1.0"
+        spec:
+          type: ClusterIP
+          ports:
+          - port: 80
+            targetPort: 80
+            protocol: TCP
+            name: \(port)
+          selector:
+            app.kubernetes.io/name: \(chart)
+
+        """
+    }
+
+    private static func parentService(release: String = "release-name", port: String = "nginx", minor: String = "20",
+                                      apiLabels: Bool = false) -> String
+    {
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: subchart
+          labels:
+            helm.sh/chart: "subchart-0.1.0"
+            app.kubernetes.io/instance: "\(release)"
+            kube-version/major: "1"
+            kube-version/minor: "\(minor)"
+            kube-version/version: "v1.\(minor).0"
+
+        """ + (apiLabels ? "    kube-api-version/test: v1\n    kube-api-version/test2: v2\n" : "") + """
+        spec:
+          type: ClusterIP
+          ports:
+          - port: 80
+            targetPort: 80
+            protocol: TCP
+            name: \(port)
+          selector:
+            app.kubernetes.io/name: subchart
+
+        """
+    }
+
+    /// One printed document: `---`, the `# Source:` line, the rendered text as rendered.
+    private static func doc(_ template: String, _ text: String) -> String { "---\n# Source: subchart/\(template)\n\(text)" }
+
+    /// template.txt's layout: the manifests (the last one's trailing newline trimmed, as Helm
+    /// trims `rel.Manifest`), then every hook printed `---\n# Source: PATH\nTEXT\n`.
+    private static func full(release: String = "release-name", namespace: String = "default", port: String = "nginx",
+                             minor: String = "20", apiLabels: Bool = false, tests: Bool = true, crds: String = "") -> String
+    {
+        var out = crds
+        out += doc("templates/subdir/serviceaccount.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: subchart-sa\n") + "\n"
+        out += doc("templates/subdir/role.yaml", role) + "\n"
+        out += doc("templates/subdir/rolebinding.yaml", roleBinding(namespace)) + "\n"
+        out += doc("charts/subcharta/templates/service.yaml", subService("subcharta", port: "apache")) + "\n"
+        out += doc("charts/subchartb/templates/service.yaml", subService("subchartb", port: "nginx")) + "\n"
+        out += doc("templates/service.yaml", parentService(release: release, port: port, minor: minor, apiLabels: apiLabels))
+        if tests {
+            out += doc("templates/tests/test-config.yaml", testConfig(release)) + "\n"
+            out += doc("templates/tests/test-nothing.yaml", testNothing(release)) + "\n"
+        }
+        return out
+    }
+
+    // MARK: Running a case
+
+    /// The flags of one `helm template` case, named as RenderCommand names them.
+    private struct Flags {
+        var set: [String] = []
+        var valueFiles: [(path: String, text: String)] = []
+        var releaseName = "release-name"
+        var namespace = "default"
+        var kubeVersion = "1.20.0"
+        var apiVersions: [String] = []
+        var includeCRDs = false
+        var skipTests = false
+        var showOnly: [String] = []
+    }
+
+    private func template(_ flags: Flags) throws -> String {
+        var options = RenderOptions()
+        options.releaseName = flags.releaseName
+        options.namespace = flags.namespace
+        options.kubeVersion = flags.kubeVersion
+        options.apiVersions = try StringSliceFlag.split(flags.apiVersions)
+        options.values = ValueOptions(valueFiles: try flags.valueFiles.map { try ValuesFile(path: $0.path, text: $0.text) },
+                                      values: flags.set)
+        let result = try ChartRenderer.render(try fixture.load(), options: options)
+        var output = TemplateOutput.Options()
+        output.includeCRDs = flags.includeCRDs
+        output.skipTests = flags.skipTests
+        output.showOnly = flags.showOnly
+        output.releaseName = flags.releaseName
+        return try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: output).stdout
+    }
+
+    // MARK: The cases
+
+    /// "check name" → template.txt.
+    func testCheckName() throws {
+        XCTAssertEqual(try template(Flags()), Self.full())
+    }
+
+    /// "check set name" (`--set service.name=apache`) → template-set.txt: only the parent's
+    /// service port name changes; the subcharts keep their own values.
+    func testCheckSetName() throws {
+        XCTAssertEqual(try template(Flags(set: ["service.name=apache"])), Self.full(port: "apache"))
+    }
+
+    /// "check values files" (`--values charts/subchartA/values.yaml`) → template-values-files.txt:
+    /// subcharta's values file names the parent's service `apache`.
+    func testCheckValuesFiles() throws {
+        let subchartValues = try String(contentsOfFile: fixture.path + "/charts/subcharta/values.yaml", encoding: .utf8)
+        XCTAssertEqual(try template(Flags(valueFiles: [("charts/subcharta/values.yaml", subchartValues)])), Self.full(port: "apache"))
+    }
+
+    /// "check name template" → template-name-template.txt. Shipshape has no `--name-template`;
+    /// the name Helm's template `foobar-{{ b64enc "abc" | lower }}-baz` yields is given as
+    /// `--release-name`, and the output is the golden's.
+    func testCheckNameTemplate() throws {
+        XCTAssertEqual(try template(Flags(releaseName: "foobar-ywjj-baz")), Self.full(release: "foobar-ywjj-baz"))
+    }
+
+    /// "check kube version" (`--kube-version 1.16.0`) → template-with-kube-version.txt.
+    func testCheckKubeVersion() throws {
+        XCTAssertEqual(try template(Flags(kubeVersion: "1.16.0")), Self.full(minor: "16"))
+    }
+
+    /// Both "check kube api versions" cases → template-with-api-version.txt: one comma-separated
+    /// `--api-versions`, and the flag repeated.
+    func testCheckKubeAPIVersions() throws {
+        XCTAssertEqual(try template(Flags(apiVersions: ["helm.k8s.io/test,helm.k8s.io/test2"])), Self.full(apiLabels: true))
+        XCTAssertEqual(try template(Flags(apiVersions: ["helm.k8s.io/test", "helm.k8s.io/test2"])), Self.full(apiLabels: true))
+    }
+
+    /// "template with CRDs" (`--include-crds`) → template-with-crds.txt: the CRD first,
+    /// printed as read. Reduced: the testdata's crdA spec is left out.
+    func testTemplateWithCRDs() throws {
+        let crd = Self.doc("crds/crdA.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: testcrds.testcrdgroups.example.com\n") + "\n"
+        XCTAssertEqual(try template(Flags(includeCRDs: true)), Self.full(crds: crd))
+    }
+
+    /// "template skip-tests" → template-skip-tests.txt: the `test` hooks are left out.
+    func testSkipTests() throws {
+        XCTAssertEqual(try template(Flags(skipTests: true)), Self.full(tests: false))
+    }
+
+    /// "template with show-only one" → template-show-only-one.txt.
+    func testShowOnlyOne() throws {
+        XCTAssertEqual(try template(Flags(showOnly: ["templates/service.yaml"])),
+                       Self.doc("templates/service.yaml", Self.parentService()))
+    }
+
+    /// "template with show-only multiple" → template-show-only-multiple.txt: in the order the
+    /// flags name them, a subchart's template too. Re-split documents lose their trailing
+    /// whitespace to the next separator, so no blank line follows either.
+    func testShowOnlyMultiple() throws {
+        XCTAssertEqual(try template(Flags(showOnly: ["templates/service.yaml", "charts/subcharta/templates/service.yaml"])),
+                       Self.doc("templates/service.yaml", Self.parentService())
+                           + Self.doc("charts/subcharta/templates/service.yaml", Self.subService("subcharta", port: "apache")))
+    }
+
+    /// "template with show-only glob" (`templates/subdir/role*`, repeated as Helm repeats it to
+    /// catch ordering regressions) → template-show-only-glob.txt.
+    func testShowOnlyGlob() throws {
+        for _ in 0..<3 {
+            XCTAssertEqual(try template(Flags(showOnly: ["templates/subdir/role*"])),
+                           Self.doc("templates/subdir/role.yaml", Self.role)
+                               + Self.doc("templates/subdir/rolebinding.yaml", Self.roleBinding("default")))
+        }
+    }
+
+    /// A `--show-only` naming no template fails with template.go's wording.
+    func testShowOnlyMissingTemplate() throws {
+        XCTAssertThrowsError(try template(Flags(showOnly: ["templates/service.yaml", "templates/missing.yaml"]))) { error in
+            XCTAssertEqual((error as? ChartError)?.message, "could not find template templates/missing.yaml in chart")
+        }
+    }
+
+    /// `--namespace` (not a golden case of its own): `.Release.Namespace` in the RoleBinding.
+    func testNamespace() throws {
+        XCTAssertEqual(try template(Flags(namespace: "shop")), Self.full(namespace: "shop"))
+    }
+
+    /// Release names as `helm template NAME` validates them (action.ValidateReleaseName).
+    func testInvalidReleaseNameIsRefused() throws {
+        XCTAssertThrowsError(try template(Flags(releaseName: "Foo_Bar"))) { error in
+            XCTAssertEqual((error as? ChartError)?.message,
+                           #"release name "Foo_Bar": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"#)
+        }
+    }
+}
