@@ -370,4 +370,31 @@ final class HelmTemplateCmdTests: XCTestCase {
                            #"release name "Foo_Bar": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"#)
         }
     }
+
+    /// A one-file chart of Helm's error cases, loaded from disk as `shipshape render` loads it.
+    private func chart(_ chartYAML: String, _ templates: [String: String] = [:]) throws -> Chart {
+        var files = ["Chart.yaml": chartYAML]
+        for (name, text) in templates { files["templates/" + name] = text }
+        let f = try ChartFixture(files)
+        defer { f.remove() }
+        return try f.load()
+    }
+
+    /// "check library chart" (testdata/testcharts/lib-chart) → template-lib-chart.txt:
+    /// `helm template` refuses a library chart before anything else (checkIfInstallable).
+    func testLibraryChartIsNotInstallable() throws {
+        let lib = try chart("apiVersion: v2\nname: lib-chart\nversion: 0.1.0\ntype: library\n",
+                            ["_helpers.tpl": "{{- define \"lib.name\" }}lib{{ end }}\n"])
+        XCTAssertThrowsError(try ChartRenderer.render(lib, options: RenderOptions())) { error in
+            XCTAssertEqual((error as? ChartError)?.message, "library charts are not installable")
+        }
+    }
+
+    /// "check chart bad type" (testdata/testcharts/chart-bad-type) → template-chart-bad-type.txt:
+    /// the chart is refused when it is loaded.
+    func testChartBadType() throws {
+        XCTAssertThrowsError(try chart("apiVersion: v2\nname: chart-bad-type\nversion: 0.1.0\ntype: foobar\n")) { error in
+            XCTAssertEqual((error as? ChartError)?.message, "validation: chart.metadata.type must be application or library")
+        }
+    }
 }

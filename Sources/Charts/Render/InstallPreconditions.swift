@@ -2,7 +2,8 @@ import Templates
 import Foundation
 
 /// What `helm template` checks before it renders anything, in Helm's order and words:
-/// pkg/cmd/install.go refuses a chart whose Chart.yaml lists a dependency that charts/ does
+/// pkg/cmd/install.go refuses a library chart (`checkIfInstallable`: only application charts
+/// install; a library chart only lends its partials to others), then a chart whose Chart.yaml lists a dependency that charts/ does
 /// not hold (`action.CheckDependencies`: every listed one, enabled or not, matched by chart
 /// name), then `Install.availableName` validates the release name
 /// (`chartutil.ValidateReleaseName`).
@@ -13,8 +14,16 @@ public enum InstallPreconditions {
     // Matched with `\z` for Go's `$`: ICU's `$` would also accept a name ending in a newline.
 
     public static func check(_ chart: Chart, releaseName: String) throws {
+        try checkInstallable(chart)
         try checkDependencies(chart)
         try validateReleaseName(releaseName)
+    }
+
+    /// `checkIfInstallable`: a library chart cannot be rendered on its own.
+    public static func checkInstallable(_ chart: Chart) throws {
+        guard chart.metadata.isLibrary else { return }
+        throw ChartError(.render, "library charts are not installable", file: "Chart.yaml",
+                         hint: "render an application chart that lists \(chart.metadata.name) as a dependency")
     }
 
     /// `CheckDependencies`: the names listed in Chart.yaml that no chart under charts/ has.
