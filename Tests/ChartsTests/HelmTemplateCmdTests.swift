@@ -16,6 +16,15 @@ import XCTest
 /// testdata's `import-values`, tags and `templates/subdir/configmap.yaml` (off by default)
 /// are left out, so the cases that exercise them (`template-subchart-cm*`) are not ported.
 ///
+/// The layout is Helm 4.2's (template.txt, template-values-files.txt, template-skip-tests.txt):
+/// a document that ends its template file keeps its final newline, so a blank line follows it.
+/// Older stored copies of template-with-crds.txt and template-with-api-version.txt show Helm 3's
+/// layout (no blank lines); their documents are asserted in the 4.2 layout.
+///
+/// Left out (see docs/render.md): "check no args" (cobra), "chart with template with invalid
+/// yaml" (go-yaml's wording differs), the app-chart-as-library and import-values cases, and
+/// `--wait=ordered`.
+///
 /// Helm's command tests run with the kube version its test build reports (v1.20, which the
 /// goldens print); Shipshape defaults to Helm 4.2's release default instead, so the cases
 /// here pass `--kube-version 1.20.0` except "check kube version", which passes 1.16.0.
@@ -326,7 +335,10 @@ final class HelmTemplateCmdTests: XCTestCase {
         XCTAssertEqual(try template(Flags(skipTests: true)), Self.full(tests: false))
     }
 
-    /// "template with show-only one" → template-show-only-one.txt.
+    /// "template with show-only one" → template-show-only-one.txt. The stored copy of that
+    /// golden ends with a blank line; Helm 4.2's code (and template-show-only-multiple.txt, for
+    /// the same document) prints none, because the test hooks follow the service and the
+    /// separator takes its newline. docs/render.md records the difference.
     func testShowOnlyOne() throws {
         XCTAssertEqual(try template(Flags(showOnly: ["templates/service.yaml"])),
                        Self.doc("templates/service.yaml", Self.parentService()))
@@ -395,6 +407,37 @@ final class HelmTemplateCmdTests: XCTestCase {
     func testChartBadType() throws {
         XCTAssertThrowsError(try chart("apiVersion: v2\nname: chart-bad-type\nversion: 0.1.0\ntype: foobar\n")) { error in
             XCTAssertEqual((error as? ChartError)?.message, "validation: chart.metadata.type must be application or library")
+        }
+    }
+
+    /// "sorted output of manifests (order of filenames, then order of objects within each YAML
+    /// file)" (testdata/testcharts/object-order, repeated as Helm repeats it) → object-order.txt:
+    /// manifests in install order (all NetworkPolicies before the Deployment), ties kept in file
+    /// name order and then in document order (the 11th document of a file comes after the 10th,
+    /// not after the 1st), hooks last. Reduced: the objects' specs are left out.
+    func testObjectOrder() throws {
+        let np = { (n: Int, name: String, hook: Bool) in
+            "# \(n)\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n"
+                + (hook ? "  annotations:\n    \"helm.sh/hook\": pre-install\n" : "") + "  name: \(name)\n"
+        }
+        let deployment = "# 4\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: fourth\n"
+        let names = [5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh",
+                     12: "twelfth", 13: "thirteenth", 14: "fourteenth", 15: "fifteenth"]
+        let a = [np(1, "first", false), np(2, "second", false), np(3, "third", false), deployment]
+        let b = (5...15).map { np($0, names[$0]!, $0 == 6) }
+        let c = try chart("apiVersion: v2\nname: object-order\nversion: 0.1.0\n",
+                          ["01-a.yml": a.joined(separator: "---\n"), "02-b.yml": b.joined(separator: "---\n")])
+        // A document followed by `---` in its file loses its final newline to the separator;
+        // the last of a file keeps it (a blank line follows), except the very last manifest,
+        // which Helm trims.
+        func printed(_ file: String, _ text: String) -> String { "---\n# Source: object-order/templates/\(file)\n\(text)" }
+        let trimmed = { (t: String) in String(t.dropLast()) + "\n" }
+        var expected = a.prefix(3).map { printed("01-a.yml", trimmed($0)) }.joined()
+        expected += b.enumerated().filter { $0.offset != 1 }.map { printed("02-b.yml", $0.offset == 10 ? $0.element + "\n" : $0.element) }.joined()
+        expected += printed("01-a.yml", deployment) + printed("02-b.yml", b[1]) 
+        for _ in 0..<3 {
+            let result = try ChartRenderer.render(c, options: RenderOptions())
+            XCTAssertEqual(try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: TemplateOutput.Options()).stdout, expected)
         }
     }
 }
