@@ -265,9 +265,12 @@ final class HelmTemplateCmdTests: XCTestCase {
         var includeCRDs = false
         var skipTests = false
         var showOnly: [String] = []
+        var outputDir: String?
     }
 
-    private func template(_ flags: Flags) throws -> String {
+    private func template(_ flags: Flags) throws -> String { try output(flags).stdout }
+
+    private func output(_ flags: Flags) throws -> TemplateOutput {
         var options = RenderOptions()
         options.releaseName = flags.releaseName
         options.namespace = flags.namespace
@@ -281,7 +284,8 @@ final class HelmTemplateCmdTests: XCTestCase {
         output.skipTests = flags.skipTests
         output.showOnly = flags.showOnly
         output.releaseName = flags.releaseName
-        return try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: output).stdout
+        output.outputDir = flags.outputDir
+        return try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: output)
     }
 
     // MARK: The cases
@@ -439,5 +443,21 @@ final class HelmTemplateCmdTests: XCTestCase {
             let result = try ChartRenderer.render(c, options: RenderOptions())
             XCTAssertEqual(try TemplateOutput.make(chart: result.chart, rendered: result.texts, options: TemplateOutput.Options()).stdout, expected)
         }
+    }
+
+    /// `--output-dir` (no golden in Helm's table; pkg/action/action.go renderResources and
+    /// template.go writeToFile): each template's documents go to DIR/CHART/PATH as
+    /// `---\n# Source: PATH\nTEXT\n`, manifests in install order and then hooks, each file
+    /// announced on stdout as `wrote FILE`; the empty manifest buffer still prints its newline.
+    func testOutputDir() throws {
+        let out = try output(Flags(outputDir: "out"))
+        let files = ["templates/subdir/serviceaccount.yaml", "templates/subdir/role.yaml", "templates/subdir/rolebinding.yaml",
+                     "charts/subcharta/templates/service.yaml", "charts/subchartb/templates/service.yaml", "templates/service.yaml",
+                     "templates/tests/test-config.yaml", "templates/tests/test-nothing.yaml"]
+        XCTAssertEqual(out.files.map(\.path), files.map { "out/subchart/" + $0 })
+        XCTAssertEqual(out.files.map(\.append), Array(repeating: false, count: files.count))
+        XCTAssertEqual(out.files[1].content, Self.doc("templates/subdir/role.yaml", Self.role) + "\n")
+        XCTAssertEqual(out.files[7].content, Self.doc("templates/tests/test-nothing.yaml", Self.testNothing("release-name")) + "\n")
+        XCTAssertEqual(out.stdout, files.map { "wrote out/subchart/\($0)\n" }.joined() + "\n")
     }
 }
