@@ -32,6 +32,11 @@ public final class Cluster: @unchecked Sendable {
     /// Runs the containers of images the scenario marks `execute`; nil when the Sandbox
     /// executes nothing (such containers then wait in RunContainerError).
     public let runtime: ProcessRuntime?
+    /// The cluster's CA, made when the cluster is: it signs the serving certificate of every
+    /// HTTPS listener the Sandbox opens (`--tls`, the in-cluster endpoint executed pods use),
+    /// and `kube-root-ca.crt` publishes it in every namespace. Without TLS no listener presents
+    /// it, but it is still the CA in-cluster clients are told to trust, as on a real cluster.
+    public let certificateAuthority: SandboxCertificateAuthority
     /// Where executed containers reach the API server (set by `SandboxServer`).
     var apiEndpoint: InClusterEndpoint? {
         get { withLock { endpoint } }
@@ -55,6 +60,9 @@ public final class Cluster: @unchecked Sendable {
         self.simulationStart = clock.now
         publishedNow.value = clock.now
         self.random = SplitMix64(seed: seed)
+        do { certificateAuthority = try SandboxCertificateAuthority() } catch {
+            fatalError("the Sandbox could not generate its CA certificate: \(error)")
+        }
         for rule in scenario.faults { faults.add(rule) }
         withLock { bootstrap() }
     }
@@ -148,6 +156,7 @@ public final class Cluster: @unchecked Sendable {
         ]
         _ = try? createObject(kubernetes, manager: "kube-apiserver")
         runServiceAccounts()
+        runRootCAPublisher()
         for object in BootstrapPolicy.objects { _ = try? createObject(object, manager: "kube-apiserver") }
     }
 }

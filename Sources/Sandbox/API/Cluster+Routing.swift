@@ -69,9 +69,12 @@ extension Cluster {
         case ("GET", nil, _):
             let filter = try ListFilter(namespace: ns, query: r.query)
             if r.query["watch"] == "true" || r.query["watch"] == "1" {
-                return .watch(WatchStream(cluster: self, type: type, filter: filter, query: r.query))
+                return .watch(WatchStream(cluster: self, type: type, filter: filter, query: r.query, table: Self.wantsTable(r)))
             }
             return .response(.json(try listObjects(type, filter: filter, query: r.query, table: Self.wantsTable(r))))
+        case (_, _, let sub?) where ContainerStreams.subresources.contains(sub):
+            _ = try getObject(type, key)
+            throw ContainerStreams.unavailable(sub, pod: key.name)
         case ("GET", _, "log"):
             return .response(.text(try podLog(key, query: r.query)))
         case ("GET", _, "scale"):

@@ -4,6 +4,7 @@
 extension Cluster {
     func runControllers() {
         runServiceAccounts()
+        runRootCAPublisher()
         runCronJobs()
         runDeployments()
         runReplicaSets()
