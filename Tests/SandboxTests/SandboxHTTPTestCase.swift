@@ -49,9 +49,9 @@ class SandboxHTTPTestCase: SandboxTestCase {
         try kubectl(arguments, kubeconfig: kubeconfig)
     }
 
-    func kubectl(_ arguments: [String], kubeconfig: String? = nil) throws -> Subprocess.Result {
+    func kubectl(_ arguments: [String], kubeconfig: String? = nil, input: String? = nil) throws -> Subprocess.Result {
         let cache = directory.appendingPathComponent("kube-cache").path
-        return try Subprocess.run(try kubectlPath(), ["--kubeconfig", kubeconfig ?? kubeconfigPath, "--cache-dir", cache] + arguments)
+        return try Subprocess.run(try kubectlPath(), ["--kubeconfig", kubeconfig ?? kubeconfigPath, "--cache-dir", cache] + arguments, input: input)
     }
 
     /// kubectl left running (`get --watch`), read line by line as it prints.

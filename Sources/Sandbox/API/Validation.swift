@@ -26,7 +26,7 @@ enum Validation {
             causes.append(("metadata.name", "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", "FieldValueInvalid"))
         }
         switch type.kind {
-        case "Deployment", "ReplicaSet":
+        case "Deployment", "ReplicaSet", "DaemonSet":
             let selector = object[path: ["spec", "selector"]]
             if selector == nil {
                 causes.append(("spec.selector", "Required value", "FieldValueRequired"))

@@ -19,6 +19,8 @@ public struct ResourceCatalog: Sendable {
                      subresources: ["status", "scale"], tracksGeneration: true),
         ResourceType("apps", "v1", "replicasets", "ReplicaSet", shortNames: ["rs"], categories: ["all"],
                      subresources: ["status", "scale"], tracksGeneration: true),
+        ResourceType("apps", "v1", "daemonsets", "DaemonSet", shortNames: ["ds"], categories: ["all"],
+                     subresources: ["status"], tracksGeneration: true),
         ResourceType("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", shortNames: ["hpa"],
                      categories: ["all"], subresources: ["status"], tracksGeneration: true),
         ResourceType("batch", "v1", "cronjobs", "CronJob", shortNames: ["cj"], categories: ["all"],

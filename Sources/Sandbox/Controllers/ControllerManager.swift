@@ -7,6 +7,7 @@ extension Cluster {
         runRootCAPublisher()
         runCronJobs()
         runDeployments()
+        runDaemonSets()
         runReplicaSets()
         runJobs()
         runKubelet()
