@@ -43,7 +43,7 @@ extension Cluster {
         guard let target = try ResourcePath.parse(r.path, catalog: catalog) else { throw APIError.pathNotFound() }
         if target.type.group == "metrics.k8s.io" {
             guard r.method == "GET" else { throw APIError.methodNotAllowed() }
-            return .response(.json(try metrics(target)))
+            return .response(.json(try metrics(target, query: r.query)))
         }
         if target.type.group == "authorization.k8s.io" { return .response(try accessReview(r, target)) }
         if target.type.group == "authentication.k8s.io" { return .response(try selfSubjectReview(r, target)) }
