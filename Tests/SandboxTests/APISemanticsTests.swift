@@ -189,7 +189,7 @@ final class APISemanticsTests: SandboxTestCase {
     func testDiscoveryListsEveryKindWithSubresources() {
         let cluster = makeCluster()
         let apps = get(cluster, "/apis/apps/v1")["resources"]!.array!.compactMap { $0["name"]?.string }
-        XCTAssertEqual(apps, ["deployments", "deployments/status", "deployments/scale", "replicasets", "replicasets/status", "replicasets/scale", "daemonsets", "daemonsets/status"])
+        XCTAssertEqual(apps, ["deployments", "deployments/status", "deployments/scale", "replicasets", "replicasets/status", "replicasets/scale", "daemonsets", "daemonsets/status", "controllerrevisions"])
         let groups = get(cluster, "/apis")["groups"]!.array!.compactMap { $0["name"]?.string }
         XCTAssertEqual(groups, ["apps", "autoscaling", "batch", "policy", "rbac.authorization.k8s.io", "coordination.k8s.io", "authorization.k8s.io", "authentication.k8s.io", "metrics.k8s.io"])
         XCTAssertEqual(get(cluster, "/version")["gitVersion"]?.string, APIServerVersion.gitVersion)

@@ -59,6 +59,36 @@ final class DaemonSetAndWatchListTests: SandboxTestCase {
         XCTAssertEqual(reasons, ["SuccessfulCreate", "SuccessfulDelete", "SuccessfulCreate"])
     }
 
+    func testEachTemplateIsAControllerRevisionAndUndoRenumbersTheOldOne() {
+        let cluster = makeCluster()
+        apply(cluster, Self.daemonSet())
+        cluster.advance(by: 5)
+        apply(cluster, Self.daemonSet(image: "nginx:1.28"))
+        cluster.advance(by: 5)
+        func revisions() -> [String: Int] {
+            var out: [String: Int] = [:]
+            for r in get(cluster, "/apis/apps/v1/namespaces/default/controllerrevisions?labelSelector=app%3Dagent")["items"]?.array ?? [] {
+                let image = r[path: ["data", "spec", "template", "spec", "containers"]]?.array?.first?["image"]?.string ?? ""
+                out[image] = r["revision"]?.intValue
+            }
+            return out
+        }
+        XCTAssertEqual(revisions(), ["nginx:1.27": 1, "nginx:1.28": 2])
+        // kubectl rollout undo: the revision's data as a strategic merge patch.
+        let first = get(cluster, "/apis/apps/v1/namespaces/default/controllerrevisions?labelSelector=app%3Dagent")["items"]!.array!
+            .first { $0["revision"]?.intValue == 1 }!
+        let patch = MergeKeys.json(first["data"]!)
+        XCTAssertTrue(patch.contains(#""$patch":"replace""#), patch)
+        XCTAssertEqual(request(cluster, "PATCH", "/apis/apps/v1/namespaces/default/daemonsets/agent", body: patch,
+                               contentType: "application/strategic-merge-patch+json").status, 200)
+        cluster.advance(by: 5)
+        XCTAssertEqual(revisions(), ["nginx:1.27": 3, "nginx:1.28": 2])
+        XCTAssertEqual(agentPods(cluster).map(\.image), ["nginx:1.27"])
+        let pod = pods(cluster, selector: "app%3Dagent")[0]
+        XCTAssertEqual(pod[path: ["metadata", "labels", "controller-revision-hash"]]?.string,
+                       first[path: ["metadata", "labels", "controller-revision-hash"]]?.string)
+    }
+
     func testOnDeleteKeepsTheOldPodAndANodeSelectorNoNodeMatchesWantsNone() {
         let cluster = makeCluster()
         apply(cluster, Self.daemonSet(strategy: "OnDelete"))

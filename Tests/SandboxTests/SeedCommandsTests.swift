@@ -122,7 +122,8 @@ final class SeedCommandsTests: SandboxHTTPTestCase {
         try advance(120)
         // Step 1: verification.
         let kagent = try k("get", "pods", "-n", "chatbot-dev", "-l", "app=kagent")
-        XCTAssertEqual(row(kagent.stdout, "kagent-deployment-65d9bd7658-6zwld")?[1...3].joined(separator: " "), "1/1 Running 0", kagent.stdout)
+        let kagentRows = kagent.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(kagentRows.map { Array($0[1...3]) }, [["1/1", "Running", "0"]], kagent.stdout)
         // The report lists kagent-service by a label its manifest does not give it.
         XCTAssertEqual(try k("get", "svc", "-n", "chatbot-dev", "-l", "app=kagent").stderr, "No resources found in chatbot-dev namespace.\n")
         try k("exec", "-it", "-n", "chatbot-dev", "deployment/kagent-deployment", "--", "/bin/sh", "-c", "kubectl-ai get pods")

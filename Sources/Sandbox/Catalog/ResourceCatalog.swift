@@ -21,6 +21,7 @@ public struct ResourceCatalog: Sendable {
                      subresources: ["status", "scale"], tracksGeneration: true),
         ResourceType("apps", "v1", "daemonsets", "DaemonSet", shortNames: ["ds"], categories: ["all"],
                      subresources: ["status"], tracksGeneration: true),
+        ResourceType("apps", "v1", "controllerrevisions", "ControllerRevision"),
         ResourceType("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", shortNames: ["hpa"],
                      categories: ["all"], subresources: ["status"], tracksGeneration: true),
         ResourceType("batch", "v1", "cronjobs", "CronJob", shortNames: ["cj"], categories: ["all"],

@@ -6,7 +6,8 @@ import YAML
 /// Sandbox has one node), as kube-controller-manager's daemonset controller keeps them: pods
 /// are labelled with the template's `controller-revision-hash`; a RollingUpdate replaces a pod
 /// of an older template (at most `maxUnavailable` at a time; the one node makes that one),
-/// OnDelete waits for the pod to be deleted; and the status counts what kubectl prints.
+/// OnDelete waits for the pod to be deleted; and the status counts what kubectl prints. Each
+/// template is kept as a ControllerRevision (`kubectl rollout history/undo daemonset`).
 extension Cluster {
     var daemonSetType: ResourceType { catalog.type(group: "apps", version: "v1", resource: "daemonsets")! }
 
@@ -17,6 +18,7 @@ extension Cluster {
             guard ds[path: ["metadata", "deletionTimestamp"]] == nil, let uid = ds[path: ["metadata", "uid"]]?.string else { continue }
             let template = ds[path: ["spec", "template"]] ?? .object([:])
             let hash = Self.templateHash(template)
+            recordRevision(ds, template: template, hash: hash)
             let selector = template[path: ["spec", "nodeSelector"]]?.stringMap ?? [:]
             let eligible = nodes.filter { node in
                 let labels = node[path: ["metadata", "labels"]]?.stringMap ?? [:]
@@ -60,6 +62,52 @@ extension Cluster {
             var written = ds
             written[path: ["status"]] = .object(status)
             controllerWrite(daemonSetType, written)
+        }
+    }
+
+    var controllerRevisionType: ResourceType { catalog.type(group: "apps", version: "v1", resource: "controllerrevisions")! }
+
+    /// The DaemonSet's template as a ControllerRevision, as the daemonset controller keeps
+    /// history: named `<ds>-<hash>`, labelled with the template's labels and the hash, owned
+    /// by the DaemonSet, `data` the patch that restores the template; the current template's
+    /// revision is the highest (a template seen before is renumbered, as after an undo), and
+    /// the oldest revisions beyond `spec.revisionHistoryLimit` are deleted.
+    private func recordRevision(_ ds: Value, template: Value, hash: String) {
+        let ns = ds[path: ["metadata", "namespace"]]?.string ?? "default"
+        let dsName = ds[path: ["metadata", "name"]]?.string ?? ""
+        let uid = ds[path: ["metadata", "uid"]]?.string ?? ""
+        let owned = store.list(controllerRevisionType, namespace: ns).map(\.object).filter { revision in
+            (revision[path: ["metadata", "ownerReferences"]]?.array ?? []).contains { $0["uid"]?.string == uid }
+        }
+        let highest = owned.compactMap { $0["revision"]?.intValue }.max() ?? 0
+        let name = "\(dsName)-\(hash)"
+        if var current = owned.first(where: { $0[path: ["metadata", "name"]]?.string == name }) {
+            guard (current["revision"]?.intValue ?? 0) < highest else { return }
+            current[path: ["revision"]] = .int(Int64(highest + 1))
+            controllerWrite(controllerRevisionType, current)
+        } else {
+            var data = template
+            data[path: ["$patch"]] = "replace"
+            var labels = template[path: ["metadata", "labels"]] ?? .object([:])
+            labels[path: ["controller-revision-hash"]] = .string(hash)
+            var revision: Value = ["apiVersion": "apps/v1", "kind": "ControllerRevision",
+                                   "metadata": ["name": .string(name), "namespace": .string(ns), "labels": labels],
+                                   "data": ["spec": ["template": data]], "revision": .int(Int64(highest + 1))]
+            if let annotations = ds[path: ["metadata", "annotations"]] { revision[path: ["metadata", "annotations"]] = annotations }
+            revision[path: ["metadata", "ownerReferences"]] = [[
+                "apiVersion": "apps/v1", "kind": "DaemonSet", "name": .string(dsName), "uid": .string(uid),
+                "controller": true, "blockOwnerDeletion": true,
+            ]]
+            _ = try? createObject(revision, manager: "kube-controller-manager")
+        }
+        let limit = ds[path: ["spec", "revisionHistoryLimit"]]?.intValue ?? 10
+        let old = store.list(controllerRevisionType, namespace: ns).map(\.object)
+            .filter { r in (r[path: ["metadata", "ownerReferences"]]?.array ?? []).contains { $0["uid"]?.string == uid } }
+            .filter { $0[path: ["metadata", "name"]]?.string != name }
+            .sorted { ($0["revision"]?.intValue ?? 0) < ($1["revision"]?.intValue ?? 0) }
+        for revision in old.prefix(max(0, old.count - limit)) {
+            let key = ObjectKey(namespace: ns, name: revision[path: ["metadata", "name"]]?.string ?? "")
+            _ = try? deleteObject(controllerRevisionType, key, options: DeleteOptions())
         }
     }
 }
