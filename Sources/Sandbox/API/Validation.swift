@@ -48,7 +48,10 @@ enum Validation {
             if max < min {
                 causes.append(("spec.maxReplicas", "Invalid value: \(max): must be greater than or equal to `minReplicas`", "FieldValueInvalid"))
             }
+        case "Job":
+            causes += containers(object[path: ["spec", "template", "spec"]], field: "spec.template.spec")
         case "CronJob":
+            causes += containers(object[path: ["spec", "jobTemplate", "spec", "template", "spec"]], field: "spec.jobTemplate.spec.template.spec")
             if let schedule = object[path: ["spec", "schedule"]]?.string, CronSchedule(schedule) == nil {
                 causes.append(("spec.schedule", "Invalid value: \"\(schedule)\": unparseable schedule", "FieldValueInvalid"))
             }
