@@ -3,8 +3,8 @@ import TestSupport
 import XCTest
 @testable import Sandbox
 
-/// The kubectl commands that need a container runtime (exec, attach, cp, port-forward, and
-/// `run -it`'s attach) fail at once with the Sandbox's 501, which says why and what to use
+/// The kubectl commands that need a container runtime (exec, attach, cp, port-forward, debug,
+/// and `run -it`'s attach) fail at once with the Sandbox's 501, which says why and what to use
 /// instead, over kubectl's WebSocket attempt and its SPDY fallback alike.
 final class KubectlContainerStreamTests: SandboxHTTPTestCase {
     func testExecAttachCopyAndPortForwardFailWithTheSandboxsReason() throws {
@@ -29,10 +29,17 @@ final class KubectlContainerStreamTests: SandboxHTTPTestCase {
             XCTAssertEqual(r.stderr, c.stderr, c.arguments.joined(separator: " "))
             XCTAssertEqual(r.stdout, "", c.arguments.joined(separator: " "))
         }
+        // kubectl debug adds an ephemeral container: refused the same way (kubectl names the
+        // container itself, with a random suffix, on stdout).
+        let debug = try kubectl("debug", pod, "--image=busybox", "--profile=general")
+        XCTAssertEqual(debug.status, 1)
+        XCTAssertTrue(debug.stdout.hasPrefix("Defaulting debug container name to debugger-"), debug.stdout)
+        XCTAssertEqual(debug.stderr, "Error from server (NotImplemented): the Sandbox has no container runtime to add a debug container to pod \"\(pod)\" (its containers are simulated): read its output with \"kubectl logs \(pod)\" and its state with \"kubectl describe pod \(pod)\", or run a debugging pod of its own with kubectl apply\n")
+        XCTAssertEqual(try http("GET", "/api/v1/namespaces/default/pods/\(pod)/ephemeralcontainers").json[path: ["metadata", "name"]]?.string, pod)
         // Discovery names the subresources as kube-apiserver does.
         let resources = try http("GET", "/api/v1").json["resources"]?.array ?? []
-        let exec_ = resources.first { $0["name"]?.string == "pods/exec" }
-        XCTAssertEqual(exec_?["kind"], "PodExecOptions")
-        XCTAssertEqual(exec_?["verbs"], ["create", "get"])
+        let execResource = resources.first { $0["name"]?.string == "pods/exec" }
+        XCTAssertEqual(execResource?["kind"], "PodExecOptions")
+        XCTAssertEqual(execResource?["verbs"], ["create", "get"])
     }
 }

@@ -72,6 +72,8 @@ extension Cluster {
                 return .watch(WatchStream(cluster: self, type: type, filter: filter, query: r.query, table: Self.wantsTable(r)))
             }
             return .response(.json(try listObjects(type, filter: filter, query: r.query, table: Self.wantsTable(r))))
+        case ("GET", _, "ephemeralcontainers"):
+            return .response(.json(try getObject(type, key)))
         case (_, _, let sub?) where ContainerStreams.subresources.contains(sub):
             _ = try getObject(type, key)
             throw ContainerStreams.unavailable(sub, pod: key.name)

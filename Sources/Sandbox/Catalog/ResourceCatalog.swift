@@ -13,7 +13,7 @@ public struct ResourceCatalog: Sendable {
         ResourceType("", "v1", "secrets", "Secret"),
         ResourceType("", "v1", "services", "Service", shortNames: ["svc"], categories: ["all"], subresources: ["status"]),
         ResourceType("", "v1", "serviceaccounts", "ServiceAccount", shortNames: ["sa"], subresources: ["token"]),
-        ResourceType("", "v1", "pods", "Pod", shortNames: ["po"], categories: ["all"], subresources: ["status", "log", "exec", "attach", "portforward"]),
+        ResourceType("", "v1", "pods", "Pod", shortNames: ["po"], categories: ["all"], subresources: ["status", "log", "exec", "attach", "portforward", "ephemeralcontainers"]),
         ResourceType("", "v1", "events", "Event", shortNames: ["ev"]),
         ResourceType("apps", "v1", "deployments", "Deployment", shortNames: ["deploy"], categories: ["all"],
                      subresources: ["status", "scale"], tracksGeneration: true),
