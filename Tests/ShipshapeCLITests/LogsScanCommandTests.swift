@@ -127,15 +127,15 @@ final class LogsScanCommandTests: XCTestCase {
         // Labels and annotations as an alert will carry them (issue 18 sends them to Alertmanager).
         XCTAssertEqual(findings[1]["labels"], ["alertname": "LogSurge", "severity": "critical", "namespace": "chatbot-dev",
                                                "workload": "backend-deployment", "series": "errors"])
-        XCTAssertEqual(findings[1]["annotations"], ["summary": "errors: 62 events, 12.4/min against a baseline of 1.4/min"])
-        XCTAssertEqual(findings[1]["baseline"]?.doubleValue, 1.36)
+        XCTAssertEqual(findings[1]["annotations"], ["summary": "errors: 62 events, 12.4/min against a baseline of 1.5/min"])
+        XCTAssertEqual(findings[1]["baseline"]?.doubleValue, 1.48)
         XCTAssertTrue(json.stderr.contains("checkpoint shipshape-logs-dev left as it was (--dry-run)"), json.stderr)
         let r = try logs()
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
         XCTAssertEqual(r.stdout, """
             SEVERITY  WORKLOAD            FINDING        DETAIL
             critical  backend-deployment  HighErrorRate  errors 32/min at 10:58, above 5/min (2 minutes over)
-            critical  backend-deployment  LogSurge       errors: 62 events, 12.4/min against a baseline of 1.4/min
+            critical  backend-deployment  LogSurge       errors: 62 events, 12.4/min against a baseline of 1.5/min
             warning   backend-deployment  NewLogPattern  new pattern "[ERROR] database connection refused: dial tcp <*>: connect: connection refused": 60 events
             warning   backend-deployment  NewLogPattern  new pattern "[ERROR] Traceback (most recent call last): RuntimeError: unhandled exception, exiting with code <*>": 2 events
             info      backend-deployment  NewLogPattern  new pattern "[INFO] starting todo-chatbot backend on <*>": 2 events
@@ -157,7 +157,7 @@ final class LogsScanCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout, """
             SEVERITY  WORKLOAD            FINDING        DETAIL
             critical  backend-deployment  HighErrorRate  errors 10/min at 10:55, above 5/min (3 minutes over)
-            critical  backend-deployment  LogSurge       serverErrors: 30 events, 6/min against a baseline of 0.9/min
+            critical  backend-deployment  LogSurge       serverErrors: 30 events, 6/min against a baseline of 1.0/min
             warning   backend-deployment  NewLogPattern  new pattern "[ERROR] PUT <*> <*> schema mismatch: column due_date does not exist request_id=<*>": 26 events
 
             """)
