@@ -11,6 +11,10 @@ public final class Cluster: @unchecked Sendable {
     var scenario: Scenario
     let faults = FaultInjector()
     var random: SplitMix64
+    /// The randomness of objects the cluster makes for itself in every namespace
+    /// (`kube-root-ca.crt`), apart from `random`, so that adding such infrastructure changes
+    /// no workload's names, uids or simulated behaviour under a given seed.
+    private var infrastructureRandom: SplitMix64
     var uidCounter: UInt64 = 0
     /// Per-pod runtime state the kubelet keeps outside the API objects.
     var kubelet = KubeletState()
@@ -60,6 +64,7 @@ public final class Cluster: @unchecked Sendable {
         self.simulationStart = clock.now
         publishedNow.value = clock.now
         self.random = SplitMix64(seed: seed)
+        self.infrastructureRandom = SplitMix64(seed: ~seed)
         do { certificateAuthority = try SandboxCertificateAuthority() } catch {
             fatalError("the Sandbox could not generate its CA certificate: \(error)")
         }
@@ -123,6 +128,18 @@ public final class Cluster: @unchecked Sendable {
         let hex = String(format: "%016llx%016llx", a, b ^ uidCounter)
         let c = Array(hex)
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+    }
+
+    /// Runs `body` with `infrastructureRandom` in place of `random` (and the uid counter left
+    /// as it was), for objects that must not shift the workloads' random stream.
+    func withInfrastructureRandomness<T>(_ body: () throws -> T) rethrows -> T {
+        swap(&random, &infrastructureRandom)
+        let counter = uidCounter
+        defer {
+            swap(&random, &infrastructureRandom)
+            uidCounter = counter
+        }
+        return try body()
     }
 
     /// `length` characters from Kubernetes' name-suffix alphabet (no vowels, no look-alikes).

@@ -16,8 +16,8 @@ final class KubectlWatchTests: SandboxHTTPTestCase {
         defer { watch.stop() }
         XCTAssertEqual(try watch.lines(3), [
             "NAME                   READY   STATUS    RESTARTS   AGE",
-            "web-59c4456dbf-4tt8b   1/1     Running   0          29s",
-            "web-59c4456dbf-x222c   1/1     Running   0          29s",
+            "web-59c4456dbf-222cg   1/1     Running   0          29s",
+            "web-59c4456dbf-c9qrt   1/1     Running   0          29s",
         ])
         let deployments = try kubectlInBackground("get", "deployments", "--watch-only", "--output-watch-events")
         defer { deployments.stop() }
@@ -26,9 +26,9 @@ final class KubectlWatchTests: SandboxHTTPTestCase {
         try advance(1)
         // The new pod: created, scheduled, running; in the columns of the list, no new header.
         XCTAssertEqual(try watch.lines(3), [
-            "web-59c4456dbf-q87wl   0/1     Pending   0          0s",
-            "web-59c4456dbf-q87wl   0/1     Pending   0          0s",
-            "web-59c4456dbf-q87wl   1/1     Running   0          0s",
+            "web-59c4456dbf-cq6fd   0/1     Pending   0          0s",
+            "web-59c4456dbf-cq6fd   0/1     Pending   0          0s",
+            "web-59c4456dbf-cq6fd   1/1     Running   0          0s",
         ])
         // --watch-only prints no list, and its header with the first event.
         // The scale (spec), then the controller's status pass; the pod is ready a pass later.
@@ -39,14 +39,14 @@ final class KubectlWatchTests: SandboxHTTPTestCase {
         ])
         try advance(10)
         XCTAssertEqual(try deployments.lines(2), ["MODIFIED   web    2/3     3            2           32s", "MODIFIED   web    3/3     3            3           33s"])
-        try kubectlOK("delete", "pod", "web-59c4456dbf-4tt8b")
+        try kubectlOK("delete", "pod", "web-59c4456dbf-222cg")
         try advance(1)
         // The deleted pod's last row, then its replacement.
         XCTAssertEqual(try watch.lines(4), [
-            "web-59c4456dbf-4tt8b   1/1     Running   0          40s",
-            "web-59c4456dbf-rqx5w   0/1     Pending   0          0s",
-            "web-59c4456dbf-rqx5w   0/1     Pending   0          0s",
-            "web-59c4456dbf-rqx5w   1/1     Running   0          0s",
+            "web-59c4456dbf-222cg   1/1     Running   0          40s",
+            "web-59c4456dbf-bmq2z   0/1     Pending   0          0s",
+            "web-59c4456dbf-bmq2z   0/1     Pending   0          0s",
+            "web-59c4456dbf-bmq2z   1/1     Running   0          0s",
         ])
         XCTAssertEqual(watch.unread, "", "no other change reached the watch")
     }

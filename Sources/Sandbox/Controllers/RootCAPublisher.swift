@@ -5,7 +5,8 @@ import YAML
 /// certificate (the Sandbox's own, `Cluster.certificateAuthority`), so in-cluster clients can
 /// verify `kubernetes.default.svc`. Created when a namespace appears, re-created when deleted,
 /// and restored when its data or description is edited (upstream's `syncNamespace`: the data
-/// must be exactly `ca.crt`, and the description annotation present).
+/// must be exactly `ca.crt`, and the description annotation present). Its uids come from the
+/// cluster's infrastructure randomness, so the workloads' names stay what they were.
 extension Cluster {
     static let rootCAConfigMapName = "kube-root-ca.crt"
     static let rootCADescriptionAnnotation = "kubernetes.io/description"
@@ -24,7 +25,7 @@ extension Cluster {
                                         "metadata": ["name": .string(Self.rootCAConfigMapName), "namespace": .string(entry.key.name),
                                                      "annotations": [Self.rootCADescriptionAnnotation: .string(Self.rootCADescription)]],
                                         "data": data]
-                _ = try? createObject(configMap, manager: "kube-controller-manager")
+                _ = withInfrastructureRandomness { try? createObject(configMap, manager: "kube-controller-manager") }
                 continue
             }
             let described = !(live[path: ["metadata", "annotations", Self.rootCADescriptionAnnotation]]?.string ?? "").isEmpty
