@@ -197,8 +197,11 @@ final class SeedCommandsTests: SandboxHTTPTestCase {
         let backendPods = try k("get", "pods", "-n", "chatbot-dev", "-l", "app=backend", "-o", "jsonpath={.items[*].metadata.name}")
         for pod in backendPods.stdout.split(separator: " ").map(String.init) {
             XCTAssertEqual(try k("get", "pod", pod, "-n", "chatbot-dev", "-o", "jsonpath={.spec.containers[0].resources.requests.cpu}").stdout, "250m")
-            try k("get", "pod", pod, "-n", "chatbot-dev", "-o", "jsonpath={.spec.containers[0].resources.limits.memory}")
+            for field in ["requests.memory", "limits.cpu", "limits.memory"] {
+                try k("get", "pod", pod, "-n", "chatbot-dev", "-o", "jsonpath={.spec.containers[0].resources.\(field)}")
+            }
         }
+        try k("get", "pods", "-n", "chatbot-dev", "-l", "app=frontend", "-o", "jsonpath={.items[*].metadata.name}")
         try k("top", "pods", "-n", "chatbot-dev", "-l", "app=backend", "--containers=true")
         try k("top", "pods", "-n", "chatbot-dev", "-l", "app=frontend", "--containers=true")
         try k("create", "configmap", "resource-recommendations", "-n", "chatbot-dev", "--from-literal=resource_recommendations.json={\"recommendations\":[]}",
