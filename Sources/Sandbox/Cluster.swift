@@ -11,6 +11,10 @@ public final class Cluster: @unchecked Sendable {
     var scenario: Scenario
     let faults = FaultInjector()
     var random: SplitMix64
+    /// The randomness of objects the cluster makes for itself in every namespace
+    /// (`kube-root-ca.crt`), apart from `random`, so that adding such infrastructure changes
+    /// no workload's names, uids or simulated behaviour under a given seed.
+    private var infrastructureRandom: SplitMix64
     var uidCounter: UInt64 = 0
     /// Per-pod runtime state the kubelet keeps outside the API objects.
     var kubelet = KubeletState()
@@ -32,6 +36,11 @@ public final class Cluster: @unchecked Sendable {
     /// Runs the containers of images the scenario marks `execute`; nil when the Sandbox
     /// executes nothing (such containers then wait in RunContainerError).
     public let runtime: ProcessRuntime?
+    /// The cluster's CA, made when the cluster is: it signs the serving certificate of every
+    /// HTTPS listener the Sandbox opens (`--tls`, the in-cluster endpoint executed pods use),
+    /// and `kube-root-ca.crt` publishes it in every namespace. Without TLS no listener presents
+    /// it, but it is still the CA in-cluster clients are told to trust, as on a real cluster.
+    public let certificateAuthority: SandboxCertificateAuthority
     /// Where executed containers reach the API server (set by `SandboxServer`).
     var apiEndpoint: InClusterEndpoint? {
         get { withLock { endpoint } }
@@ -55,6 +64,10 @@ public final class Cluster: @unchecked Sendable {
         self.simulationStart = clock.now
         publishedNow.value = clock.now
         self.random = SplitMix64(seed: seed)
+        self.infrastructureRandom = SplitMix64(seed: ~seed)
+        do { certificateAuthority = try SandboxCertificateAuthority() } catch {
+            fatalError("the Sandbox could not generate its CA certificate: \(error)")
+        }
         for rule in scenario.faults { faults.add(rule) }
         withLock { bootstrap() }
     }
@@ -117,6 +130,18 @@ public final class Cluster: @unchecked Sendable {
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
     }
 
+    /// Runs `body` with `infrastructureRandom` in place of `random` (and the uid counter left
+    /// as it was), for objects that must not shift the workloads' random stream.
+    func withInfrastructureRandomness<T>(_ body: () throws -> T) rethrows -> T {
+        swap(&random, &infrastructureRandom)
+        let counter = uidCounter
+        defer {
+            swap(&random, &infrastructureRandom)
+            uidCounter = counter
+        }
+        return try body()
+    }
+
     /// `length` characters from Kubernetes' name-suffix alphabet (no vowels, no look-alikes).
     func randomSuffix(_ length: Int = 5) -> String {
         let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
@@ -148,6 +173,7 @@ public final class Cluster: @unchecked Sendable {
         ]
         _ = try? createObject(kubernetes, manager: "kube-apiserver")
         runServiceAccounts()
+        runRootCAPublisher()
         for object in BootstrapPolicy.objects { _ = try? createObject(object, manager: "kube-apiserver") }
     }
 }

@@ -135,7 +135,8 @@ final class APISemanticsTests: SandboxTestCase {
             pages += 1
         } while !token.isEmpty && pages < 10
         XCTAssertEqual(pages, 3)
-        XCTAssertEqual(names, (0..<7).map { "cm-\($0)" })
+        // With the root CA ConfigMap every namespace has.
+        XCTAssertEqual(names, (0..<7).map { "cm-\($0)" } + ["kube-root-ca.crt"])
     }
 
     func testDeletionCascadesInBackgroundAndForegroundAndOrphans() {
@@ -188,7 +189,7 @@ final class APISemanticsTests: SandboxTestCase {
     func testDiscoveryListsEveryKindWithSubresources() {
         let cluster = makeCluster()
         let apps = get(cluster, "/apis/apps/v1")["resources"]!.array!.compactMap { $0["name"]?.string }
-        XCTAssertEqual(apps, ["deployments", "deployments/status", "deployments/scale", "replicasets", "replicasets/status", "replicasets/scale"])
+        XCTAssertEqual(apps, ["deployments", "deployments/status", "deployments/scale", "replicasets", "replicasets/status", "replicasets/scale", "daemonsets", "daemonsets/status", "controllerrevisions"])
         let groups = get(cluster, "/apis")["groups"]!.array!.compactMap { $0["name"]?.string }
         XCTAssertEqual(groups, ["apps", "autoscaling", "batch", "policy", "rbac.authorization.k8s.io", "coordination.k8s.io", "authorization.k8s.io", "authentication.k8s.io", "metrics.k8s.io"])
         XCTAssertEqual(get(cluster, "/version")["gitVersion"]?.string, APIServerVersion.gitVersion)

@@ -49,9 +49,25 @@ class SandboxHTTPTestCase: SandboxTestCase {
         try kubectl(arguments, kubeconfig: kubeconfig)
     }
 
-    func kubectl(_ arguments: [String], kubeconfig: String? = nil) throws -> Subprocess.Result {
+    func kubectl(_ arguments: [String], kubeconfig: String? = nil, input: String? = nil) throws -> Subprocess.Result {
         let cache = directory.appendingPathComponent("kube-cache").path
-        return try Subprocess.run(try kubectlPath(), ["--kubeconfig", kubeconfig ?? kubeconfigPath, "--cache-dir", cache] + arguments)
+        return try Subprocess.run(try kubectlPath(), ["--kubeconfig", kubeconfig ?? kubeconfigPath, "--cache-dir", cache] + arguments, input: input)
+    }
+
+    /// kubectl left running (`get --watch`), read line by line as it prints.
+    func kubectlInBackground(_ arguments: String...) throws -> StreamingSubprocess {
+        let cache = directory.appendingPathComponent("kube-cache").path
+        return try StreamingSubprocess(try kubectlPath(), ["--kubeconfig", kubeconfigPath, "--cache-dir", cache] + arguments)
+    }
+
+    /// Waits until the Sandbox has `count` open watches (a background kubectl has listed and is
+    /// watching), so changes the test makes next reach it as events; fails after 30 s.
+    func waitForWatches(_ count: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        for _ in 0..<600 {
+            if try http("GET", "/sandbox/status").json["watches"]?.intValue == count { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("the Sandbox never had \(count) open watches", file: file, line: line)
     }
 
     /// kubectl that must succeed; returns its standard output.

@@ -18,10 +18,11 @@ public enum Subprocess {
         return nil
     }
 
-    /// Runs `executable`; `environment` replaces the child's environment when given.
+    /// Runs `executable`; `environment` replaces the child's environment when given, `input`
+    /// is written to its standard input (a heredoc piped to `kubectl apply -f -`).
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
-                           environment: [String: String]? = nil) throws -> Result {
+                           environment: [String: String]? = nil, input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -30,7 +31,16 @@ public enum Subprocess {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            let writer = stdin.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(Data(input.utf8))
+                try? writer.close()
+            }
+        }
         // Read both pipes concurrently so a chatty child cannot block on a full pipe.
         let group = DispatchGroup()
         nonisolated(unsafe) var stderr = Data()

@@ -21,10 +21,12 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         self.details = details
     }
 
-    static func detailsValue(name: String, type: ResourceType, causes: [Value] = []) -> Value {
+    /// `details` as kube-apiserver fills them: `kind` is the resource (`pods`) for most errors,
+    /// the Kind (`Job`) for Invalid, which kubectl prints as `The Job "x" is invalid`.
+    static func detailsValue(name: String, type: ResourceType, causes: [Value] = [], kindIsKind: Bool = false) -> Value {
         var d: OrderedDictionary<String, Value> = ["name": .string(name)]
         if !type.group.isEmpty { d["group"] = .string(type.group) }
-        d["kind"] = .string(type.resource)
+        d["kind"] = .string(kindIsKind ? type.kind : type.resource)
         if !causes.isEmpty { d["causes"] = .array(causes) }
         return .object(d)
     }
@@ -58,7 +60,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         return APIError(code: 422, reason: "Invalid",
                         message: "\(type.kind).\(type.group.isEmpty ? "" : type.group) \"\(name)\" is invalid: \(joined)"
                             .replacingOccurrences(of: ". \"", with: " \""),
-                        details: detailsValue(name: name, type: type, causes: causeValues))
+                        details: detailsValue(name: name, type: type, causes: causeValues, kindIsKind: true))
     }
 
     static func badRequest(_ message: String) -> APIError {

@@ -2,7 +2,7 @@ import Foundation
 import YAML
 
 /// The Sandbox's own endpoint, beside the Kubernetes API:
-/// - `GET /sandbox/status`: simulated time, object and request counts, active faults;
+/// - `GET /sandbox/status`: simulated time, object and request counts, open watches, active faults;
 /// - `POST /sandbox/advance?seconds=N`: move simulated time forward (tests, demos);
 /// - `POST /sandbox/faults` with a fault rule (YAML or JSON), `DELETE /sandbox/faults`.
 extension Cluster {
@@ -13,7 +13,7 @@ extension Cluster {
             for t in catalog.types where catalog.isStored(t) { counts[t.resource] = .int(Int64(store.count(t))) }
             return .json([
                 "time": .string(Timestamp.format(clock.now)), "resourceVersion": .int(store.resourceVersion),
-                "requests": .int(Int64(requestCount)), "objects": .strings([:]).merging(counts),
+                "requests": .int(Int64(requestCount)), "watches": .int(Int64(store.observerCount)), "objects": .strings([:]).merging(counts),
                 "faults": .int(Int64(faults.active.count)), "faultsInjected": .int(Int64(faults.injected)),
             ])
         case ("POST", "/sandbox/advance"):

@@ -44,7 +44,7 @@ extension Cluster {
         guard let target = try ResourcePath.parse(r.path, catalog: catalog) else { throw APIError.pathNotFound() }
         if target.type.group == "metrics.k8s.io" {
             guard r.method == "GET" else { throw APIError.methodNotAllowed() }
-            return .response(.json(try metrics(target)))
+            return .response(.json(try metrics(target, query: r.query)))
         }
         if target.type.group == "authorization.k8s.io" { return .response(try accessReview(r, target)) }
         if target.type.group == "authentication.k8s.io" { return .response(try selfSubjectReview(r, target)) }
@@ -70,9 +70,14 @@ extension Cluster {
         case ("GET", nil, _):
             let filter = try ListFilter(namespace: ns, query: r.query)
             if r.query["watch"] == "true" || r.query["watch"] == "1" {
-                return .watch(WatchStream(cluster: self, type: type, filter: filter, query: r.query))
+                return .watch(WatchStream(cluster: self, type: type, filter: filter, query: r.query, table: Self.wantsTable(r)))
             }
             return .response(.json(try listObjects(type, filter: filter, query: r.query, table: Self.wantsTable(r))))
+        case ("GET", _, "ephemeralcontainers"):
+            return .response(.json(try getObject(type, key)))
+        case (_, _, let sub?) where ContainerStreams.subresources.contains(sub):
+            _ = try getObject(type, key)
+            throw ContainerStreams.unavailable(sub, pod: key.name)
         case ("GET", _, "log"):
             return .response(.text(try podLog(key, query: r.query)))
         case ("GET", _, "scale"):

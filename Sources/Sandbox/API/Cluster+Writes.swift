@@ -176,7 +176,9 @@ extension Cluster {
 
     /// The Job API's generated selector (unless `spec.manualSelector`): the Job's uid, as
     /// `spec.selector` and as labels on its pod template, so `kubectl logs job/NAME` and
-    /// `describe` find exactly its pods.
+    /// `describe` find exactly its pods. A Job created without labels then carries its
+    /// template's (batch/v1 SetDefaults_Job, which kube-apiserver applies again when it reads
+    /// the stored Job), so `kubectl get jobs -l job-name=NAME` finds it.
     private func generateJobSelector(_ object: inout Value) {
         guard object[path: ["spec", "manualSelector"]]?.boolValue != true,
               let uid = object[path: ["metadata", "uid"]], let name = object[path: ["metadata", "name"]] else { return }
@@ -184,6 +186,9 @@ extension Cluster {
         for (label, value) in [("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", name),
                                ("controller-uid", uid), ("job-name", name)] {
             object[path: ["spec", "template", "metadata", "labels", label]] = value
+        }
+        if (object[path: ["metadata", "labels"]]?.object ?? [:]).isEmpty {
+            object[path: ["metadata", "labels"]] = object[path: ["spec", "template", "metadata", "labels"]]
         }
     }
 

@@ -23,6 +23,16 @@ enum Defaulting {
         case "ReplicaSet":
             setIfAbsent(&object, ["spec", "replicas"], 1)
             podTemplate(&object, ["spec", "template"])
+        case "DaemonSet":
+            if object[path: ["spec", "updateStrategy", "type"]] == nil {
+                object[path: ["spec", "updateStrategy", "type"]] = "RollingUpdate"
+            }
+            if object[path: ["spec", "updateStrategy", "type"]]?.string == "RollingUpdate" {
+                setIfAbsent(&object, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], 1)
+                setIfAbsent(&object, ["spec", "updateStrategy", "rollingUpdate", "maxSurge"], 0)
+            }
+            setIfAbsent(&object, ["spec", "revisionHistoryLimit"], 10)
+            podTemplate(&object, ["spec", "template"])
         case "Pod":
             podSpec(&object, ["spec"])
             setIfAbsent(&object, ["spec", "enableServiceLinks"], true)

@@ -67,6 +67,12 @@ enum DiscoveryDocuments {
                 case "log":
                     s["kind"] = "Pod"
                     s["verbs"] = ["get"]
+                case "ephemeralcontainers":
+                    s["kind"] = "Pod"
+                    s["verbs"] = ["get", "patch", "update"]
+                case "exec", "attach", "portforward":
+                    s["kind"] = .string(["exec": "PodExecOptions", "attach": "PodAttachOptions", "portforward": "PodPortForwardOptions"][sub]!)
+                    s["verbs"] = ["create", "get"]
                 case "token":
                     s["group"] = "authentication.k8s.io"
                     s["version"] = "v1"

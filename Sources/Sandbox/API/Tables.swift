@@ -47,6 +47,10 @@ enum Tables {
         case "Deployment": return [("Name", "string", 0), ("Ready", "string", 0), ("Up-to-date", "string", 0),
                                    ("Available", "string", 0), ("Age", "string", 0), ("Containers", "string", 1),
                                    ("Images", "string", 1), ("Selector", "string", 1)]
+        case "DaemonSet": return [("Name", "string", 0), ("Desired", "integer", 0), ("Current", "integer", 0), ("Ready", "integer", 0),
+                                  ("Up-to-date", "integer", 0), ("Available", "integer", 0), ("Node Selector", "string", 0),
+                                  ("Age", "string", 0), ("Containers", "string", 1), ("Images", "string", 1), ("Selector", "string", 1)]
+        case "ControllerRevision": return [("Name", "string", 0), ("Controller", "string", 0), ("Revision", "integer", 0), ("Age", "string", 0)]
         case "ReplicaSet": return [("Name", "string", 0), ("Desired", "integer", 0), ("Current", "integer", 0),
                                    ("Ready", "integer", 0), ("Age", "string", 0)]
         case "Service": return [("Name", "string", 0), ("Type", "string", 0), ("Cluster-IP", "string", 0),
@@ -96,6 +100,20 @@ enum Tables {
                     int(["status", "updatedReplicas"]), int(["status", "availableReplicas"]), age,
                     .string(containers.compactMap { $0["name"]?.string }.joined(separator: ",")),
                     .string(containers.compactMap { $0["image"]?.string }.joined(separator: ",")), .string(selector)]
+        case "DaemonSet":
+            let containers = o[path: ["spec", "template", "spec", "containers"]]?.array ?? []
+            let nodeSelector = (o[path: ["spec", "template", "spec", "nodeSelector"]]?.stringMap ?? [:]).sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            let selector = (o[path: ["spec", "selector"]]).flatMap { try? LabelSelector(object: $0) }?.description ?? ""
+            return [name, int(["status", "desiredNumberScheduled"]), int(["status", "currentNumberScheduled"]), int(["status", "numberReady"]),
+                    int(["status", "updatedNumberScheduled"]), int(["status", "numberAvailable"]), .string(nodeSelector.isEmpty ? "<none>" : nodeSelector), age,
+                    .string(containers.compactMap { $0["name"]?.string }.joined(separator: ",")),
+                    .string(containers.compactMap { $0["image"]?.string }.joined(separator: ",")), .string(selector)]
+        case "ControllerRevision":
+            let owner = o[path: ["metadata", "ownerReferences"]]?.array?.first { $0["controller"]?.boolValue == true }
+            let group = (owner?["apiVersion"]?.string ?? "").split(separator: "/").dropLast().first.map { ".\($0)" } ?? ""
+            let controller = owner.map { "\(($0["kind"]?.string ?? "").lowercased())\(group)/\($0["name"]?.string ?? "")" } ?? "<none>"
+            return [name, .string(controller), int(["revision"]), age]
         case "ReplicaSet":
             return [name, int(["spec", "replicas"]), int(["status", "replicas"]), int(["status", "readyReplicas"]), age]
         case "Service":

@@ -26,7 +26,7 @@ enum Validation {
             causes.append(("metadata.name", "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", "FieldValueInvalid"))
         }
         switch type.kind {
-        case "Deployment", "ReplicaSet":
+        case "Deployment", "ReplicaSet", "DaemonSet":
             let selector = object[path: ["spec", "selector"]]
             if selector == nil {
                 causes.append(("spec.selector", "Required value", "FieldValueRequired"))
@@ -48,7 +48,10 @@ enum Validation {
             if max < min {
                 causes.append(("spec.maxReplicas", "Invalid value: \(max): must be greater than or equal to `minReplicas`", "FieldValueInvalid"))
             }
+        case "Job":
+            causes += containers(object[path: ["spec", "template", "spec"]], field: "spec.template.spec")
         case "CronJob":
+            causes += containers(object[path: ["spec", "jobTemplate", "spec", "template", "spec"]], field: "spec.jobTemplate.spec.template.spec")
             if let schedule = object[path: ["spec", "schedule"]]?.string, CronSchedule(schedule) == nil {
                 causes.append(("spec.schedule", "Invalid value: \"\(schedule)\": unparseable schedule", "FieldValueInvalid"))
             }

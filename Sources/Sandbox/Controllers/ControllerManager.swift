@@ -4,8 +4,10 @@
 extension Cluster {
     func runControllers() {
         runServiceAccounts()
+        runRootCAPublisher()
         runCronJobs()
         runDeployments()
+        runDaemonSets()
         runReplicaSets()
         runJobs()
         runKubelet()

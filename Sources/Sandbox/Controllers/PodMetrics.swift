@@ -16,7 +16,8 @@ extension Cluster {
         return out
     }
 
-    func metrics(_ target: ResourcePath) throws -> Value {
+    /// `query` carries the list's label and field selectors (`kubectl top pods -l app=x`).
+    func metrics(_ target: ResourcePath, query: [String: String] = [:]) throws -> Value {
         let now = Timestamp.format(clock.now)
         if target.type.resource == "nodes" {
             let pods = store.list(podType).map(\.object)
@@ -31,7 +32,8 @@ extension Cluster {
         }
         let all = store.list(podType).map(\.object)
         let rates = perPodRates(pods: all)
-        var pods = store.list(podType, namespace: target.namespace).map(\.object)
+        let filter = try ListFilter(namespace: target.namespace, query: query)
+        var pods = store.list(podType, namespace: target.namespace).map(\.object).filter(filter.matches)
         if let name = target.name { pods = pods.filter { $0[path: ["metadata", "name"]]?.string == name } }
         var items: [Value] = []
         for pod in pods {

@@ -70,7 +70,7 @@ extension Cluster {
         pod[path: ["spec"]] = tmpl["spec"] ?? .object([:])
         let ns = owner[path: ["metadata", "namespace"]]?.string ?? "default"
         guard let created = try? createObject(pod, manager: "kube-controller-manager", in: podType, namespace: ns) else { return nil }
-        let component = ownerKind == "Job" ? "job-controller" : "replicaset-controller"
+        let component = ["Job": "job-controller", "DaemonSet": "daemonset-controller"][ownerKind] ?? "replicaset-controller"
         recordEvent(owner, reason: "SuccessfulCreate", message: "Created pod: \(created[path: ["metadata", "name"]]?.string ?? "")", component: component)
         return created
     }

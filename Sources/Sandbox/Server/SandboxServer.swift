@@ -30,10 +30,10 @@ public final class SandboxServer: @unchecked Sendable {
     /// `http://127.0.0.1:PORT` (`https://` with TLS), once started.
     public private(set) var url = ""
 
-    /// Serve HTTPS with a CA generated now; call before `start`. The kubeconfig then carries
-    /// the CA as `certificate-authority-data`.
+    /// Serve HTTPS with the cluster's CA (the one `kube-root-ca.crt` publishes); call before
+    /// `start`. The kubeconfig then carries the CA as `certificate-authority-data`.
     public func enableTLS() throws {
-        let authority = try SandboxCertificateAuthority()
+        let authority = cluster.certificateAuthority
         tlsContext = try Self.serverContext(authority)
         certificateAuthority = authority
     }
@@ -41,7 +41,7 @@ public final class SandboxServer: @unchecked Sendable {
     /// Binds and starts serving; `port` 0 picks a free port. Returns the URL. When the cluster
     /// executes images, pods reach the API over HTTPS as in a real cluster: through this
     /// listener with `enableTLS()`, else through a second, TLS-only listener on a free port
-    /// with a CA of its own (`inClusterURL`).
+    /// (`inClusterURL`); both present certificates the cluster's CA signs.
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 0, runClock: Bool = true) throws -> String {
         let channel = try bind(host: host, port: port, tls: tlsContext)
@@ -52,7 +52,7 @@ public final class SandboxServer: @unchecked Sendable {
             if let authority = certificateAuthority {
                 cluster.apiEndpoint = InClusterEndpoint(host: host, port: bound, caPEM: authority.caPEM)
             } else {
-                let authority = try SandboxCertificateAuthority()
+                let authority = cluster.certificateAuthority
                 let secure = try bind(host: host, port: 0, tls: try Self.serverContext(authority))
                 inClusterChannel = secure
                 cluster.apiEndpoint = InClusterEndpoint(host: host, port: secure.localAddress?.port ?? 0, caPEM: authority.caPEM)

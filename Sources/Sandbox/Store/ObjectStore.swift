@@ -45,6 +45,9 @@ final class ObjectStore {
 
     func removeObserver(_ id: Int) { observers.removeValue(forKey: id) }
 
+    /// How many observers (open watches) there are.
+    var observerCount: Int { observers.count }
+
     init(historyLimit: Int = 50_000) {
         self.historyLimit = historyLimit
     }
