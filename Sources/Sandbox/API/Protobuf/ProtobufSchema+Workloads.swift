@@ -1,4 +1,5 @@
-/// Workloads and their scaling and disruption policies: apps/v1 Deployment and ReplicaSet,
+/// Workloads and their scaling and disruption policies: apps/v1 Deployment, ReplicaSet,
+/// DaemonSet and ControllerRevision,
 /// batch/v1 Job and CronJob, autoscaling/v2 HorizontalPodAutoscaler (and autoscaling/v1's, which
 /// `kubectl autoscale` sends, and its Scale subresource), policy/v1 PodDisruptionBudget (k8s.io/api generated.proto of each group).
 extension ProtobufSchema {
@@ -39,6 +40,29 @@ extension ProtobufSchema {
         ]),
         ProtoMessage(apps + "ReplicaSetCondition", [
             .string(1, "type"), .string(2, "status"), .message(3, "lastTransitionTime", time), .string(4, "reason"), .string(5, "message"),
+        ]),
+        ProtoMessage(apps + "DaemonSet", [
+            .message(1, "metadata", meta + "ObjectMeta"), .message(2, "spec", apps + "DaemonSetSpec"),
+            .message(3, "status", apps + "DaemonSetStatus"),
+        ]),
+        ProtoMessage(apps + "DaemonSetSpec", [
+            .message(1, "selector", meta + "LabelSelector"), .message(2, "template", core + "PodTemplateSpec"),
+            .message(3, "updateStrategy", apps + "DaemonSetUpdateStrategy"), .int32(4, "minReadySeconds"),
+            .int32(6, "revisionHistoryLimit", pointer: true),
+        ]),
+        ProtoMessage(apps + "DaemonSetUpdateStrategy", [.string(1, "type"), .message(2, "rollingUpdate", apps + "RollingUpdateDaemonSet")]),
+        ProtoMessage(apps + "RollingUpdateDaemonSet", [.message(1, "maxUnavailable", intOrString), .message(2, "maxSurge", intOrString)]),
+        ProtoMessage(apps + "DaemonSetStatus", [
+            .int32(1, "currentNumberScheduled"), .int32(2, "numberMisscheduled"), .int32(3, "desiredNumberScheduled"),
+            .int32(4, "numberReady"), .int64(5, "observedGeneration"), .int32(6, "updatedNumberScheduled"),
+            .int32(7, "numberAvailable"), .int32(8, "numberUnavailable"), .int32(9, "collisionCount", pointer: true),
+            .messages(10, "conditions", apps + "DaemonSetCondition"),
+        ]),
+        ProtoMessage(apps + "DaemonSetCondition", [
+            .string(1, "type"), .string(2, "status"), .message(3, "lastTransitionTime", time), .string(4, "reason"), .string(5, "message"),
+        ]),
+        ProtoMessage(apps + "ControllerRevision", [
+            .message(1, "metadata", meta + "ObjectMeta"), .message(2, "data", rawExtension), .int64(3, "revision"),
         ]),
         ProtoMessage(batch + "Job", [
             .message(1, "metadata", meta + "ObjectMeta"), .message(2, "spec", batch + "JobSpec"), .message(3, "status", batch + "JobStatus"),
