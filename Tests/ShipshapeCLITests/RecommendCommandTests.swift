@@ -31,8 +31,8 @@ final class RecommendCommandTests: XCTestCase {
         return result.stdout
     }
 
-    /// `hours` of 5-minute samples of the backend: two pods at a steady `cpu` (0.1 core) and 300Mi.
-    func writeSamples(hours: Int, cpu: String = "100m") throws {
+    /// `hours` of 5-minute samples of the backend: two pods at a steady `cpu` (0.18 core) and 300Mi.
+    func writeSamples(hours: Int, cpu: String = "180m") throws {
         var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
         for i in stride(from: 0, to: hours * 60, by: 5) {
             for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),\(cpu),300Mi,200m,256Mi\n" }
@@ -44,16 +44,17 @@ final class RecommendCommandTests: XCTestCase {
         try writeSamples(hours: 72)
         let result = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--dry-run"], in: work)
         XCTAssertEqual(result.status, 0, result.stderr)
-        // p90 of 0.1 core = 0.110266 (bucket end) / 0.70 HPA target = 0.1575 → 160m; memory:
-        // 300Mi's bucket end 311.4Mi × 1.15 = 358Mi → 368Mi, above the 256Mi request.
-        XCTAssertTrue(result.stdout.contains("backend-deployment  backend    200m→160m"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("256Mi→368Mi"), result.stdout)
+        // p90 of 0.18 core = 0.195986 (bucket end) / 0.70 HPA target = 0.27998 → 280m (the HPA
+        // scales on CPU: raised, never lowered); memory, which the HPA also scales on at 80%:
+        // 300Mi's bucket end 311.4Mi / 0.80 = 389.3Mi → 400Mi, capped at +50%: 384Mi.
+        XCTAssertTrue(result.stdout.contains("backend-deployment  backend    200m→280m"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("256Mi→384Mi"), result.stdout)
         XCTAssertTrue(result.stdout.contains("""
             --- a/charts/chatbot/values.yaml
             +++ b/charts/chatbot/values.yaml
             """), result.stdout)
         XCTAssertTrue(result.stdout.contains("\n-      cpu: 200m\n"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("\n+      cpu: 160m\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n+      cpu: 280m\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("\n-    maxReplicas: 10\n+    maxReplicas: 3\n"), "two pods' load at most: 2 × 1.5 = 3\n\(result.stdout)")
         XCTAssertEqual(try run(["status", "--porcelain"]), "?? usage.csv\n", "a dry run writes nothing")
     }
@@ -63,13 +64,13 @@ final class RecommendCommandTests: XCTestCase {
         let first = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit", "-o", "json"], in: work)
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("[shipshape/recommendations/dev (new branch) "), first.stdout)
-        XCTAssertTrue(first.stdout.contains("\"recommended\": \"160m\""), first.stdout)
+        XCTAssertTrue(first.stdout.contains("\"recommended\": \"280m\""), first.stdout)
         let subject = try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev"])
-        XCTAssertTrue(subject.hasPrefix("backend: cpu request 200m→160m, memory request 256Mi→368Mi"), subject)
+        XCTAssertTrue(subject.hasPrefix("backend: cpu request 200m→280m, memory request 256Mi→384Mi"), subject)
         let names = try run(["diff", "--name-only", "main", "shipshape/recommendations/dev"])
         XCTAssertEqual(names, "charts/chatbot/values.yaml\n")
         let trailers = try run(["log", "-1", "--format=%(trailers:key=Shipshape-Change,valueonly)", "shipshape/recommendations/dev"])
-        XCTAssertTrue(trailers.contains("Deployment/backend-deployment spec.template.spec.containers[name=backend].resources.requests.cpu 200m→160m"), trailers)
+        XCTAssertTrue(trailers.contains("Deployment/backend-deployment spec.template.spec.containers[name=backend].resources.requests.cpu 200m→280m"), trailers)
         let again = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.contains("shipshape/recommendations/dev already holds this recommendation"), again.stdout)
@@ -82,13 +83,13 @@ final class RecommendCommandTests: XCTestCase {
         let first = try run(["rev-parse", "shipshape/recommendations/dev"])
 
         // Usage moved: the open branch now holds only the new recommendation, on main.
-        try writeSamples(hours: 72, cpu: "80m")
+        try writeSamples(hours: 72, cpu: "200m")
         let second = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", "usage.csv", "--commit"], in: work)
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"]), "1\n")
         XCTAssertNotEqual(try run(["rev-parse", "shipshape/recommendations/dev"]), first)
         let subject = try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev"])
-        XCTAssertFalse(subject.contains("200m→160m"), "the superseded recommendation is gone: \(subject)")
+        XCTAssertFalse(subject.contains("200m→280m"), "the superseded recommendation is gone: \(subject)")
         XCTAssertEqual(try run(["diff", "--name-only", "main", "shipshape/recommendations/dev"]), "charts/chatbot/values.yaml\n")
 
         // A reviewer edits the values file on the branch: from then on Shipshape merges onto the

@@ -29,7 +29,7 @@ final class RecommendInClusterTests: XCTestCase {
         try run(["clone", "-q", "--bare", seed.path, remote], in: work)
         var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
         for i in stride(from: 0, to: 72 * 60, by: 5) {
-            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),100m,300Mi,200m,256Mi\n" }
+            for pod in 0..<2 { csv += "\(1_795_000_000 + i * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),180m,300Mi,200m,256Mi\n" }
         }
         try csv.write(to: work.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
     }
@@ -66,7 +66,7 @@ final class RecommendInClusterTests: XCTestCase {
 
         // The remote has the branch: one commit on main editing the values lines.
         let subject = try run(["log", "-1", "--format=%s", "shipshape/recommendations/dev"], in: URL(fileURLWithPath: remote))
-        XCTAssertTrue(subject.hasPrefix("backend: cpu request 200m→160m, memory request 256Mi→368Mi"), subject)
+        XCTAssertTrue(subject.hasPrefix("backend: cpu request 200m→280m, memory request 256Mi→384Mi"), subject)
         XCTAssertEqual(try run(["rev-list", "--count", "main..shipshape/recommendations/dev"], in: URL(fileURLWithPath: remote)), "1\n")
         XCTAssertEqual(try run(["diff", "--name-only", "main", "shipshape/recommendations/dev"], in: URL(fileURLWithPath: remote)),
                        "charts/chatbot/values.yaml\n")
@@ -100,7 +100,7 @@ final class RecommendInClusterTests: XCTestCase {
         let result = try ShipshapeBinary.run(["recommend", "--env", "dev", "--samples", samples, "--dry-run", "--cache-dir", flagged],
                                              in: cwd, environment: jobEnvironment)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("+      cpu: 160m"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("+      cpu: 280m"), result.stdout)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: flagged + "/git").count, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: cache), "SHIPSHAPE_CACHE_DIR is not used when --cache-dir is given")
     }

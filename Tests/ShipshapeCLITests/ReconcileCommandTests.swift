@@ -157,10 +157,11 @@ final class ReconcileCommandTests: XCTestCase {
     func testARecommendationCommitIsWhatTheNextReconcileApplies() throws {
         XCTAssertEqual(try shipshape("reconcile").status, 0)
         let repo = work.appendingPathComponent("repo")
-        // Three days of the backend at a steady 0.1 core and 300Mi on two pods.
+        // Three days of the backend at a steady 0.18 core and 300Mi on two pods: under the HPA the
+        // requests are raised to its targets (280m for 70% CPU; 384Mi, +50% capped, for 80% memory).
         var csv = "time,namespace,workload,container,pod,cpu,memory,cpu_request,memory_request\n"
         for minute in stride(from: 0, to: 72 * 60, by: 5) {
-            for pod in 0..<2 { csv += "\(1_795_000_000 + minute * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),100m,300Mi,200m,256Mi\n" }
+            for pod in 0..<2 { csv += "\(1_795_000_000 + minute * 60),chatbot-dev,backend-deployment,backend,backend-\(pod),180m,300Mi,200m,256Mi\n" }
         }
         try csv.write(to: work.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
 
@@ -172,12 +173,12 @@ final class ReconcileCommandTests: XCTestCase {
 
         let r = try shipshape("reconcile")
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
-        XCTAssertTrue(r.stdout.contains("spec.template.spec.containers[name=backend].resources.requests.cpu: 200m → 160m"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("spec.template.spec.containers[name=backend].resources.requests.cpu: 200m → 280m"), r.stdout)
         let live = try ShipshapeBinary.run(["kube", "get", "deployment", "backend-deployment", "-n", "chatbot-dev", "-o", "json",
                                             "--kubeconfig", kubeconfig])
         XCTAssertEqual(live.status, 0, live.stderr)
-        XCTAssertTrue(live.stdout.contains("\"cpu\": \"160m\""), live.stdout)
-        XCTAssertTrue(live.stdout.contains("\"memory\": \"368Mi\""), live.stdout)
+        XCTAssertTrue(live.stdout.contains("\"cpu\": \"280m\""), live.stdout)
+        XCTAssertTrue(live.stdout.contains("\"memory\": \"384Mi\""), live.stdout)
         XCTAssertEqual(try shipshape("diff").status, 0, "in sync with the merged recommendation")
     }
 }
