@@ -184,6 +184,41 @@ final class ControllerTests: SandboxTestCase {
         XCTAssertGreaterThanOrEqual(replicas(), 2)
     }
 
+    func testAPercentScaleDownPolicyTruncatesAsUpstreamDoes() {
+        // 10 rps over 6 pods is far under target: the HPA wants minReplicas (2), and a 10%
+        // per-60 s policy lets one pod go a step: int32(6 × 0.9) = 5, int32(5 × 0.9) = 4,
+        // int32(4 × 0.9) = 3, int32(3 × 0.9) = 2. Rounding up (⌈5.4⌉ = 6) would hold all 6.
+        var scenario = Scenario()
+        scenario.images = [Scenario.Image(match: "api:*", startupSeconds: 0, cpuBaseMillicores: 20, cpuPerRequestMillicores: 8,
+                                          memoryBaselineMi: 100, memoryPerRequestMi: 0)]
+        scenario.traffic = [Scenario.Traffic(target: "api", baseRPS: 10)]
+        let cluster = makeCluster(scenario)
+        apply(cluster, Self.deployment(name: "api", image: "api:1", replicas: 6))
+        apply(cluster, """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: api, namespace: default}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+              minReplicas: 2
+              maxReplicas: 10
+              metrics:
+              - type: Resource
+                resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+              behavior:
+                scaleDown:
+                  stabilizationWindowSeconds: 0
+                  policies: [{type: Percent, value: 10, periodSeconds: 60}]
+            """)
+        func replicas() -> Int { get(cluster, "/apis/apps/v1/namespaces/default/deployments/api")[path: ["spec", "replicas"]]?.intValue ?? -1 }
+        var seen = [replicas()]
+        for _ in 0..<40 {
+            cluster.advance(by: 15, step: 1)
+            if replicas() != seen.last { seen.append(replicas()) }
+        }
+        XCTAssertEqual(seen, [6, 5, 4, 3, 2], "one pod a step, down to minReplicas")
+    }
+
     func testLoadGrowsSpikesRepeatDailyAndUsagePastTheLimitIsAnOOMKill() {
         var traffic = Scenario.Traffic(target: "api", baseRPS: 20, spikes: [Scenario.Spike(at: 300, duration: 600, multiplier: 3, every: 86_400)])
         traffic.growth = 0.3

@@ -208,7 +208,9 @@ extension Cluster {
                 let period = Double(p["periodSeconds"]?.intValue ?? 15)
                 let start = current + changed(within: period, up: false)
                 let value = p["value"]?.intValue ?? 0
-                limits.append(p["type"]?.string == "Percent" ? Int(clamping: Double(start) * (1 - Double(value) / 100), to: 0...Int(Int32.max), rounding: .up) : start - value)
+                // Truncated, as upstream's int32(float64(start) * (1 - percent/100)): 10% of 6
+                // pods lets one go (5.4 → 5); rounding up would hold every count under 10.
+                limits.append(p["type"]?.string == "Percent" ? Int(clamping: Double(start) * (1 - Double(value) / 100), to: 0...Int(Int32.max), rounding: .down) : start - value)
             }
             let limit = select == "Min" ? (limits.max() ?? desired) : (limits.min() ?? desired)
             if desired < limit { return (limit, "ScaleDownLimit", "the desired replica count is decreasing faster than the maximum scale rate") }
