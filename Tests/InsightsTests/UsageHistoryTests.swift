@@ -116,6 +116,21 @@ final class HPAAndProbeRecommenderTests: XCTestCase {
         XCTAssertEqual(short.notes, ["too little history for HPA bounds: 10 h of 24 h; needs 14 h more"])
     }
 
+    func testMinReplicasComesDownToTheQuietestHourButNeverGoesUp() {
+        // Every hour carries 1.2 to 1.5 cores; pods request 0.5 at 70% (0.35 each), so the
+        // quietest hour needs ⌈1.2 / 0.35⌉ = 4 replicas and the busiest ⌈1.5 / 0.35⌉ = 5.
+        var hours: [Int: ContainerUsage.Hour] = [:]
+        for h in 0..<24 { hours[2000 + h] = .init(replicas: 4, cpuSum: (1.2 + 0.3 * Double(h % 2)) * 60, instants: 60) }
+        let from2 = HPARecommender.recommend(hours: hours, cpuRequestCores: 0.5, current: .init(minReplicas: 2, maxReplicas: 20, targetCPUUtilization: 70),
+                                             policy: RecommendPolicy())
+        XCTAssertEqual(from2.lowestNeed, 4)
+        XCTAssertNil(from2.minReplicas, "the HPA adds replicas as the load needs them: a floor of 4 would only hold pods through quieter minutes")
+        XCTAssertEqual(from2.maxReplicas, 8, "5 × 1.5 = 7.5 → 8")
+        let from6 = HPARecommender.recommend(hours: hours, cpuRequestCores: 0.5, current: .init(minReplicas: 6, maxReplicas: 20, targetCPUUtilization: 70),
+                                             policy: RecommendPolicy())
+        XCTAssertEqual(from6.minReplicas, 4, "a floor above the quietest hour's need comes down to it")
+    }
+
     func testStartupBudgetCoversOneAndAHalfTimesP99() throws {
         let startups = (1...100).map(Double.init)  // p99 = 99 s → budget ≥ 148.5 s
         let startup: Value = ["httpGet": ["path": "/health", "port": 8000], "periodSeconds": 5, "failureThreshold": 10]

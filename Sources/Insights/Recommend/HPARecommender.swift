@@ -48,7 +48,11 @@ public enum HPARecommender {
         let needs = sampled.map { Int(clamping: $0.meanCPU / perPod - 1e-9, to: 0...Int(Int32.max), rounding: .up) }
         out.lowestNeed = max(1, needs.min()!)
         out.peakNeed = max(1, needs.max()!)
-        let minReplicas = max(policy.hpaMinReplicasFloor, out.lowestNeed)
+        // Lowered to the quietest hour's need, never raised: the HPA adds replicas as the load
+        // needs them, so a higher floor only holds pods through the quiet minutes (the slack
+        // right-sizing removes); holding replicas ahead of known busy hours is the scaling
+        // windows' job (ScheduleRecommender).
+        let minReplicas = min(current.minReplicas, max(policy.hpaMinReplicasFloor, out.lowestNeed))
         var maxReplicas = Int(clamping: Double(out.peakNeed) * policy.hpaMaxFactor - 1e-9, to: 0...Int(Int32.max), rounding: .up)
         maxReplicas = min(policy.hpaMaxReplicasCeiling, max(maxReplicas, minReplicas))
         if out.peakNeed > policy.hpaMaxReplicasCeiling {
