@@ -31,6 +31,8 @@ let days = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 28
 let handSet = CommandLine.arguments.contains("--hand-set")
 /// --verbose prints each merged recommendation commit: its subject and changed lines.
 let verbose = CommandLine.arguments.contains("--verbose")
+/// --trace prints every hour's pods per component and their mean CPU and memory per pod.
+let trace = CommandLine.arguments.contains("--trace")
 let tick = 300.0
 /// The seeds' traffic: the backend at 40 rps and the frontend at 60, as the default scenario has them.
 let scenario = "traffic:\n" + [("backend", 40), ("frontend", 60)].map { target, rps in
@@ -129,6 +131,8 @@ struct Tick {
     var cpuRequested = 0.0, memoryRequested = 0.0
     var usage: [(cpu: Double, memory: Double)] = []
     var throttled = 0
+    /// Per component: running pods, and their summed CPU and memory usage.
+    var pods: [String: (count: Int, cpu: Double, memory: Double)] = [:]
 }
 
 func quantity(_ v: Value?) -> Double { v?.string.flatMap { try? Quantity(parsing: $0) }?.doubleValue ?? 0 }
@@ -166,6 +170,10 @@ var restartsSeen: [String: Int] = [:]
         for c in item["containers"]?.array ?? [] {
             let cpu = quantity(c[path: ["usage", "cpu"]]), memory = quantity(c[path: ["usage", "memory"]])
             t.usage.append((cpu, memory))
+            if let component = ["backend", "frontend"].first(where: { name.hasPrefix($0 + "-") }) {
+                let p = t.pods[component] ?? (0, 0, 0)
+                t.pods[component] = (p.count + 1, p.cpu + cpu, p.memory + memory)
+            }
             if limit.cpu > 0, cpu > limit.cpu { t.throttled += 1 }
         }
     }
@@ -203,6 +211,16 @@ for week in 0..<((days + 6) / 7) {
                 let rate = load.requestRate(for: ["app.kubernetes.io/component": target], at: cluster.now, start: FaultRun.start)
                 failed += rate * tick
             }
+        }
+        if trace {
+            let last12 = ticks.suffix(12)
+            let line = ["backend", "frontend"].map { c -> String in
+                let n = last12.map { Double($0.pods[c]?.count ?? 0) }.reduce(0, +) / Double(last12.count)
+                let cpu = last12.map { $0.pods[c].map { $0.cpu / Double(max(1, $0.count)) } ?? 0 }.reduce(0, +) / Double(last12.count)
+                let mem = last12.map { $0.pods[c].map { $0.memory / Double(max(1, $0.count)) } ?? 0 }.reduce(0, +) / Double(last12.count)
+                return String(format: "%@ %.1f pods %.0fm %.0fMi", c, n, cpu * 1000, mem / 1_048_576)
+            }.joined(separator: "  ")
+            print("  day \(week * 7 + hour / 24) \(String(format: "%02d", (hour + 10) % 24)):00  \(line)")
         }
         if baseline == nil, week == 0, hour == 0 { baseline = (ticks.map(\.cpuRequested).reduce(0, +) / Double(ticks.count), ticks.map(\.memoryRequested).reduce(0, +) / Double(ticks.count)) }
         // The reconcile CronJob applies main; between merges it has nothing to do.

@@ -108,17 +108,23 @@ final class RecommendSandboxTests: XCTestCase {
         XCTAssertEqual(r.evidence.cpu.p90, 0.110_265_643_195_703_14, accuracy: 1e-12)
         XCTAssertNil(r.cpuRequest, "\(r.notes)")
         XCTAssertEqual(result.container.resources.cpuRequest?.doubleValue, 0.2)
+        // The backend holds 180Mi at rest (docs/sandbox.md's default scenario) and 2Mi per
+        // request/s: per pod, 187Mi in the quietest hour, 91% of 80% of 256Mi. The HPA's memory
+        // proposal ⌈N × 0.91⌉ stays N for every N up to 11, so memory, not CPU, kept the pods.
         XCTAssertEqual(r.notes, [
             "CPU sized so p90 usage sits at the HPA's 70% target",
             "CPU not lowered: the HPA scales on it, and a smaller request only adds replicas",
-            "memory sized so p90 usage sits at the HPA's 80% target",
+            "memory limit covers 425Mi, what a pod holds at its CPU limit (175Mi + 250Mi per core, fitted over the hours)",
             "memory limit lowered at most 20% per step",
+            "memory metric removed: memory asked for more replicas than CPU needed in 168 of 168 h; a pod holds 187Mi even in the quietest hour, "
+                + "91% of the 80% target, so the memory metric alone keeps up to 11 pods whatever the load",
         ])
         // Memory: the peak is 200Mi; the seeds' 256Mi request already covers it and stays.
         XCTAssertEqual(usage.maxMemory, 200 * 1_048_576)
         XCTAssertNil(r.memoryRequest)
         XCTAssertEqual(result.container.resources.memoryRequest?.doubleValue, 256 * 1_048_576)
-        // The limit comes down from 1Gi by the 20% step, not to the peak plus the margin (230Mi).
+        // The limit comes down from 1Gi by the 20% step; it would stop at 425Mi (180Mi + 2Mi per
+        // request/s at the 1000m CPU limit's 122.5 request/s), not at the peak plus 15% (230Mi).
         XCTAssertEqual(r.memoryLimit?.doubleValue, 832 * 1_048_576)
         XCTAssertEqual(result.hpa?.hours, 7 * 24)
 

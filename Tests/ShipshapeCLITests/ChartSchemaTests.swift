@@ -23,6 +23,22 @@ final class ChartSchemaTests: XCTestCase {
         }
     }
 
+    /// `hpa.memoryThreshold: null` (what recommend writes when the memory metric pins replicas)
+    /// renders an HPA that scales on CPU alone; a number keeps both metrics.
+    func testANullMemoryThresholdDropsTheMemoryMetric() throws {
+        func metrics(_ extra: [String]) throws -> [String] {
+            let r = try render(["--show-only", "templates/backend.yaml"] + extra)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let hpa = try XCTUnwrap(r.stdout.components(separatedBy: "\n---\n").first { $0.contains("kind: HorizontalPodAutoscaler") })
+            return hpa.split(separator: "\n").filter { $0.hasPrefix("        name: ") }.map { String($0.dropFirst(14)) }
+        }
+        XCTAssertEqual(try metrics([]), ["cpu", "memory"])
+        XCTAssertEqual(try metrics(["--set", "backend.hpa.memoryThreshold=null"]), ["cpu"])
+        let overlay = dir.appendingPathComponent("no-memory.yaml")
+        try "backend:\n  hpa:\n    memoryThreshold: null\n".write(to: overlay, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try metrics(["-f", overlay.path]), ["cpu"])
+    }
+
     /// Each bad value fails the render and the message names its values path.
     func testABadValueFailsNamingItsValuesPath() throws {
         let cases: [(set: String, expected: String)] = [

@@ -74,10 +74,22 @@ public enum EnvironmentRecommender {
             let usages = history.workload(w.namespace, w.name)
             for c in w.containers {
                 guard let usage = usages[c.name] else { continue }
-                let r = ResourceRecommender.recommend(container: c.name, usage: usage, current: c.resources, policy: policy,
+                // An HPA memory metric that pins replicas is dropped, and memory is then sized
+                // as for a workload the HPA does not scale on memory.
+                let pinning = Self.memoryMetricPinning(w, c, usage)
+                var r = ResourceRecommender.recommend(container: c.name, usage: usage, current: c.resources, policy: policy,
                                                       containersInPod: w.containers.count, hpaCPUUtilization: w.hpa?.current.targetCPUUtilization,
-                                                      hpaMemoryUtilization: w.hpa?.targetMemoryUtilization,
+                                                      hpaMemoryUtilization: pinning == nil ? w.hpa?.targetMemoryUtilization : nil,
                                                       sinceLastRecommendation: sinceLastRecommendation["\(w.namespace)/\(w.name)"])
+                let gated = r.notes.first.map { $0.hasPrefix("too little history") || $0.hasPrefix("cooldown:") } == true
+                var memoryMetricChange: FieldChange?
+                if let pinning, !gated, let h = w.hpa, let target = h.targetMemoryUtilization {
+                    r.notes.append(pinning.note)
+                    memoryMetricChange = FieldChange(apiVersion: h.apiVersion, kind: "HorizontalPodAutoscaler", name: h.name,
+                                                     field: "spec.metrics[resource.name=memory]", label: "memory metric", owner: "\(w.name) hpa",
+                                                     old: "\(target)", new: "null",
+                                                     valuesEdit: .init(besideField: "spec.maxReplicas", key: "memoryThreshold", value: .null))
+                }
                 let owner = w.containers.count == 1 ? c.name : "\(w.name)/\(c.name)"
                 let base = "spec.template.spec.containers[name=\(c.name)]"
                 func change(_ field: String, _ label: String, _ old: Quantity?, _ new: Quantity?) {
@@ -90,6 +102,7 @@ public enum EnvironmentRecommender {
                 change("resources.limits.cpu", "cpu limit", c.resources.cpuLimit, r.cpuLimit)
                 change("resources.requests.memory", "memory request", c.resources.memoryRequest, r.memoryRequest)
                 change("resources.limits.memory", "memory limit", c.resources.memoryLimit, r.memoryLimit)
+                if let memoryMetricChange { changes.append(memoryMetricChange) }
 
                 let probes = ProbeRecommender.recommend(startupSeconds: usage.startupSeconds, startup: c.startupProbe, liveness: c.livenessProbe,
                                                         readiness: c.readinessProbe, probeFailures: usage.probeFailures, policy: policy)
@@ -103,8 +116,7 @@ public enum EnvironmentRecommender {
                 var schedule: ScheduleRecommender.Recommendation?
                 // HPA bounds and scaling windows keep the workload's history and cooldown rules:
                 // without the cooldown, windows re-fitted every hour made a commit every hour.
-                if let h = w.hpa, w.containers.first?.name == c.name,
-                   r.notes.first.map({ $0.hasPrefix("too little history") || $0.hasPrefix("cooldown:") }) != true {
+                if let h = w.hpa, w.containers.first?.name == c.name, !gated {
                     let request = (r.cpuRequest ?? c.resources.cpuRequest)?.doubleValue ?? 0
                     var rec = HPARecommender.recommend(hours: usage.hours, cpuRequestCores: request, current: h.current, policy: policy)
                     let hpaOwner = "\(w.name) hpa"
@@ -135,6 +147,15 @@ public enum EnvironmentRecommender {
             }
         }
         return (results, changes)
+    }
+
+    /// The memory-metric finding for a one-container workload whose HPA scales on memory
+    /// (pod utilisation is the sum over containers, so only then is the container the pod).
+    static func memoryMetricPinning(_ w: RenderedWorkload, _ c: RenderedWorkload.Container, _ usage: ContainerUsage) -> MemoryMetricCheck.Finding? {
+        guard let h = w.hpa, let memoryTarget = h.targetMemoryUtilization, w.containers.count == 1,
+              let cpu = c.resources.cpuRequest?.doubleValue, let memory = c.resources.memoryRequest?.doubleValue else { return nil }
+        return MemoryMetricCheck.check(hours: usage.hours, cpuRequestCores: cpu, memoryRequestBytes: memory, cpuTarget: h.current.targetCPUUtilization,
+                                       memoryTarget: memoryTarget, minReplicas: h.current.minReplicas)
     }
 
     /// The `hpa.schedules` change for proposed windows; nil when none are proposed (the MAPE

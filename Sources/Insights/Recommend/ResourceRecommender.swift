@@ -156,7 +156,17 @@ public enum ResourceRecommender {
         }
 
         cpuLimit(&out, current: current, cpuRequest: cpuRequest, policy: policy)
-        memoryLimit(&out, usage: usage, current: current, memRequest: memRequest, policy: policy)
+        // Under an HPA a surge lands on the pods already running until it adds more, and the
+        // peak per pod depends on how many pods the HPA ran, which right-sizing changes: the
+        // limit also covers what a pod holds at its CPU limit, the most load it can take.
+        var surge: (bytes: Double, note: String)?
+        if hpaCPUUtilization != nil, let cpuLimit = (out.cpuLimit ?? current.cpuLimit)?.doubleValue, cpuLimit > 0,
+           let fit = MemoryMetricCheck.memoryPerCPU(hours: usage.hours) {
+            let bytes = fit.intercept + fit.slope * cpuLimit
+            surge = (bytes, "memory limit covers \(Int((bytes / 1_048_576).rounded()))Mi, what a pod holds at its CPU limit "
+                        + "(\(Int((fit.intercept / 1_048_576).rounded()))Mi + \(Int((fit.slope / 1_048_576).rounded()))Mi per core, fitted over the hours)")
+        }
+        memoryLimit(&out, usage: usage, current: current, memRequest: memRequest, policy: policy, surge: surge)
         return out
     }
 
@@ -189,12 +199,15 @@ public enum ResourceRecommender {
     /// nor below the observed peak plus the safety margin (which grows with short history and
     /// OOM kills), and lowered at most `maxDecrease` per step. With `memoryLimit: none` a limit
     /// is left alone unless it lies under that floor.
-    static func memoryLimit(_ out: inout Recommendation, usage: ContainerUsage, current: Current, memRequest: Quantity, policy: RecommendPolicy) {
+    /// `surge`: a further floor (bytes) and the note saying where it comes from.
+    static func memoryLimit(_ out: inout Recommendation, usage: ContainerUsage, current: Current, memRequest: Quantity, policy: RecommendPolicy,
+                            surge: (bytes: Double, note: String)? = nil) {
         let safety = policy.memoryLimitSafety
         let request = out.memoryRequest ?? current.memoryRequest ?? memRequest
         let margin = safety.margin(confidenceDays: usage.confidenceDays, oomKills: usage.oomKills)
         let peakFloor = usage.maxMemory * (1 + margin)
-        let floor = max(request.doubleValue, peakFloor)
+        let surgeFloor = surge?.bytes ?? 0
+        let floor = max(request.doubleValue, peakFloor, surgeFloor)
         let now = current.memoryLimit?.doubleValue
         var target: Double
         if let ratio = policy.memoryLimitRatio {
@@ -204,7 +217,9 @@ public enum ResourceRecommender {
             guard let now, now < floor else { return }
             target = now
         }
-        if target < peakFloor {
+        if let surge, target < surgeFloor, surgeFloor > peakFloor {
+            out.notes.append(surge.note)
+        } else if target < peakFloor {
             out.notes.append("memory limit kept \(Int((margin * 100).rounded()))% above the observed peak \(Int((usage.maxMemory / 1_048_576).rounded()))Mi")
         }
         target = max(target, floor)

@@ -24,15 +24,26 @@ public struct ContainerUsage: Sendable, Equatable {
 
     /// One hour of the workload: the most pods seen at one instant, and the total CPU of all
     /// pods summed over the instants sampled (divide by `instants` for the hour's mean load).
+    /// `memorySum` and `podSum` sum the pods' total memory and their count over the same
+    /// instants (0 in checkpoints written before they were kept), so that per-pod memory can
+    /// be set against per-pod CPU (`MemoryMetricCheck`).
     public struct Hour: Sendable, Equatable {
         public var replicas: Int
         public var cpuSum: Double
         public var instants: Int
+        public var memorySum: Double
+        public var podSum: Int
         public var meanCPU: Double { instants > 0 ? cpuSum / Double(instants) : 0 }
-        public init(replicas: Int, cpuSum: Double, instants: Int) {
+        /// Mean memory and CPU of one pod over the hour; nil without memory samples.
+        public var perPod: (cpu: Double, memory: Double)? {
+            podSum > 0 && memorySum > 0 ? (cpuSum / Double(podSum), memorySum / Double(podSum)) : nil
+        }
+        public init(replicas: Int, cpuSum: Double, instants: Int, memorySum: Double = 0, podSum: Int = 0) {
             self.replicas = replicas
             self.cpuSum = cpuSum
             self.instants = instants
+            self.memorySum = memorySum
+            self.podSum = podSum
         }
     }
 
@@ -58,7 +69,7 @@ public struct ContainerUsage: Sendable, Equatable {
     /// the previous one, at most an hour (so hourly runs and per-minute files both count).
     public internal(set) var coveredSeconds = 0.0
     var closedHours: [Int: Hour] = [:]
-    var instant: (time: Double, pods: Int, cpu: Double)?
+    var instant: (time: Double, pods: Int, cpu: Double, memory: Double)?
     var windowEnd: Double?
     var windowPeak: (value: Double, time: Double)?
 
@@ -78,7 +89,7 @@ public struct ContainerUsage: Sendable, Equatable {
         samples += 1
         firstSample = min(firstSample ?? time, time)
         lastSample = max(lastSample ?? time, time)
-        countInstant(time: time, cpu: cpuCores ?? 0)
+        countInstant(time: time, cpu: cpuCores ?? 0, memory: memoryBytes ?? 0)
         if let c = cpuCores {
             cpu.add(c, weight: max(cpuRequestCores ?? 0, Self.minCPUWeight), at: time)
             if c > maxCPU { maxCPU = c }
@@ -124,10 +135,11 @@ public struct ContainerUsage: Sendable, Equatable {
         return out
     }
 
-    private mutating func countInstant(time: Double, cpu: Double) {
+    private mutating func countInstant(time: Double, cpu: Double, memory: Double) {
         if var i = instant, i.time == time {
             i.pods += 1
             i.cpu += cpu
+            i.memory += memory
             instant = i
             return
         }
@@ -137,15 +149,17 @@ public struct ContainerUsage: Sendable, Equatable {
             Self.fold(i, into: &closedHours)
             if hourChanged { prune(newest: Self.hour(time)) }
         }
-        instant = (time, 1, cpu)
+        instant = (time, 1, cpu, memory)
     }
 
-    private static func fold(_ i: (time: Double, pods: Int, cpu: Double), into hours: inout [Int: Hour]) {
+    private static func fold(_ i: (time: Double, pods: Int, cpu: Double, memory: Double), into hours: inout [Int: Hour]) {
         let h = hour(i.time)
         var hour = hours[h] ?? Hour(replicas: 0, cpuSum: 0, instants: 0)
         hour.replicas = max(hour.replicas, i.pods)
         hour.cpuSum += i.cpu
         hour.instants += 1
+        hour.memorySum += i.memory
+        hour.podSum += i.pods
         hours[h] = hour
     }
 

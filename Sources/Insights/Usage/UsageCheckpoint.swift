@@ -36,9 +36,9 @@ public enum UsageCheckpoint {
         }
         o["hours"] = .array(u.closedHours.keys.sorted().map { h in
             let x = u.closedHours[h]!
-            return [.int(Int64(h)), .int(Int64(x.replicas)), .float(x.cpuSum), .int(Int64(x.instants))]
+            return [.int(Int64(h)), .int(Int64(x.replicas)), .float(x.cpuSum), .int(Int64(x.instants)), .float(x.memorySum), .int(Int64(x.podSum))]
         })
-        if let i = u.instant { o["instant"] = [.float(i.time), .int(Int64(i.pods)), .float(i.cpu)] }
+        if let i = u.instant { o["instant"] = [.float(i.time), .int(Int64(i.pods)), .float(i.cpu), .float(i.memory)] }
         o["startups"] = .array(u.startupSeconds.map(Value.float))
         o["probeFailures"] = .int(Int64(u.probeFailures))
         return .object(o)
@@ -84,13 +84,22 @@ public enum UsageCheckpoint {
             u.windowPeak = (peak, at)
         }
         for h in v["hours"]?.array ?? [] {
-            guard let x = h.array, x.count == 4, let hour = x[0].intValue, let replicas = x[1].intValue,
+            // Four fields before per-pod memory was kept, six since.
+            guard let x = h.array, x.count == 4 || x.count == 6, let hour = x[0].intValue, let replicas = x[1].intValue,
                   let cpu = try number(x[2], 0...Double.greatestFiniteMagnitude, "hour cpu"), let instants = x[3].intValue else { throw UsageError("\(place): bad hour entry \(h)") }
-            u.closedHours[hour] = .init(replicas: replicas, cpuSum: cpu, instants: instants)
+            var entry = ContainerUsage.Hour(replicas: replicas, cpuSum: cpu, instants: instants)
+            if x.count == 6 {
+                guard let memory = try number(x[4], 0...Double.greatestFiniteMagnitude, "hour memory"), let pods = x[5].intValue, pods >= 0 else {
+                    throw UsageError("\(place): bad hour entry \(h)")
+                }
+                entry.memorySum = memory
+                entry.podSum = pods
+            }
+            u.closedHours[hour] = entry
         }
-        if let i = v["instant"]?.array, i.count == 3, let t = try number(i[0], SampleBounds.time, "instant time"), let pods = i[1].intValue,
+        if let i = v["instant"]?.array, i.count == 3 || i.count == 4, let t = try number(i[0], SampleBounds.time, "instant time"), let pods = i[1].intValue,
            let cpu = try number(i[2], 0...Double.greatestFiniteMagnitude, "instant cpu") {
-            u.instant = (t, pods, cpu)
+            u.instant = (t, pods, cpu, i.count == 4 ? try number(i[3], 0...Double.greatestFiniteMagnitude, "instant memory") ?? 0 : 0)
         }
         u.startupSeconds = try (v["startups"]?.array ?? []).compactMap { try number($0, SampleBounds.seconds, "startup seconds") }
         u.probeFailures = v["probeFailures"]?.intValue ?? 0

@@ -135,12 +135,14 @@ spec:
         target:
           type: Utilization
           averageUtilization: {{ $v.hpa.cpuThreshold }}
+    {{- if $v.hpa.memoryThreshold }}
     - type: Resource
       resource:
         name: memory
         target:
           type: Utilization
           averageUtilization: {{ $v.hpa.memoryThreshold }}
+    {{- end }}
   behavior:
     scaleUp:
       stabilizationWindowSeconds: {{ $v.hpa.scaleUp.stabilizationWindowSeconds }}
