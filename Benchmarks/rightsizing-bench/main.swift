@@ -21,14 +21,26 @@ import YAML
 // limit (throttled), failed requests (arriving while no backend or frontend pod was ready),
 // and recommendation commits. Exact under the seed; it never fails on a figure.
 //
-//   rightsizing-bench [days] [--hand-set] [--verbose]   (default 28 days)
+//   rightsizing-bench [days] [--hand-set] [--verbose] [--trace]   (default 28 days)
 //
-// --hand-set runs the same month without recommend: the control whose weekly requests are
-// what the hand-set values cost under the same load (the HPA scales both runs).
+// The closed loop also starts the control in a child process (the same binary with
+// --hand-set, on the other core): the same month without recommend, whose weekly requests are
+// what the hand-set values cost under the same load (the HPA scales both runs). The realized
+// saving is each week's requests in the loop against the same week of the control.
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let days = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 28
 let handSet = CommandLine.arguments.contains("--hand-set")
+/// The control, started beside the loop; its stdout carries `control-week N cpu memory` lines.
+let control: (process: Process, output: Pipe)? = handSet ? nil : try {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = ["\(days)", "--hand-set"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    return (p, pipe)
+}()
 /// --verbose prints each merged recommendation commit: its subject and changed lines.
 let verbose = CommandLine.arguments.contains("--verbose")
 /// --trace prints every hour's pods per component and their mean CPU and memory per pod.
@@ -196,6 +208,7 @@ print([pad("week", 4), pad("CPU req", 8), pad("vs base", 8), pad("mem req", 9), 
 var baseline: (cpu: Double, memory: Double)?
 var totals = (oom: 0, commits: 0, failed: 0.0)
 var last: (cpu: Double, memory: Double) = (0, 0)
+var weekly: [(cpu: Double, memory: Double)] = []
 for week in 0..<((days + 6) / 7) {
     var ticks: [Tick] = []
     var oom = 0, commits = 0
@@ -232,6 +245,8 @@ for week in 0..<((days + 6) / 7) {
     let cpuReq = ticks.map(\.cpuRequested).reduce(0, +) / Double(ticks.count)
     let memReq = ticks.map(\.memoryRequested).reduce(0, +) / Double(ticks.count)
     last = (cpuReq, memReq)
+    weekly.append((cpuReq, memReq))
+    if handSet { print("control-week \(week + 1) \(cpuReq) \(memReq)") }
     let cpus = ticks.flatMap { $0.usage.map(\.cpu) }, mems = ticks.flatMap { $0.usage.map(\.memory) }
     let b = baseline!
     totals.oom += oom
@@ -246,6 +261,25 @@ for week in 0..<((days + 6) / 7) {
 let b = baseline!
 print("")
 print("baseline (hand-set, first hour): CPU \(Int((b.cpu * 1000).rounded()))m, memory \(Int((b.memory / 1_048_576).rounded()))Mi requested across the backend and frontend pods")
-print(String(format: "last week: CPU %.0f%% freed, memory %.0f%% freed (target ≥ 20%% each); OOM kills %d (target 0); failed requests %d; recommendation commits %d",
-             (1 - last.cpu / b.cpu) * 100, (1 - last.memory / b.memory) * 100, totals.oom, Int(totals.failed), totals.commits))
+print(String(format: "last week against the first hour: CPU %+.0f%%, memory %+.0f%% (the load grew); OOM kills %d (target 0); failed requests %d; recommendation commits %d",
+             (last.cpu / b.cpu - 1) * 100, (last.memory / b.memory - 1) * 100, totals.oom, Int(totals.failed), totals.commits))
+if let control {
+    let text = String(decoding: control.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    control.process.waitUntilExit()
+    let rows = text.split(separator: "\n").filter { $0.hasPrefix("control-week ") }.map { $0.split(separator: " ").dropFirst(2).compactMap { Double($0) } }
+    print("")
+    print("realized saving: the loop's requests against the control's (hand-set values, same load, same HPAs)")
+    print([pad("week", 4), pad("CPU loop / control", 20), pad("saved", 7), pad("mem loop / control", 22), pad("saved", 7)].joined(separator: " "))
+    var sums = (loop: (0.0, 0.0), control: (0.0, 0.0))
+    for (i, row) in rows.enumerated() where row.count == 2 && i < weekly.count {
+        let w = weekly[i]
+        sums.loop.0 += w.cpu; sums.loop.1 += w.memory; sums.control.0 += row[0]; sums.control.1 += row[1]
+        print([pad("\(i + 1)", 4), pad("\(Int((w.cpu * 1000).rounded()))m / \(Int((row[0] * 1000).rounded()))m", 20),
+               pad(String(format: "%.1f%%", (1 - w.cpu / row[0]) * 100), 7),
+               pad("\(Int((w.memory / 1_048_576).rounded()))Mi / \(Int((row[1] / 1_048_576).rounded()))Mi", 22),
+               pad(String(format: "%.1f%%", (1 - w.memory / row[1]) * 100), 7)].joined(separator: " "))
+    }
+    print(String(format: "over the %d days: CPU %.1f%% freed, memory %.1f%% freed (target ≥ 20%% each) with %d OOM kills and %d failed requests (target 0)",
+                 days, (1 - sums.loop.0 / sums.control.0) * 100, (1 - sums.loop.1 / sums.control.1) * 100, totals.oom, Int(totals.failed)))
+}
 print(String(format: "wall: %.1f s", Date().timeIntervalSince(wall)))
