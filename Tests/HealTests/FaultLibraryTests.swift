@@ -61,7 +61,7 @@ final class FaultLibraryTests: XCTestCase {
     }
 
     func testAMemoryLeakIsRolledBackNotFed() throws {
-        let run = try check("memory-leak", detected: 2820, since: 2791, action: "rollback", resolved: 3120,
+        let run = try check("memory-leak", detected: 2820, since: 2791, action: "rollback", resolved: 3095,
                             classes: [.memoryLeak], actions: ["rollback memory-leak/Deployment/backend-deployment/backend"])
         XCTAssertEqual(try run.subjects(), ["release: backend.image.tag=1.5.0-leak", "chatbot: initial configuration"])
     }
