@@ -7,7 +7,9 @@ import LogMining
 /// RSS. When Python's drain3 is installed, mines the same lines with drain3's default
 /// TemplateMiner and prints its figures and the ratio. Never fails on time.
 ///
-///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--no-drain3]
+///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--no-drain3] [--digest]
+///
+/// `--digest` also prints a hash of every id, template and token (see `ResultDigest`).
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
 let lineCount = option("--lines", 2_000_000)
@@ -36,6 +38,10 @@ print(String(format: "shipshape: %.2f s, %.0f lines/s (%.2f s CPU, %.0f lines/s 
              elapsed, ours, cpu, Double(lineCount) / cpu, miner.templates.count, groupingAccuracy(predicted: resolved, truth: corpus.labels), peakRSSMB(), rssBefore))
 print("  \(miner.shapeCacheHits) lines placed by the shape cache without a search")
 for t in miner.templates.prefix(40) { print(String(format: "  %8d  %@", t.count, t.text)) }
+if arguments.contains("--digest") {
+    let digest = corpus.bytes.withUnsafeBufferPointer { ResultDigest.of(miner: miner, ids: ids, lines: $0, randomLines: 300_000) }
+    print("digest: \(String(digest, radix: 16)) (ids, state and tokens; must not change with a speed-up)")
+}
 
 // drain3, when installed: the same lines through its default TemplateMiner.
 guard !arguments.contains("--no-drain3") else { exit(0) }
