@@ -20,8 +20,17 @@ enum ByteClass {
     @inline(__always) static func counters(_ entry: UInt64) -> UInt64 { entry & 0x00FF_FFFF_FFFF_FFFF }
     static let stopBits = UInt64(stop) &<< 56, spaceBits = UInt64(space) &<< 56, kindBits = UInt64(kinds) &<< 56
 
-    /// Per byte value: its counter and its class bits.
-    static let entries: [UInt64] = (0..<256).map { b -> UInt64 in
+    /// Per byte value: its counter and its class bits. A pointer to memory made once and kept
+    /// for the process, not an array: reading it needs no closure, which kept the optimizer
+    /// from inlining into the splitter's loop.
+    /// Written once, at first use, and only read after: `nonisolated(unsafe)` is safe here.
+    nonisolated(unsafe) static let entries: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 256)
+        table.initialize(from: (0..<256).map(entry), count: 256)
+        return UnsafePointer(table)
+    }()
+
+    private static func entry(_ b: Int) -> UInt64 {
         let counter: UInt64
         switch b {
         case 48...57: counter = 1

@@ -6,10 +6,12 @@
 /// bytes has at most `(n + 1) / 2` of them, plus the JSON level's (`reserve(forLineOf:)`); the
 /// tokenizer then appends without checking.
 public final class LogTokenBuffer {
+    // Only the tokenizer and the miner touch these, never across a call that could reach them
+    // again: the runtime's exclusivity checks would cost more than the work on the hot path.
     /// The tokens: `base[0..<count]`.
-    @usableFromInline private(set) var base: UnsafeMutablePointer<LogToken>
-    public internal(set) var count = 0
-    @usableFromInline private(set) var capacity: Int
+    @exclusivity(unchecked) @usableFromInline private(set) var base: UnsafeMutablePointer<LogToken>
+    @exclusivity(unchecked) public internal(set) var count = 0
+    @exclusivity(unchecked) @usableFromInline private(set) var capacity: Int
 
     public init(capacity: Int = 64) {
         self.capacity = max(1, capacity)

@@ -77,14 +77,13 @@ extension LogTokenizer {
     /// less those of the brackets and punctuation trimmed off either side.
     @inline(__always)
     private func coreCounters(_ packed: UInt64, _ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ cs: Int, _ ce: Int, _ end: Int) -> UInt64 {
-        ByteClass.entries.withUnsafeBufferPointer { entries in
-            var sum = packed
-            var k = start
-            while k < cs { sum &-= entries[Int(line[k])]; k &+= 1 }
-            k = ce
-            while k < end { sum &-= entries[Int(line[k])]; k &+= 1 }
-            return ByteClass.counters(sum)
-        }
+        let entries = ByteClass.entries
+        var sum = packed
+        var k = start
+        while k < cs { sum &-= entries[Int(line[k])]; k &+= 1 }
+        k = ce
+        while k < end { sum &-= entries[Int(line[k])]; k &+= 1 }
+        return ByteClass.counters(sum)
     }
 
     /// What a core (no brackets or trailing punctuation) is.
@@ -103,12 +102,11 @@ extension LogTokenizer {
             counts = CoreCounts(packed: packed)
         } else if n <= 255 {
             // One table add a byte: the counters packed in a word (a core this short cannot overflow one).
-            counts = CoreCounts(packed: ByteClass.entries.withUnsafeBufferPointer { entries in
-                var sum: UInt64 = 0
-                var k = cs
-                while k < ce { sum &+= entries[Int(line[k])]; k &+= 1 }
-                return ByteClass.counters(sum)
-            })
+            let entries = ByteClass.entries
+            var sum: UInt64 = 0
+            var k = cs
+            while k < ce { sum &+= entries[Int(line[k])]; k &+= 1 }
+            counts = CoreCounts(packed: ByteClass.counters(sum))
         } else {
             counts = CoreCounts(line, cs, ce)
         }

@@ -52,82 +52,94 @@ public struct LogTokenizer: Sendable {
 
     /// Splits `line[from..<to]` at whitespace and appends a classified, hashed token a chunk.
     /// The tokens are written straight into the buffer's memory (`out`, `n` of them so far),
-    /// which `reserve(forLineOf:)` made big enough.
+    /// which `reserve(forLineOf:)` made big enough. Not inlined into `tokenize`'s two calls, so
+    /// that `classify` and `hash` are inlined into it (an inliner's size limit chooses otherwise).
+    @inline(never)
     private func words(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into tokens: LogTokenBuffer) {
         let out = tokens.base
         var n = tokens.count
-        ByteClass.entries.withUnsafeBufferPointer { entries in
-            var i = from
-            var inMessageQuote = false
-            var pendingPrefix = -1
-            while i < to {
-                while i < to, entries[Int(line[i])] & ByteClass.spaceBits != 0 { i &+= 1 }
-                if i >= to { break }
-                let start = i
-                // klog's structured message: `file.go:123] "Starting controller" k="v"` mines the words.
-                if n == 4, line[i] == quote, out[0].kind == .timestamp, out[0].coreStart == out[0].start + 1,
-                   line[out[3].end - 1] == 93 {
-                    inMessageQuote = true
-                }
-                var j = i
-                var quoted = false
-                var messageKeyEnd = -1
-                // The bytes' entries OR-ed (class bits in the top byte) and summed (counters below).
-                var seen: UInt64 = 0, sum: UInt64 = 0
-                while j < to {
-                    let e = entries[Int(line[j])]
-                    if e & ByteClass.stopBits == 0 {
-                        // Most bytes: neither a space nor a quote.
-                        seen |= e
-                        sum &+= e
-                        j &+= 1
-                        continue
-                    }
-                    if e & ByteClass.spaceBits != 0 { break }
-                    seen |= e & ByteClass.kindBits
+        let entries = ByteClass.entries
+        var i = from
+        var inMessageQuote = false
+        var pendingPrefix = -1
+        while i < to {
+            while i < to, entries[Int(line[i])] & ByteClass.spaceBits != 0 { i &+= 1 }
+            if i >= to { break }
+            let start = i
+            // klog's structured message: `file.go:123] "Starting controller" k="v"` mines the words.
+            if n == 4, line[i] == quote, out[0].kind == .timestamp, out[0].coreStart == out[0].start + 1,
+               line[out[3].end - 1] == 93 {
+                inMessageQuote = true
+            }
+            var j = i
+            var quoted = false
+            var messageKeyEnd = -1
+            // The bytes' entries OR-ed (class bits in the top byte) and summed (counters below).
+            var seen: UInt64 = 0, sum: UInt64 = 0
+            while j < to {
+                let e = entries[Int(line[j])]
+                if e & ByteClass.stopBits == 0 {
+                    // Most bytes: neither a space nor a quote.
+                    seen |= e
                     sum &+= e
-                    let b = line[j]
-                    if !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
-                        if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) {
-                            messageKeyEnd = j + 1
-                            break
-                        }
-                        if let close = closingQuote(line, b, j + 1, to) {
-                            quoted = true
-                            j = close + 1
-                            continue
-                        }
-                    }
-                    j += 1
-                }
-                if messageKeyEnd >= 0 {
-                    // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the first.
-                    pendingPrefix = start
-                    inMessageQuote = true
-                    i = messageKeyEnd
+                    j &+= 1
                     continue
                 }
-                if inMessageQuote, j > start, line[j - 1] == quote { inMessageQuote = false }
-                var token = classify(line, start, j, quoted: quoted, first: n == 0, seen: ByteClass.classes(seen),
-                                     packed: quoted || j &- start > 255 ? nil : sum)
-                if pendingPrefix >= 0 {
-                    if token.coreStart == token.start, token.prefixEnd < 0 { token.prefixEnd = start }
-                    token.start = pendingPrefix
-                    pendingPrefix = -1
+                if e & ByteClass.spaceBits != 0 { break }
+                seen |= e & ByteClass.kindBits
+                sum &+= e
+                let b = line[j]
+                if !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
+                    if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) {
+                        messageKeyEnd = j + 1
+                        break
+                    }
+                    if let close = closingQuote(line, b, j + 1, to) {
+                        quoted = true
+                        j = close + 1
+                        continue
+                    }
                 }
-                token.hash = hash(token, in: line)
-                out[n] = token
+                j += 1
+            }
+            if messageKeyEnd >= 0 {
+                // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the first.
+                pendingPrefix = start
+                inMessageQuote = true
+                i = messageKeyEnd
+                continue
+            }
+            if inMessageQuote, j > start, line[j - 1] == quote { inMessageQuote = false }
+            if pendingPrefix < 0, ByteClass.classes(seen) & ~ByteClass.letter == 0, j &- start < 8 {
+                // A few letters only: a kept word (most tokens), made here without a call: what
+                // `classify` would return, hashed as one range. A word cannot end a month pair.
+                var h = TokenHash()
+                h.add(line.baseAddress! + start, j &- start, readable: line.count &- start)
+                out[n] = LogToken(start: start, coreStart: start, coreEnd: j, end: j, kind: .word)
+                out[n].hash = h.value
                 n &+= 1
-                markSyslogMonth(line, out, n)
                 i = j
+                continue
             }
+            var token = classify(line, start, j, quoted: quoted, first: n == 0, seen: ByteClass.classes(seen),
+                                 packed: quoted || j &- start > 255 ? nil : sum)
             if pendingPrefix >= 0 {
-                // `msg="` ends the line: the key alone.
-                out[n] = LogToken(start: pendingPrefix, coreStart: pendingPrefix, coreEnd: to, end: to, kind: .word)
-                out[n].hash = hash(out[n], in: line)
-                n &+= 1
-                markSyslogMonth(line, out, n)
+                if token.coreStart == token.start, token.prefixEnd < 0 { token.prefixEnd = start }
+                token.start = pendingPrefix
+                pendingPrefix = -1
             }
+            token.hash = hash(token, in: line)
+            out[n] = token
+            n &+= 1
+            // Only a number completes a month pair.
+            if token.kind == .number { markSyslogMonth(line, out, n) }
+            i = j
+        }
+        if pendingPrefix >= 0 {
+            // `msg="` ends the line: the key alone.
+            out[n] = LogToken(start: pendingPrefix, coreStart: pendingPrefix, coreEnd: to, end: to, kind: .word)
+            out[n].hash = hash(out[n], in: line)
+            n &+= 1
         }
         tokens.count = n
     }
