@@ -72,6 +72,10 @@ struct CoreCounts {
         other = Int(truncatingIfNeeded: (packed &>> 48) & 0xff)
     }
 
+    /// The hex letters of summed counters, without unpacking the rest.
+    @inline(__always)
+    static func hexLetters(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &>> 8) & 0xff) }
+
     /// Counts `line[from..<to]` a byte at a time (any length).
     init(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
         var i = from

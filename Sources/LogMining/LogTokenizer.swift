@@ -110,14 +110,24 @@ public struct LogTokenizer: Sendable {
                 continue
             }
             if inMessageQuote, j > start, line[j - 1] == quote { inMessageQuote = false }
-            if pendingPrefix < 0, ByteClass.classes(seen) & ~ByteClass.letter == 0, j &- start < 8 {
-                // A few letters only: a kept word (most tokens), made here without a call: what
-                // `classify` would return, hashed as one range. A word cannot end a month pair.
-                var h = TokenHash()
-                h.add(line.baseAddress! + start, j &- start, readable: line.count &- start)
-                out[n] = LogToken(start: start, coreStart: start, coreEnd: j, end: j, kind: .word)
-                out[n].hash = h.value
+            let classes = ByteClass.classes(seen), length = j &- start
+            if pendingPrefix < 0, length <= 255, classes == ByteClass.letter || classes == ByteClass.digit {
+                // Letters only or digits only (most tokens): made here, without a call, as `classify`
+                // would make them; none of its checks can apply to a chunk without brackets,
+                // punctuation, `=`, `:` or quotes. Letters are a word, or hex when 8 or more hex
+                // letters; digits are a number. A word hashes as its one range, a variable as `<*>`.
+                let kind: LogTokenKind = classes == ByteClass.digit
+                    ? .number : (length >= 8 && CoreCounts.hexLetters(sum) == length ? .hex : .word)
+                out[n] = LogToken(start: start, coreStart: start, coreEnd: j, end: j, kind: kind)
+                if kind == .word {
+                    var h = TokenHash()
+                    h.add(line.baseAddress! + start, length, readable: line.count &- start)
+                    out[n].hash = h.value
+                } else {
+                    out[n].hash = wildcardHash
+                }
                 n &+= 1
+                if kind == .number { markSyslogMonth(line, out, n) }
                 i = j
                 continue
             }
@@ -254,12 +264,15 @@ public struct LogTokenizer: Sendable {
     func isMessageKey(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         matches(line, from, to, "msg") || matches(line, from, to, "message")
     }
+    /// Whether three letters name a month (any case): compared as one number, no set lookup.
     func isMonth(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
         let key = (UInt32(a | 0x20) << 16) | (UInt32(b | 0x20) << 8) | UInt32(c | 0x20)
-        return LogTokenizer.months.contains(key)
+        switch key {
+        case 0x6A_616E, 0x66_6562, 0x6D_6172, 0x61_7072, 0x6D_6179, 0x6A_756E,  // jan feb mar apr may jun
+             0x6A_756C, 0x61_7567, 0x73_6570, 0x6F_6374, 0x6E_6F76, 0x64_6563:  // jul aug sep oct nov dec
+            return true
+        default:
+            return false
+        }
     }
-    static let months: Set<UInt32> = Set(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { s in
-        let u = Array(s.utf8)
-        return (UInt32(u[0]) << 16) | (UInt32(u[1]) << 8) | UInt32(u[2])
-    })
 }
