@@ -88,19 +88,22 @@ public struct LogTokenizer: Sendable {
                 if e & ByteClass.spaceBits != 0 { break }
                 seen |= e & ByteClass.kindBits
                 sum &+= e
-                let b = line[j]
-                if !inMessageQuote && (j == start || line[j - 1] == equals || isOpener(line[j - 1])) {
-                    if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) {
-                        messageKeyEnd = j + 1
-                        break
-                    }
-                    if let close = closingQuote(line, b, j + 1, to) {
-                        quoted = true
-                        j = close + 1
-                        continue
-                    }
+                if inMessageQuote {
+                    j &+= 1
+                    continue
                 }
-                j += 1
+                switch quoteStep(line, start, j, to) {
+                case .messageKey(let end):
+                    messageKeyEnd = end
+                case .quoted(let next):
+                    quoted = true
+                    j = next
+                    continue
+                case .none:
+                    j &+= 1
+                    continue
+                }
+                break
             }
             if messageKeyEnd >= 0 {
                 // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the first.
@@ -152,6 +155,26 @@ public struct LogTokenizer: Sendable {
             n &+= 1
         }
         tokens.count = n
+    }
+
+    /// What a quote at `j`, in a chunk that started at `start`, does (outside a message's quotes).
+    enum QuoteStep {
+        /// Nothing: a quote inside a word.
+        case none
+        /// A quoted string, at the chunk's start or after `=` or a bracket: the chunk goes on at `next`.
+        case quoted(next: Int)
+        /// logfmt's `msg="`: the chunk ends at `end`, and the message's words follow.
+        case messageKey(end: Int)
+    }
+
+    /// Out of the splitter's loop (quotes are rare there), so the loop keeps its registers.
+    @inline(never)
+    private func quoteStep(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ j: Int, _ to: Int) -> QuoteStep {
+        guard j == start || line[j - 1] == equals || isOpener(line[j - 1]) else { return .none }
+        let b = line[j]
+        if b == quote, j > start, line[j - 1] == equals, isMessageKey(line, start, j - 1) { return .messageKey(end: j + 1) }
+        if let close = closingQuote(line, b, j + 1, to) { return .quoted(next: close + 1) }
+        return .none
     }
 
     /// Syslog `Dec  2 10:00:00`: a month name before a day number is part of the timestamp.
