@@ -142,6 +142,15 @@ public struct TokenHash {
         return x ^ (x &>> 32)
     }
 
+    /// The hash of `count` bytes (at most 8) given as one little-endian word, first byte
+    /// lowest: the same as adding them one by one, in one step.
+    @inline(__always) public static func hash(word: UInt64, count: Int) -> UInt64 {
+        var hasher = TokenHash()
+        hasher.length = count
+        if count == 8 { hasher.mix(word) } else { hasher.pending = word; hasher.pendingCount = count }
+        return hasher.value
+    }
+
     /// The hash of a whole byte sequence.
     public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
         var hasher = TokenHash()

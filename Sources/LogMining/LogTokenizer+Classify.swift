@@ -110,7 +110,8 @@ extension LogTokenizer {
         } else {
             counts = CoreCounts(line, cs, ce)
         }
-        if counts.colons > 0 {
+        if counts.colons > 0, counts.other > 0 {
+            // `://` needs a slash too, and a slash counts as other.
             var i = cs
             while i < ce {
                 if line[i] == colon, i + 2 < ce, line[i + 1] == slash, line[i + 2] == slash { return .url }

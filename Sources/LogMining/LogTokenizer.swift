@@ -209,7 +209,18 @@ public struct LogTokenizer: Sendable {
         if token.start == token.coreStart, token.coreEnd == token.end, !token.joinsWithEquals, token.prefixEnd < 0 {
             return wildcardHash  // a bare variable prints `<*>`
         }
-        h.add(base + token.start, token.prefixUpper &- token.start)
+        let prefixCount = token.prefixUpper &- token.start, suffixCount = token.end &- token.coreEnd
+        if token.isVariable, !token.joinsWithEquals, prefixCount &+ suffixCount <= 5,
+           line.count &- token.start >= 8, line.count &- token.coreEnd >= 8 {
+            // `[<*>]`, `key=<*>`, `sshd[<*>]:`: at most 8 printed bytes, put together in one word
+            // (prefix, `<*>`, suffix) from two loads, not added a byte at a time.
+            let prefix = load(base + token.start) & lowBytes(prefixCount)
+            let suffix = load(base + token.coreEnd) & lowBytes(suffixCount)
+            let word = prefix | (0x3E_2A3C &<< UInt64(truncatingIfNeeded: prefixCount &* 8))
+                | (suffix &<< UInt64(truncatingIfNeeded: (prefixCount &+ 3) &* 8))
+            return TokenHash.hash(word: word, count: prefixCount &+ 3 &+ suffixCount)
+        }
+        h.add(base + token.start, prefixCount)
         if token.joinsWithEquals { h.add(equals) }
         if token.isVariable {
             h.add(60); h.add(42); h.add(62)
@@ -219,6 +230,13 @@ public struct LogTokenizer: Sendable {
         h.add(base + token.coreEnd, token.end &- token.coreEnd)
         return h.value
     }
+
+    /// Eight bytes from `p`, the first lowest.
+    @inline(__always)
+    private func load(_ p: UnsafePointer<UInt8>) -> UInt64 { UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) }
+    /// A mask of the low `count` (0...7) bytes.
+    @inline(__always)
+    private func lowBytes(_ count: Int) -> UInt64 { (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1 }
 
     // MARK: - Byte classes
 
