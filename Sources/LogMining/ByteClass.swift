@@ -76,6 +76,10 @@ struct CoreCounts {
     @inline(__always)
     static func hexLetters(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &>> 8) & 0xff) }
 
+    /// The other bytes (not letters, digits, `:`, `.` or `-`) of summed counters.
+    @inline(__always)
+    static func other(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &>> 48) & 0xff) }
+
     /// Counts `line[from..<to]` a byte at a time (any length).
     init(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
         var i = from

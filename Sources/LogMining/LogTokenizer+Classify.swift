@@ -49,14 +49,17 @@ extension LogTokenizer {
             token.kind = .timestamp
             return token
         }
-        token.kind = kind(of: line, cs, ce, packed: packed.map { coreCounters($0, line, start, cs, ce, end) })
+        let core = packed.map { coreCounters($0, line, start, cs, ce, end) }
+        token.kind = kind(of: line, cs, ce, packed: core)
+        // Brackets count as other bytes: a core known to have none skips the two bracket checks.
+        let mayHaveBrackets = core.map { CoreCounts.other($0) > 0 } ?? true
         // `[fe80::1]:443`: a bracketed address is one variable, brackets included.
-        if token.isVariable, cs > start, line[cs - 1] == 91, firstIndex(of: 93, in: line, cs, ce) != nil {
+        if token.isVariable, cs > start, line[cs - 1] == 91, mayHaveBrackets, firstIndex(of: 93, in: line, cs, ce) != nil {
             token.coreStart = cs - 1
             return token
         }
         // `sshd[1234]`: keep the program name.
-        if token.kind != .word, seen & ByteClass.bracket != 0, let bracket = firstIndex(of: 91, in: line, cs, ce), bracket > cs,
+        if token.kind != .word, seen & ByteClass.bracket != 0, mayHaveBrackets, let bracket = firstIndex(of: 91, in: line, cs, ce), bracket > cs,
            allDigits(line, bracket + 1, ce), kind(of: line, cs, bracket) == .word {
             token.coreStart = bracket + 1
             token.kind = .number

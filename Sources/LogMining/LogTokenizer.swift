@@ -134,18 +134,12 @@ public struct LogTokenizer: Sendable {
                 i = j
                 continue
             }
-            var token = classify(line, start, j, quoted: quoted, first: n == 0, seen: ByteClass.classes(seen),
-                                 packed: quoted || j &- start > 255 ? nil : sum)
-            if pendingPrefix >= 0 {
-                if token.coreStart == token.start, token.prefixEnd < 0 { token.prefixEnd = start }
-                token.start = pendingPrefix
-                pendingPrefix = -1
-            }
-            token.hash = hash(token, in: line)
-            out[n] = token
+            let kind = makeToken(line, start, j, quoted: quoted, first: n == 0, seen: classes,
+                                 packed: quoted || length > 255 ? nil : sum, prefixFrom: pendingPrefix, into: out + n)
+            pendingPrefix = -1
             n &+= 1
             // Only a number completes a month pair.
-            if token.kind == .number { markSyslogMonth(line, out, n) }
+            if kind == .number { markSyslogMonth(line, out, n) }
             i = j
         }
         if pendingPrefix >= 0 {
@@ -165,6 +159,23 @@ public struct LogTokenizer: Sendable {
         case quoted(next: Int)
         /// logfmt's `msg="`: the chunk ends at `end`, and the message's words follow.
         case messageKey(end: Int)
+    }
+
+    /// The token of the chunk `line[start..<end]`, classified, led by a pending `msg="` at
+    /// `prefixFrom` (-1: none) and hashed, written to `slot`; its kind. One call a token from
+    /// the splitter, in which `classify` and `hash` are inlined and the token stays in
+    /// registers until it is stored (returned by value, it went through memory twice).
+    @inline(never)
+    private func makeToken(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quoted: Bool, first: Bool, seen: UInt8,
+                           packed: UInt64?, prefixFrom: Int, into slot: UnsafeMutablePointer<LogToken>) -> LogTokenKind {
+        var token = classify(line, start, end, quoted: quoted, first: first, seen: seen, packed: packed)
+        if prefixFrom >= 0 {
+            if token.coreStart == token.start, token.prefixEnd < 0 { token.prefixEnd = start }
+            token.start = prefixFrom
+        }
+        token.hash = hash(token, in: line)
+        slot.initialize(to: token)
+        return token.kind
     }
 
     /// Out of the splitter's loop (quotes are rare there), so the loop keeps its registers.
