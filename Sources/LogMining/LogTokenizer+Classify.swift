@@ -8,8 +8,8 @@ extension LogTokenizer {
     /// read every byte of it (no quoted part skipped) and it is at most 255 bytes long, so
     /// `kind(of:)` need not count the core again; nil otherwise.
     ///
-    /// Inlined into the splitter (its one caller), so the token is built in registers and
-    /// written once, not returned through memory and read back.
+    /// Inlined into `makeToken` (its one caller), so the token is built in registers and
+    /// stored once, not returned through memory and read back.
     @inline(__always)
     func classify(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quoted: Bool, first: Bool, seen: UInt8,
                   packed: UInt64?) -> LogToken {
