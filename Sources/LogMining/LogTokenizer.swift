@@ -217,9 +217,9 @@ public struct LogTokenizer: Sendable {
     @inline(__always)
     func hash(_ token: LogToken, in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let base = line.baseAddress!
-        var h = TokenHash()
         if !token.isVariable, !token.joinsWithEquals, token.prefixEnd < 0 {
             // A kept word prints its bytes as they are: one range.
+            var h = TokenHash()
             h.add(base + token.start, token.end &- token.start, readable: line.count &- token.start)
             return h.value
         }
@@ -237,7 +237,16 @@ public struct LogTokenizer: Sendable {
                 | (suffix &<< UInt64(truncatingIfNeeded: (prefixCount &+ 3) &* 8))
             return TokenHash.hash(word: word, count: prefixCount &+ 3 &+ suffixCount)
         }
-        h.add(base + token.start, prefixCount)
+        return hashInPieces(token, in: line)
+    }
+
+    /// The printed text's hash fed piece by piece (prefix, `=`, core or `<*>`, suffix): the rare
+    /// case, out of line so that `hash` stays small enough to be inlined.
+    @inline(never)
+    private func hashInPieces(_ token: LogToken, in line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let base = line.baseAddress!
+        var h = TokenHash()
+        h.add(base + token.start, token.prefixUpper &- token.start)
         if token.joinsWithEquals { h.add(equals) }
         if token.isVariable {
             h.add(60); h.add(42); h.add(62)
