@@ -20,6 +20,9 @@ enum ByteClass {
     @inline(__always) static func counters(_ entry: UInt64) -> UInt64 { entry & 0x00FF_FFFF_FFFF_FFFF }
     static let stopBits = UInt64(stop) &<< 56, spaceBits = UInt64(space) &<< 56, kindBits = UInt64(kinds) &<< 56
 
+    /// The counters of a colon, a dot and any other byte.
+    static let colonCounter: UInt64 = 1 << 24, dotCounter: UInt64 = 1 << 32, otherCounter: UInt64 = 1 << 48
+
     /// Per byte value: its counter and its class bits. A pointer to memory made once and kept
     /// for the process, not an array: reading it needs no closure, which kept the optimizer
     /// from inlining into the splitter's loop.
@@ -36,10 +39,10 @@ enum ByteClass {
         case 48...57: counter = 1
         case 97...102, 65...70: counter = 1 << 8
         case 103...122, 71...90: counter = 1 << 16
-        case 58: counter = 1 << 24
-        case 46: counter = 1 << 32
+        case 58: counter = colonCounter
+        case 46: counter = dotCounter
         case 45: counter = 1 << 40
-        default: counter = 1 << 48
+        default: counter = otherCounter
         }
         let classes: UInt8
         switch b {

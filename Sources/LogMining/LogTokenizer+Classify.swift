@@ -77,16 +77,18 @@ extension LogTokenizer {
     }
 
     /// The counters of the core `line[cs..<ce]`: the chunk's (`packed`, over `start..<end`)
-    /// less those of the brackets and punctuation trimmed off either side.
+    /// less those of the brackets and punctuation trimmed off either side. Those are all
+    /// counted as other bytes but `.` and `:`, so no table is read for them.
     @inline(__always)
     private func coreCounters(_ packed: UInt64, _ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ cs: Int, _ ce: Int, _ end: Int) -> UInt64 {
-        let entries = ByteClass.entries
-        var sum = packed
-        var k = start
-        while k < cs { sum &-= entries[Int(line[k])]; k &+= 1 }
-        k = ce
-        while k < end { sum &-= entries[Int(line[k])]; k &+= 1 }
-        return ByteClass.counters(sum)
+        var sum = ByteClass.counters(packed) &- UInt64(truncatingIfNeeded: cs &- start) &* ByteClass.otherCounter
+        var k = ce
+        while k < end {
+            let b = line[k]
+            sum &-= b == dot ? ByteClass.dotCounter : b == colon ? ByteClass.colonCounter : ByteClass.otherCounter
+            k &+= 1
+        }
+        return sum
     }
 
     /// What a core (no brackets or trailing punctuation) is.
