@@ -128,7 +128,10 @@ public struct LogTokenizer: Sendable {
                 let kind: LogTokenKind = classes == ByteClass.digit
                     ? .number : (length >= 8 && CoreCounts.hexLetters(sum) == length ? .hex : .word)
                 out[n] = LogToken(start: start, coreStart: start, coreEnd: j, end: j, kind: kind)
-                if kind == .word {
+                if kind == .word, length < 8, line.count &- start >= 8 {
+                    // Most words: one load, masked, hashed in one step.
+                    out[n].hash = TokenHash.hash(word: load(line.baseAddress! + start) & lowBytes(length), count: length)
+                } else if kind == .word {
                     var h = TokenHash()
                     h.add(line.baseAddress! + start, length, readable: line.count &- start)
                     out[n].hash = h.value
