@@ -51,15 +51,31 @@ struct JSONLogLine {
         while i < line.count, line[i] == 32 || line[i] == 9 || line[i] == 13 || line[i] == 10 { i += 1 }
     }
 
-    /// The index of the quote closing a string whose content starts at `from`.
+    /// The index of the quote closing a string whose content starts at `from`. While eight more
+    /// bytes are readable they are tested at once for `"` and `\` (most of a JSON line is
+    /// string contents that are neither), and only those bytes are looked at one by one.
     private static func stringEnd(_ line: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int? {
         var i = from
-        while i < line.count {
+        let n = line.count
+        while i < n {
+            if n &- i >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(line.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                let found = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                if found == 0 { i &+= 8; continue }
+                i &+= found.trailingZeroBitCount &>> 3
+            }
             if line[i] == 92 { i += 2; continue }
             if line[i] == 34 { return i }
             i += 1
         }
         return nil
+    }
+
+    /// The high bit set in the first zero byte of `x` (little-endian): bytes after a zero one
+    /// may be marked too, so only the lowest mark is meaningful.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Skips a number, literal, object or array (strings inside nested values included).

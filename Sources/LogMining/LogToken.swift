@@ -1,21 +1,60 @@
 /// One token of a log line, as byte ranges into the line: `prefix` and `suffix` keep their bytes
 /// (brackets, `key=`, a trailing comma), the `core` is kept or, when variable, printed as `<*>`.
-/// Ranges instead of Strings so tokenizing a line allocates nothing.
+/// Ranges instead of Strings so tokenizing a line allocates nothing. Positions are stored as
+/// `Int32` and the kind and flag as bytes, so a token is 32 bytes, not 56: the tokenizer writes
+/// a line's tokens in place into a `LogTokenBuffer`, and the miner reads them a pass or two
+/// later, and half the bytes is half the memory traffic. Lines are mined up to their first
+/// `LogToken.maxLineLength` bytes (see `LogTokenizer.tokenize`).
 public struct LogToken: Equatable, Sendable {
-    /// Where the prefix starts; the core starts at `coreStart`.
-    public var start: Int
-    public var coreStart: Int
-    public var coreEnd: Int
-    /// Where the suffix ends.
-    public var end: Int
+    @usableFromInline var start32: Int32
+    @usableFromInline var coreStart32: Int32
+    @usableFromInline var coreEnd32: Int32
+    @usableFromInline var end32: Int32
+    @usableFromInline var prefixEnd32: Int32
     /// What the core is: a word stays in templates, everything else is a variable.
     public var kind: LogTokenKind
     /// A `=` printed between prefix and core (a JSON field `"level":"info"` prints `level=info`).
-    public var joinsWithEquals: Bool = false
-    /// Where the prefix ends when it is not where the core starts (a JSON level's key), else -1.
-    public var prefixEnd: Int = -1
+    public var joinsWithEquals: Bool
     /// `TokenHash` of the printed text (with `<*>` for a variable core): what the miner compares.
     public var hash: UInt64 = 0
+
+    /// The longest line whose positions a token can hold.
+    public static let maxLineLength = Int(Int32.max)
+
+    @inline(__always)
+    public init(start: Int, coreStart: Int, coreEnd: Int, end: Int, kind: LogTokenKind, joinsWithEquals: Bool = false, prefixEnd: Int = -1) {
+        start32 = Int32(truncatingIfNeeded: start)
+        coreStart32 = Int32(truncatingIfNeeded: coreStart)
+        coreEnd32 = Int32(truncatingIfNeeded: coreEnd)
+        end32 = Int32(truncatingIfNeeded: end)
+        prefixEnd32 = Int32(truncatingIfNeeded: prefixEnd)
+        self.kind = kind
+        self.joinsWithEquals = joinsWithEquals
+    }
+
+    /// Where the prefix starts; the core starts at `coreStart`.
+    public var start: Int {
+        @inline(__always) get { Int(start32) }
+        @inline(__always) set { start32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var coreStart: Int {
+        @inline(__always) get { Int(coreStart32) }
+        @inline(__always) set { coreStart32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var coreEnd: Int {
+        @inline(__always) get { Int(coreEnd32) }
+        @inline(__always) set { coreEnd32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// Where the suffix ends.
+    public var end: Int {
+        @inline(__always) get { Int(end32) }
+        @inline(__always) set { end32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// Where the prefix ends when it is not where the core starts (a JSON level's key), else -1.
+    public var prefixEnd: Int {
+        @inline(__always) get { Int(prefixEnd32) }
+        @inline(__always) set { prefixEnd32 = Int32(truncatingIfNeeded: newValue) }
+    }
 
     /// The end of the prefix's bytes.
     @inline(__always) public var prefixUpper: Int { prefixEnd >= 0 ? prefixEnd : coreStart }
@@ -101,6 +140,15 @@ public struct TokenHash {
         x = (x ^ (x &>> 32)) &* 0xD6E8_FEB8_6659_FD93
         x = (x ^ (x &>> 32)) &* 0xD6E8_FEB8_6659_FD93
         return x ^ (x &>> 32)
+    }
+
+    /// The hash of `count` bytes (at most 8) given as one little-endian word, first byte
+    /// lowest: the same as adding them one by one, in one step.
+    @inline(__always) public static func hash(word: UInt64, count: Int) -> UInt64 {
+        var hasher = TokenHash()
+        hasher.length = count
+        if count == 8 { hasher.mix(word) } else { hasher.pending = word; hasher.pendingCount = count }
+        return hasher.value
     }
 
     /// The hash of a whole byte sequence.

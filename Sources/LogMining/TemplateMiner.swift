@@ -35,7 +35,8 @@ public final class TemplateMiner {
     /// The LRU list over slots: most recently used at `head`.
     @exclusivity(unchecked) var prev: [Int] = [], next: [Int] = []
     @exclusivity(unchecked) var head = -1, tail = -1
-    @exclusivity(unchecked) private var tokens: [LogToken] = []
+    /// The current line's tokens.
+    private let tokens = LogTokenBuffer()
     /// Per slot, the stamp its group got at its last change (see `ShapeCache`); 0 when free.
     @exclusivity(unchecked) var groupStamps: [UInt64] = []
     var lastStamp: UInt64 = 0
@@ -51,17 +52,13 @@ public final class TemplateMiner {
     /// Mines one line (without its newline); returns its template id.
     @discardableResult
     public func add(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        tokenizer.tokenize(line, into: &tokens)
+        tokenizer.tokenize(line, into: tokens)
         lines &+= 1
         tick &+= 1
         var shape: (hash: UInt64, variables: UInt64)?
         if let cache = shapeCache {
-            let hit: ShapeCache.Entry? = tokens.withUnsafeBufferPointer { tokens in
-                shape = ShapeCache.shape(of: tokens)
-                guard let shape else { return nil }
-                return cache.find(shape.hash, shape.variables, tokens)
-            }
-            if let hit, groupStamps[hit.slot] == hit.stamp {
+            shape = ShapeCache.shape(of: tokens.tokens)
+            if let shape, let hit = cache.find(shape.hash, shape.variables, tokens.tokens), groupStamps[hit.slot] == hit.stamp {
                 // The search would choose this template and leave it as it is: count the line.
                 slots[hit.slot]!.count &+= 1
                 slots[hit.slot]!.lastSeen = tick
@@ -81,9 +78,7 @@ public final class TemplateMiner {
             if best >= 0, bestScore >= threshold {
                 let id = slots[best]!.id
                 if !absorb(best, key: key), let cache = shapeCache, let shape {
-                    tokens.withUnsafeBufferPointer { tokens in
-                        cache.store(shape.hash, shape.variables, tokens, slot: best, id: id, stamp: groupStamps[best])
-                    }
+                    cache.store(shape.hash, shape.variables, tokens.tokens, slot: best, id: id, stamp: groupStamps[best])
                 }
                 return id
             }
@@ -123,7 +118,7 @@ public final class TemplateMiner {
     // MARK: - Matching
 
     private func firstWord() -> UInt64 {
-        for t in tokens where !t.isVariable { return t.hash }
+        for t in tokens.tokens where !t.isVariable { return t.hash }
         return 0
     }
 
@@ -231,7 +226,7 @@ public final class TemplateMiner {
         nextID += 1
         var slot = TemplateSlot(id: id, count: 1, lastSeen: tick, hashes: [], kinds: [], texts: [], key: key)
         slot.hashes.reserveCapacity(tokens.count)
-        for t in tokens {
+        for t in tokens.tokens {
             let text = t.text(in: line)
             slot.hashes.append(t.hash)
             slot.kinds.append(TemplateSlot.kind(ofText: text))
