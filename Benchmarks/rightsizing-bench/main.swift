@@ -34,7 +34,7 @@ let handSet = CommandLine.arguments.contains("--hand-set")
 /// The control, started beside the loop; its stdout carries `control-week N cpu memory` lines.
 let control: (process: Process, output: Pipe)? = handSet ? nil : try {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     p.arguments = ["\(days)", "--hand-set"]
     let pipe = Pipe()
     p.standardOutput = pipe
@@ -267,6 +267,10 @@ if let control {
     let text = String(decoding: control.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     control.process.waitUntilExit()
     let rows = text.split(separator: "\n").filter { $0.hasPrefix("control-week ") }.map { $0.split(separator: " ").dropFirst(2).compactMap { Double($0) } }
+    guard control.process.terminationStatus == 0, rows.count == weekly.count, rows.allSatisfy({ $0.count == 2 && $0[0] > 0 && $0[1] > 0 }) else {
+        print("the control failed (exit \(control.process.terminationStatus), \(rows.count) of \(weekly.count) weeks): no realized saving to print")
+        exit(1)
+    }
     print("")
     print("realized saving: the loop's requests against the control's (hand-set values, same load, same HPAs)")
     print([pad("week", 4), pad("CPU loop / control", 20), pad("saved", 7), pad("mem loop / control", 22), pad("saved", 7)].joined(separator: " "))

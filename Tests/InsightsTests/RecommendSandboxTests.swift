@@ -110,14 +110,15 @@ final class RecommendSandboxTests: XCTestCase {
         XCTAssertEqual(result.container.resources.cpuRequest?.doubleValue, 0.2)
         // The backend holds 180Mi at rest (docs/sandbox.md's default scenario) and 2Mi per
         // request/s: per pod, 187Mi in the quietest hour, 91% of 80% of 256Mi. The HPA's memory
-        // proposal ⌈N × 0.91⌉ stays N for every N up to 11, so memory, not CPU, kept the pods.
+        // proposal ⌈N × 0.91⌉ stays N for every N up to 11 (and 0.91 is within the 10% tolerance
+        // that holds any count), so memory, not CPU, kept the pods.
         XCTAssertEqual(r.notes, [
             "CPU sized so p90 usage sits at the HPA's 70% target",
             "CPU not lowered: the HPA scales on it, and a smaller request only adds replicas",
             "memory limit covers 425Mi, what a pod holds at its CPU limit (175Mi + 250Mi per core, fitted over the hours)",
             "memory limit lowered at most 20% per step",
             "memory metric removed: memory asked for more replicas than CPU needed in 168 of 168 h; a pod holds 187Mi even in the quietest hour, "
-                + "91% of the 80% target, so the memory metric alone keeps up to 11 pods whatever the load",
+                + "91% of the 80% target, so the memory metric alone keeps every pod up to maxReplicas whatever the load",
         ])
         // Memory: the peak is 200Mi; the seeds' 256Mi request already covers it and stays.
         XCTAssertEqual(usage.maxMemory, 200 * 1_048_576)

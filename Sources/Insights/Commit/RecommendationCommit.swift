@@ -165,7 +165,7 @@ public struct RecommendationCommit {
             body += "  \(place) \(e.location.path): \(e.change.old) → \(e.change.new)\n"
         }
         let touched = Set(edits.map { "\($0.change.name)" })
-        let scheduled = Set(edits.filter { $0.change.valuesEdit != nil }.map(\.change.name))
+        let scheduled = Set(edits.filter { $0.change.valuesEdit?.key == "schedules" }.map(\.change.name))
         let rows = results.filter { touched.contains($0.workload.name) || touched.contains($0.workload.hpa?.name ?? "\u{0}") }
         if !rows.isEmpty {
             body += "\nEvidence:\n"

@@ -3,13 +3,15 @@ import Foundation
 /// Whether an HPA's memory metric pins replicas the load does not need, from the workload's
 /// hourly history (docs/recommend.md, "The HPA's memory metric").
 ///
-/// The HPA proposes ⌈pods × utilisation / target⌉ per metric and keeps the largest proposal.
+/// The HPA proposes ⌈pods × utilisation / target⌉ per metric and keeps the largest proposal
+/// (and keeps the count as it is while utilisation / target is within its 10% tolerance).
 /// That rule assumes a pod's usage falls as pods are added. Memory a pod holds at rest (its
 /// runtime, caches, connection pools) does not: with a rest footprint of a share `u` of the
 /// memory target, the memory proposal from N pods is at least ⌈N × u⌉, which stays N while
-/// N < 1 / (1 − u). Once a peak has added pods, memory keeps them all night, whatever the CPU
-/// says (kubernetes/kubernetes#78761, kubernetes/autoscaler#1741). The fix is to scale on CPU
-/// alone; memory stays protected by the request and the limit, which this recommender sizes.
+/// N < 1 / (1 − u), and for u ≥ 0.9 the tolerance holds every N. Once a peak has added pods,
+/// memory keeps them all night, whatever the CPU says (kubernetes/kubernetes#78761,
+/// kubernetes/autoscaler#1741). The fix is to scale on CPU alone; memory stays protected by
+/// the request and the limit, which this recommender sizes.
 public enum MemoryMetricCheck {
     public struct Finding: Sendable, Equatable {
         /// Hours in which memory's proposal was above CPU's need, and hours looked at.
@@ -19,13 +21,18 @@ public enum MemoryMetricCheck {
         public var restMemoryBytes: Double
         public var restShare: Double
         /// The most pods memory alone can hold at rest: ⌈N × share⌉ = N for every N up to it
-        /// (`Int.max` when the rest footprint is at or above the target).
+        /// (`Int.max` when the share is within the HPA's 10% tolerance of the target or above).
         public var heldPods: Int
         public var note: String
     }
 
     /// At least a daily cycle of hours with memory samples.
     public static let minHours = 24
+    /// The HPA's tolerance: a ratio within 10% of 1 changes nothing (upstream's default).
+    public static let tolerance = 0.1
+    /// A fit needs per-pod CPU spread over at least this share of its mean, and is believed
+    /// only up to this multiple of the most memory a pod was seen to hold.
+    public static let minCPUSpread = 0.2, maxFitOverPeak = 4.0
 
     /// A finding when memory pins replicas: in at least half of the hours memory's proposal
     /// was above the replicas CPU needed, and the rest footprint alone holds more pods than
@@ -46,24 +53,27 @@ public enum MemoryMetricCheck {
             rest = min(rest, h.perPod!.memory)
         }
         let share = rest / perMemory
-        let held = share >= 1 ? Int.max : Int(clamping: 1 / (1 - share) - 1e-9, to: 0...Int(Int32.max), rounding: .up) - 1
+        let held = share >= 1 - tolerance ? Int.max : Int(clamping: 1 / (1 - share) - 1e-9, to: 0...Int(Int32.max), rounding: .up) - 1
         guard pinned * 2 >= sampled.count, held > minReplicas else { return nil }
-        let mi = Int((rest / 1_048_576).rounded())
+        let mi = Int(clamping: rest / 1_048_576, to: 0...Int(Int32.max), rounding: .toNearestOrAwayFromZero)
         let heldText = held == Int.max ? "every pod up to maxReplicas" : "up to \(held) pods"
         return Finding(pinnedHours: pinned, hours: sampled.count, restMemoryBytes: rest, restShare: share, heldPods: held,
                        note: "memory metric removed: memory asked for more replicas than CPU needed in \(pinned) of \(sampled.count) h; "
-                           + "a pod holds \(mi)Mi even in the quietest hour, \(Int((share * 100).rounded()))% of the \(memoryTarget)% target, "
+                           + "a pod holds \(mi)Mi even in the quietest hour, \(Int(clamping: share * 100, to: 0...Int(Int32.max), rounding: .toNearestOrAwayFromZero))% of the \(memoryTarget)% target, "
                            + "so the memory metric alone keeps \(heldText) whatever the load")
     }
 
     /// Memory of one pod as a straight line of its CPU, fitted by least squares over the hours
-    /// (`memory = intercept + slope × cpu`); nil without `minHours` hours, or when the CPU did
-    /// not vary or memory does not grow with it.
+    /// (`memory = intercept + slope × cpu`); nil without `minHours` hours, when the CPU barely
+    /// varied (its range under `minCPUSpread` of its mean: the slope would be noise), or when
+    /// memory does not grow with it.
     public static func memoryPerCPU(hours: [Int: ContainerUsage.Hour]) -> (intercept: Double, slope: Double)? {
         let points = hours.values.compactMap(\.perPod)
         guard points.count >= minHours else { return nil }
         let n = Double(points.count)
         let mx = points.map(\.cpu).reduce(0, +) / n, my = points.map(\.memory).reduce(0, +) / n
+        let cpus = points.map(\.cpu)
+        guard mx > 0, let lo = cpus.min(), let hi = cpus.max(), (hi - lo) / mx >= minCPUSpread else { return nil }
         var sxx = 0.0, sxy = 0.0
         for p in points {
             sxx += (p.cpu - mx) * (p.cpu - mx)

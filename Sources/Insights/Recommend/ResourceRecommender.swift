@@ -162,9 +162,13 @@ public enum ResourceRecommender {
         var surge: (bytes: Double, note: String)?
         if hpaCPUUtilization != nil, let cpuLimit = (out.cpuLimit ?? current.cpuLimit)?.doubleValue, cpuLimit > 0,
            let fit = MemoryMetricCheck.memoryPerCPU(hours: usage.hours) {
-            let bytes = fit.intercept + fit.slope * cpuLimit
-            surge = (bytes, "memory limit covers \(Int((bytes / 1_048_576).rounded()))Mi, what a pod holds at its CPU limit "
-                        + "(\(Int((fit.intercept / 1_048_576).rounded()))Mi + \(Int((fit.slope / 1_048_576).rounded()))Mi per core, fitted over the hours)")
+            // Believed only up to a few times the peak seen: an extrapolation, not an observation.
+            let bytes = min(fit.intercept + fit.slope * cpuLimit, usage.maxMemory * MemoryMetricCheck.maxFitOverPeak)
+            func mi(_ x: Double) -> Int { Int(clamping: x / 1_048_576, to: Int(Int32.min)...Int(Int32.max), rounding: .toNearestOrAwayFromZero) }
+            if bytes.isFinite, bytes > 0 {
+                surge = (bytes, "memory limit covers \(mi(bytes))Mi, what a pod holds at its CPU limit "
+                            + "(\(mi(fit.intercept))Mi + \(mi(fit.slope))Mi per core, fitted over the hours)")
+            }
         }
         memoryLimit(&out, usage: usage, current: current, memRequest: memRequest, policy: policy, surge: surge)
         return out

@@ -89,7 +89,10 @@ public enum UsageCheckpoint {
                   let cpu = try number(x[2], 0...Double.greatestFiniteMagnitude, "hour cpu"), let instants = x[3].intValue else { throw UsageError("\(place): bad hour entry \(h)") }
             var entry = ContainerUsage.Hour(replicas: replicas, cpuSum: cpu, instants: instants)
             if x.count == 6 {
-                guard let memory = try number(x[4], 0...Double.greatestFiniteMagnitude, "hour memory"), let pods = x[5].intValue, pods >= 0 else {
+                // At most the sample bound for each pod counted; memory is never without pods.
+                guard let pods = x[5].intValue, (0...Int64(Int32.max)).contains(Int64(pods)),
+                      let memory = try number(x[4], 0...SampleBounds.bytes.upperBound * Double(max(1, pods)), "hour memory"),
+                      pods > 0 || memory == 0 else {
                     throw UsageError("\(place): bad hour entry \(h)")
                 }
                 entry.memorySum = memory
@@ -99,7 +102,13 @@ public enum UsageCheckpoint {
         }
         if let i = v["instant"]?.array, i.count == 3 || i.count == 4, let t = try number(i[0], SampleBounds.time, "instant time"), let pods = i[1].intValue,
            let cpu = try number(i[2], 0...Double.greatestFiniteMagnitude, "instant cpu") {
-            u.instant = (t, pods, cpu, i.count == 4 ? try number(i[3], 0...Double.greatestFiniteMagnitude, "instant memory") ?? 0 : 0)
+            guard (0...Int64(Int32.max)).contains(Int64(pods)) else { throw UsageError("\(place): bad instant \(i)") }
+            var memory = 0.0
+            if i.count == 4 {
+                guard let m = try number(i[3], 0...SampleBounds.bytes.upperBound * Double(max(1, pods)), "instant memory") else { throw UsageError("\(place): bad instant \(i)") }
+                memory = m
+            }
+            u.instant = (t, pods, cpu, memory)
         }
         u.startupSeconds = try (v["startups"]?.array ?? []).compactMap { try number($0, SampleBounds.seconds, "startup seconds") }
         u.probeFailures = v["probeFailures"]?.intValue ?? 0
