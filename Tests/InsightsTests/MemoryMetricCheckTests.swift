@@ -44,10 +44,13 @@ final class MemoryMetricCheckTests: XCTestCase {
         XCTAssertNil(MemoryMetricCheck.check(hours: busy, cpuRequestCores: 0.2, memoryRequestBytes: 256 * mi, cpuTarget: 70, memoryTarget: 80, minReplicas: 2))
         let short = hours(23, pods: 6, cpu: { _ in 0.05 }, memory: { _ in 187 * self.mi })
         XCTAssertNil(MemoryMetricCheck.check(hours: short, cpuRequestCores: 0.2, memoryRequestBytes: 256 * mi, cpuTarget: 70, memoryTarget: 80, minReplicas: 2))
-        // Hours from a checkpoint written before per-pod memory was kept have none.
-        var old = short
-        old[1] = .init(replicas: 6, cpuSum: 3.6, instants: 12)
-        XCTAssertNil(MemoryMetricCheck.memoryPerCPU(hours: old))
+        // An hour from a checkpoint written before per-pod memory was kept has none, and a
+        // day of them is no history for the check.
+        XCTAssertNil(ContainerUsage.Hour(replicas: 6, cpuSum: 3.6, instants: 12).perPod)
+        // (The same hours with their memory pin the replicas: the first test.)
+        let pinned = hours(24, pods: 6, cpu: { _ in 0.05 }, memory: { _ in 187 * self.mi })
+        XCTAssertNil(MemoryMetricCheck.check(hours: pinned.mapValues { .init(replicas: $0.replicas, cpuSum: $0.cpuSum, instants: $0.instants) },
+                                             cpuRequestCores: 0.2, memoryRequestBytes: 256 * mi, cpuTarget: 70, memoryTarget: 80, minReplicas: 2))
     }
 
     func testPerPodMemoryIsFittedAsALineOfCPU() throws {

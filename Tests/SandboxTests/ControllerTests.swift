@@ -140,6 +140,24 @@ final class ControllerTests: SandboxTestCase {
         XCTAssertEqual(available["reason"]?.string, "MinimumReplicasUnavailable")
     }
 
+    /// An HPA for the `api` Deployment: 2–10 replicas at 70% CPU, with `scaleDown` (flow YAML).
+    static func cpuHPA(scaleDown: String) -> String {
+        """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: api, namespace: default}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+          minReplicas: 2
+          maxReplicas: 10
+          metrics:
+          - type: Resource
+            resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+          behavior:
+            scaleDown: \(scaleDown)
+        """
+    }
+
     func testHPAScalesUpUnderASpikeAndDownAfterTheStabilizationWindow() {
         var scenario = Scenario()
         scenario.images = [Scenario.Image(match: "api:*", startupSeconds: 0, cpuBaseMillicores: 20, cpuPerRequestMillicores: 8,
@@ -147,20 +165,7 @@ final class ControllerTests: SandboxTestCase {
         scenario.traffic = [Scenario.Traffic(target: "api", baseRPS: 10, spikes: [Scenario.Spike(at: 300, duration: 600, multiplier: 4)])]
         let cluster = makeCluster(scenario)
         apply(cluster, Self.deployment(name: "api", image: "api:1", replicas: 2))
-        apply(cluster, """
-            apiVersion: autoscaling/v2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: api, namespace: default}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-              minReplicas: 2
-              maxReplicas: 10
-              metrics:
-              - type: Resource
-                resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
-              behavior:
-                scaleDown: {stabilizationWindowSeconds: 300}
-            """)
+        apply(cluster, Self.cpuHPA(scaleDown: "{stabilizationWindowSeconds: 300}"))
         func replicas() -> Int { get(cluster, "/apis/apps/v1/namespaces/default/deployments/api")[path: ["spec", "replicas"]]?.intValue ?? -1 }
         func hpa() -> Value { get(cluster, "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/api") }
         cluster.advance(by: 240, step: 2)
@@ -194,22 +199,7 @@ final class ControllerTests: SandboxTestCase {
         scenario.traffic = [Scenario.Traffic(target: "api", baseRPS: 10)]
         let cluster = makeCluster(scenario)
         apply(cluster, Self.deployment(name: "api", image: "api:1", replicas: 6))
-        apply(cluster, """
-            apiVersion: autoscaling/v2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: api, namespace: default}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-              minReplicas: 2
-              maxReplicas: 10
-              metrics:
-              - type: Resource
-                resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
-              behavior:
-                scaleDown:
-                  stabilizationWindowSeconds: 0
-                  policies: [{type: Percent, value: 10, periodSeconds: 60}]
-            """)
+        apply(cluster, Self.cpuHPA(scaleDown: "{stabilizationWindowSeconds: 0, policies: [{type: Percent, value: 10, periodSeconds: 60}]}"))
         func replicas() -> Int { get(cluster, "/apis/apps/v1/namespaces/default/deployments/api")[path: ["spec", "replicas"]]?.intValue ?? -1 }
         var seen = [replicas()]
         for _ in 0..<40 {
