@@ -1,5 +1,7 @@
 /// A deterministic multi-source log corpus: HTTP access logs, a Java app, klog, JSON, syslog and
 /// logfmt lines, each line labelled with the template that produced it (for grouping accuracy).
+/// The same generator makes one-style corpora (`init(lines:seed:style:)`) for the per-style
+/// comparison, including the held-out styles the tokenizer was not written for.
 struct Corpus {
     var bytes: [UInt8] = []
     var labels: [Int32] = []
@@ -19,18 +21,30 @@ struct Corpus {
         mutating func hex(_ n: Int) -> String { String((0..<n).map { _ in Array("0123456789abcdef")[int(16)] }) }
         mutating func ip() -> String { "10.\(int(256)).\(int(256)).\(1 + int(254))" }
         mutating func uuid() -> String { "\(hex(8))-\(hex(4))-4\(hex(3))-a\(hex(3))-\(hex(12))" }
+        /// `v` in two digits, zero-padded as log headers print hours, minutes and seconds.
+        static func twoDigits(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     }
 
     typealias Template = @Sendable (inout Random, String) -> String
 
-    /// Each source: a header (timestamp and friends) and its message templates.
-    static let templates: [Template] = {
+    /// A log style: a name and the templates of its lines, each given the line's ISO timestamp.
+    struct Style: Sendable {
+        var name: String
+        var templates: [Template]
+    }
+
+    /// The mixed corpus's templates: its six styles in order (labels are indexes in this list).
+    static let templates: [Template] = styles.flatMap(\.templates)
+
+    /// The six styles of the mixed corpus. Each source: a header (timestamp and friends) and its
+    /// message templates. Their order and random draws are fixed: the digest depends on them.
+    static let styles: [Style] = {
         let users = ["alice", "bob", "carol", "dave", "erin", "frank"]
         let paths = ["/api/users", "/api/orders", "/api/chat", "/healthz", "/static/app.js"]
         let pods = ["backend", "frontend", "worker", "agent"]
-        var t: [Template] = []
+        var styles: [Style] = []
         // HTTP access log (one template: everything but the frame varies).
-        t.append { r, ts in "\(r.ip()) - \(r.int(3) == 0 ? r.pick(users) : "-") [\(ts)] \"\(r.pick(["GET", "POST", "PUT"])) \(r.pick(paths))/\(r.int(1000)) HTTP/1.1\" \(r.pick(["200", "201", "404", "500"])) \(r.int(90000)) \"-\" \"\(r.pick(["curl/8.4.0", "Mozilla/5.0 (X11; Linux x86_64)", "kube-probe/1.29"]))\"" }
+        styles.append(Style(name: "access", templates: [{ r, ts in "\(r.ip()) - \(r.int(3) == 0 ? r.pick(users) : "-") [\(ts)] \"\(r.pick(["GET", "POST", "PUT"])) \(r.pick(paths))/\(r.int(1000)) HTTP/1.1\" \(r.pick(["200", "201", "404", "500"])) \(r.int(90000)) \"-\" \"\(r.pick(["curl/8.4.0", "Mozilla/5.0 (X11; Linux x86_64)", "kube-probe/1.29"]))\"" }]))
         // Java app.
         let app: [(String, @Sendable (inout Random) -> String)] = [
             ("INFO", { r in "com.example.UserService - Loaded user \(r.int(100000)) from cache in \(r.int(50))ms" }),
@@ -40,9 +54,9 @@ struct Corpus {
             ("INFO", { r in "com.example.Http - Request \(r.hex(16)) from \(r.ip()):\(1024 + r.int(60000)) completed with status \(r.pick(["200", "204", "304"]))" }),
             ("DEBUG", { r in "com.example.Pool - Connection pool stats active=\(r.int(50)) idle=\(r.int(50)) waiting=\(r.int(5))" }),
         ]
-        for (level, body) in app {
-            t.append { r, ts in "\(ts) \(level) [http-nio-8080-exec-\(r.int(200))] \(body(&r))" }
-        }
+        styles.append(Style(name: "java", templates: app.map { level, body in
+            { r, ts in "\(ts) \(level) [http-nio-8080-exec-\(r.int(200))] \(body(&r))" }
+        }))
         // klog.
         let klog: [(String, @Sendable (inout Random) -> String)] = [
             ("I", { r in "controller.go:123] \"Starting controller\" controller=\"\(r.pick(["replicaset", "deployment", "job"]))\"" }),
@@ -52,9 +66,9 @@ struct Corpus {
             ("W", { r in "kuberuntime_manager.go:1025] Back-off restarting failed container \(r.pick(pods)) in pod \(r.pick(pods))-\(r.hex(9))-\(r.hex(5))_chatbot-dev(\(r.uuid()))" }),
             ("I", { r in "kubelet.go:2429] \"SyncLoop (probe)\" probe=\"readiness\" status=\"\(r.pick(["ready", ""]))\" pod=\"chatbot-dev/\(r.pick(pods))-\(r.hex(5))\"" }),
         ]
-        for (level, body) in klog {
-            t.append { r, ts in "\(level)1202 \(ts.suffix(15))       \(1 + r.int(40)) \(body(&r))" }
-        }
+        styles.append(Style(name: "klog", templates: klog.map { level, body in
+            { r, ts in "\(level)1202 \(ts.suffix(15))       \(1 + r.int(40)) \(body(&r))" }
+        }))
         // JSON lines.
         let json: [(String, @Sendable (inout Random) -> String)] = [
             ("info", { r in "request completed in \(r.int(900))ms with status \(r.pick(["200", "500"]))" }),
@@ -63,9 +77,9 @@ struct Corpus {
             ("info", { r in "user \(r.pick(users)) logged in from \(r.ip())" }),
             ("info", { r in "cache hit ratio \(r.int(100)).\(r.int(100)) over \(r.int(10000)) keys" }),
         ]
-        for (level, body) in json {
-            t.append { r, ts in "{\"level\":\"\(level)\",\"ts\":\"\(ts)\",\"caller\":\"server/handler.go:\(r.int(300))\",\"msg\":\"\(body(&r))\",\"request_id\":\"\(r.uuid())\"}" }
-        }
+        styles.append(Style(name: "json", templates: json.map { level, body in
+            { r, ts in "{\"level\":\"\(level)\",\"ts\":\"\(ts)\",\"caller\":\"server/handler.go:\(r.int(300))\",\"msg\":\"\(body(&r))\",\"request_id\":\"\(r.uuid())\"}" }
+        }))
         // syslog.
         let syslog: [@Sendable (inout Random) -> String] = [
             { r in "sshd[\(r.int(30000))]: Accepted publickey for \(r.pick(users)) from \(r.ip()) port \(r.int(65535)) ssh2" },
@@ -74,36 +88,44 @@ struct Corpus {
             { r in "systemd[1]: Started Session \(r.int(1000)) of user \(r.pick(users))." },
             { r in "kernel: [\(r.int(99999)).\(r.int(999999))] eth\(r.int(4)): link up, \(r.pick(["100", "1000", "10000"])) Mbps, full duplex" },
         ]
-        for body in syslog {
-            t.append { r, _ in "Dec \(1 + r.int(28)) 10:\(r.int(60)):\(r.int(60)) node-\(r.int(20)) \(body(&r))" }
-        }
+        styles.append(Style(name: "syslog", templates: syslog.map { body in
+            { r, _ in "Dec \(1 + r.int(28)) 10:\(r.int(60)):\(r.int(60)) node-\(r.int(20)) \(body(&r))" }
+        }))
         // logfmt.
         let logfmt: [@Sendable (inout Random) -> String] = [
             { r in "level=info msg=\"request served\" method=\(r.pick(["GET", "POST"])) path=\(r.pick(paths)) status=200 duration=\(r.int(500))ms" },
             { r in "level=error msg=\"database unreachable\" err=\"dial tcp \(r.ip()):5432: connect: connection refused\" retry=\(r.int(10))" },
             { r in "level=info msg=\"starting server\" addr=:\(8000 + r.int(100)) version=1.\(r.int(9)).\(r.int(9))" },
         ]
-        for body in logfmt {
-            t.append { r, ts in "time=\(ts) \(body(&r))" }
-        }
-        return t
+        styles.append(Style(name: "logfmt", templates: logfmt.map { body in
+            { r, ts in "time=\(ts) \(body(&r))" }
+        }))
+        return styles
     }()
 
+    /// `lines` lines of the mixed corpus (all six styles interleaved).
     init(lines: Int, seed: UInt64) {
+        self.init(lines: lines, seed: seed, templates: Corpus.templates)
+    }
+
+    /// `lines` lines of one style alone, labelled by the index of the template in the style.
+    init(lines: Int, seed: UInt64, style: Style) {
+        self.init(lines: lines, seed: seed, templates: style.templates)
+    }
+
+    /// Each line: a template drawn at random, then a timestamp advancing 20 lines a second.
+    private init(lines: Int, seed: UInt64, templates: [Template]) {
         var r = Random(state: seed)
         bytes.reserveCapacity(lines * 130)
         labels.reserveCapacity(lines)
-        let templates = Corpus.templates
         for n in 0..<lines {
             let label = r.int(templates.count)
             let seconds = n / 20
-            let ts = "2024-12-02T\(pad(seconds / 3600 % 24)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60)).\(r.int(1_000_000))Z"
+            let ts = "2024-12-02T\(Random.twoDigits(seconds / 3600 % 24)):\(Random.twoDigits(seconds / 60 % 60)):\(Random.twoDigits(seconds % 60)).\(r.int(1_000_000))Z"
             let line = templates[label](&r, ts)
             bytes.append(contentsOf: line.utf8)
             bytes.append(10)
             labels.append(Int32(label))
         }
     }
-
-    private func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 }

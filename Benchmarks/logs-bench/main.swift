@@ -4,10 +4,12 @@ import LogMining
 
 /// logs-bench: mines a generated multi-source corpus (2,000,000 lines by default, seeded) and
 /// prints lines/s, templates found, grouping accuracy against the generator's labels and peak
-/// RSS. When Python's drain3 is installed, mines the same lines with drain3's default
-/// TemplateMiner and prints its figures and the ratio. Never fails on time.
+/// RSS. Then mines 14 one-style corpora (`--style-lines` lines each, 20,000 by default), six of
+/// the mixed corpus's styles and eight held out (`HeldOutStyles`), and prints each one's grouping
+/// accuracy. When Python's drain3 is installed, mines the same lines with drain3's default
+/// TemplateMiner and prints its figures beside Shipshape's, and the speed ratio. Never fails on time.
 ///
-///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--rounds N] [--no-drain3] [--digest]
+///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--rounds N] [--style-lines N] [--no-drain3] [--digest]
 ///
 /// `--digest` also prints a hash of every id, template and token (see `ResultDigest`).
 let arguments = CommandLine.arguments
@@ -50,44 +52,50 @@ if arguments.contains("--digest") {
     print("digest: \(String(digest, radix: 16)) (ids, state and tokens; must not change with a speed-up)")
 }
 
-// drain3, when installed: the same lines through its default TemplateMiner.
-guard !arguments.contains("--no-drain3") else { exit(0) }
-let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")
-try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: dir) }
-let input = dir.appendingPathComponent("lines.log"), output = dir.appendingPathComponent("ids.txt"), script = dir.appendingPathComponent("drain3_bench.py")
-try Data(corpus.bytes).write(to: input)
-try """
-    import sys, time, logging
-    logging.disable(logging.CRITICAL)
-    from drain3 import TemplateMiner
-    miner = TemplateMiner()
-    ids = []
-    start = time.perf_counter()
-    with open(sys.argv[1], encoding="utf-8") as f:
-        for line in f:
-            ids.append(miner.add_log_message(line.rstrip("\\n"))["cluster_id"])
-    elapsed = time.perf_counter() - start
-    with open(sys.argv[2], "w") as out:
-        out.write("\\n".join(map(str, ids)))
-    print(f"{elapsed} {len(miner.drain.clusters)}")
-    """.write(to: script, atomically: true, encoding: .utf8)
-let process = Process()
-process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-process.arguments = ["python3", script.path, input.path, output.path]
-let pipe = Pipe()
-process.standardOutput = pipe
-try process.run()
-let result = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-process.waitUntilExit()
-guard process.terminationStatus == 0, let last = result.split(separator: "\n").last else {
-    print("drain3: not run (python3 with drain3 failed, exit \(process.terminationStatus); pip install drain3)")
-    exit(0)
+// Accuracy by style: each style mined alone, as Loghub evaluates a parser on each system's log.
+let styleLines = option("--style-lines", 20_000)
+let styles = Corpus.styles + Corpus.heldOutStyles
+let heldOut = Set(Corpus.heldOutStyles.map(\.name))
+let styleCorpora = styles.enumerated().map { n, style in Corpus(lines: styleLines, seed: 1000 + UInt64(n), style: style) }
+let ourStyles = styleCorpora.map { corpus -> (accuracy: Double, templates: Int) in
+    let miner = TemplateMiner()
+    var ids: [Int] = []
+    corpus.bytes.withUnsafeBufferPointer { buffer in LogLines.forEach(in: buffer) { ids.append(miner.add($0)) } }
+    return (groupingAccuracy(predicted: ids.map { miner.resolve($0) }, truth: corpus.labels), miner.templates.count)
 }
-let fields = last.split(separator: " ")
-let drainSeconds = Double(fields[0]) ?? .nan, drainClusters = Int(fields[1]) ?? -1
-let drainIDs = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { Int($0) ?? -1 }
-let drainRate = Double(lineCount) / drainSeconds
-print(String(format: "drain3:    %.2f s, %.0f lines/s, %d clusters, grouping accuracy %.4f", drainSeconds, drainRate, drainClusters,
-             groupingAccuracy(predicted: drainIDs, truth: corpus.labels)))
-print(String(format: "ratio: shipshape is %.1fx drain3's lines/s", ours / drainRate))
+
+// drain3, when installed: the same lines through its default TemplateMiner.
+var drain3: [Drain3Run]? = nil
+var drain3Missing = "--no-drain3"
+if !arguments.contains("--no-drain3") {
+    switch try Drain3Run.run([corpus.bytes] + styleCorpora.map(\.bytes)) {
+    case .success(let runs): drain3 = runs
+    case .failure(let why): drain3Missing = why.description
+    }
+}
+if let main = drain3?.first {
+    let drainRate = Double(lineCount) / main.seconds
+    print(String(format: "drain3:    %.2f s, %.0f lines/s, %d clusters, grouping accuracy %.4f", main.seconds, drainRate, main.clusters,
+                 groupingAccuracy(predicted: main.ids, truth: corpus.labels)))
+    print(String(format: "ratio: shipshape is %.1fx drain3's lines/s", ours / drainRate))
+} else {
+    print("drain3: not run (\(drain3Missing))")
+}
+
+print("\ngrouping accuracy by style: \(styleLines) lines of each style mined alone (* held out: a style the tokenizer was not written for)")
+print("style            true  shipshape  templates   drain3  clusters")
+var ahead = 0, even = 0, behind: [String] = []
+for (n, style) in styles.enumerated() {
+    let mine = ourStyles[n]
+    var row = "\(style.name)\(heldOut.contains(style.name) ? " *" : "")".padding(toLength: 16, withPad: " ", startingAt: 0)
+    row += String(format: " %4d  %9.4f  %9d", style.templates.count, mine.accuracy, mine.templates)
+    if let theirs = drain3?[n + 1] {
+        let accuracy = groupingAccuracy(predicted: theirs.ids, truth: styleCorpora[n].labels)
+        row += String(format: "   %.4f  %8d", accuracy, theirs.clusters)
+        if mine.accuracy > accuracy { ahead += 1 } else if mine.accuracy == accuracy { even += 1 } else { behind.append(style.name) }
+    }
+    print(row)
+}
+if drain3 != nil {
+    print("shipshape is ahead of drain3 on \(ahead) of \(styles.count) styles, even on \(even)\(behind.isEmpty ? "" : ", behind on \(behind.joined(separator: ", "))")")
+}

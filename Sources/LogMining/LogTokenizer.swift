@@ -197,7 +197,9 @@ public struct LogTokenizer: Sendable {
         return .none
     }
 
-    /// Syslog `Dec  2 10:00:00`: a month name before a day number is part of the timestamp.
+    /// Syslog `Dec  2 10:00:00`: a month name before a day number is part of the timestamp, and
+    /// so is a weekday name just before them, as C's `ctime` writes it (Apache's error log,
+    /// Java's `Date.toString`: `[Sun Dec 04 04:47:44 2005]`); the weekday may follow a bracket.
     /// Checked as each token is appended (`n` tokens so far) on the last two: a pair's second
     /// is a number and its first a word, so pairs never overlap and marking as tokens arrive
     /// marks what a pass over the finished line would.
@@ -211,6 +213,13 @@ public struct LogTokenizer: Sendable {
             tokens[n - 2].kind = .timestamp
             tokens[n - 2].hash = hash(tokens[n - 2], in: line)
             tokens[n - 1].kind = .timestamp
+            guard n >= 3, tokens[n - 3].kind == .word else { return }
+            let day = tokens[n - 3]
+            if day.coreEnd - day.coreStart == 3, day.end == day.coreEnd,
+               isWeekday(line[day.coreStart], line[day.coreStart + 1], line[day.coreStart + 2]) {
+                tokens[n - 3].kind = .timestamp
+                tokens[n - 3].hash = hash(tokens[n - 3], in: line)
+            }
         }
     }
 
@@ -334,6 +343,17 @@ public struct LogTokenizer: Sendable {
     func isMessageKey(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         matches(line, from, to, "msg") || matches(line, from, to, "message")
     }
+    /// Whether three letters name a day of the week (any case), as `isMonth` compares them.
+    func isWeekday(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        let key = (UInt32(a | 0x20) << 16) | (UInt32(b | 0x20) << 8) | UInt32(c | 0x20)
+        switch key {
+        case 0x6D_6F6E, 0x74_7565, 0x77_6564, 0x74_6875, 0x66_7269, 0x73_6174, 0x73_756E:  // mon tue wed thu fri sat sun
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether three letters name a month (any case): compared as one number, no set lookup.
     func isMonth(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
         let key = (UInt32(a | 0x20) << 16) | (UInt32(b | 0x20) << 8) | UInt32(c | 0x20)
