@@ -1,6 +1,7 @@
 /// Log styles the tokenizer was not written for, for the per-style comparison with Drain3: the
 /// formats of systems in Loghub (HDFS, Apache error, OpenSSH, ZooKeeper, Spark) and of the
-/// servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis). Each line's
+/// servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis, Go's slog,
+/// Envoy's access log as Istio prints it). Each line's
 /// message follows the real system's wording; the variable fields are drawn at random.
 extension Corpus {
     static let heldOutStyles: [Style] = {
@@ -114,6 +115,26 @@ extension Corpus {
             redis { r in "* \(r.pick(["1", "100", "10000"])) changes in \(r.pick(["900", "300", "60"])) seconds. Saving..." },
             redis { r in "# Connection with replica \(r.ip()):6379 lost." },
             redis { _ in "* Background saving terminated with success" },
+        ]))
+
+        // Go's log/slog text handler: every field a key=value, the message quoted.
+        func slog(_ level: String, _ message: String, _ fields: @escaping @Sendable (inout Random) -> String) -> Template {
+            { r, ts in "time=\(ts) level=\(level) msg=\"\(message)\" \(fields(&r))" }
+        }
+        styles.append(Style(name: "slog", templates: [
+            slog("INFO", "request served") { r in "method=\(r.pick(["GET", "POST", "DELETE"])) path=\(r.pick(paths)) status=\(r.pick(["200", "201", "204", "404"])) duration=\(r.int(900)).\(r.int(1000))ms bytes=\(r.int(90000)) remote=\(r.ip()):\(1024 + r.int(60000)) user_id=\(r.int(100000))" },
+            slog("WARN", "slow query") { r in "table=\(r.pick(["todos", "users", "sessions"])) rows=\(r.int(10000)) duration=\(r.int(5)).\(r.int(1000))s trace_id=\(r.hex(32))" },
+            slog("ERROR", "llm call failed") { r in "model=\(r.pick(["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet"])) attempt=\(1 + r.int(3)) err=\"\(r.pick(["context deadline exceeded", "429 Too Many Requests", "connection reset by peer"]))\" trace_id=\(r.hex(32))" },
+            slog("INFO", "cache refreshed") { r in "entries=\(r.int(50000)) evicted=\(r.int(500)) took=\(r.int(900))ms" },
+            slog("DEBUG", "token usage") { r in "prompt_tokens=\(r.int(4000)) completion_tokens=\(r.int(2000)) user_id=\(r.int(100000)) conversation=\(r.uuid())" },
+        ]))
+
+        // Envoy's default access log format, as Istio's sidecars print it.
+        styles.append(Style(name: "envoy", templates: [
+            { r, ts in
+                let path = r.pick(paths)
+                return "[\(ts)] \"\(r.pick(["GET", "POST"])) \(path) HTTP/1.1\" \(r.pick(["200", "201", "503", "504"])) \(r.pick(["-", "UF", "UT", "URX"])) \(r.pick(["via_upstream", "-", "upstream_reset_before_response_started{connection_failure}"])) \"-\" \(r.int(5000)) \(r.int(90000)) \(r.int(3000)) \(r.int(3000)) \"\(r.ip())\" \"\(r.pick(["curl/8.4.0", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36", "python-httpx/0.27.0"]))\" \"\(r.uuid())\" \"\(r.pick(["backend", "frontend", "agents"])).chatbot-dev:8000\" \"\(r.ip()):8000\" outbound|8000||\(r.pick(["backend", "frontend", "agents"])).chatbot-dev.svc.cluster.local \(r.ip()):\(1024 + r.int(60000)) \(r.ip()):8000 \(r.ip()):\(1024 + r.int(60000)) - default"
+            },
         ]))
         return styles
     }()

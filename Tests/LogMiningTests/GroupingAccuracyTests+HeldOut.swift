@@ -3,8 +3,10 @@ import XCTest
 
 /// Styles the tokenizer was not written for (held out, as in logs-bench's per-style table): the
 /// formats of HDFS, Apache's error log, OpenSSH, ZooKeeper and Spark as Loghub collected them,
-/// and of PostgreSQL, nginx's error log and Redis. Two lines a template, drawn by logs-bench's
-/// generator (`HeldOutStyles`); each style must group exactly with the one default.
+/// and of PostgreSQL, nginx's error log, Redis and Go's slog. Two lines a template, drawn by
+/// logs-bench's generator (`HeldOutStyles`); each style must group exactly with the one default.
+/// (Its Envoy style is left out: its first kept word is a field, the response flag, which splits
+/// Drain-family miners, this one and Drain3 alike; see docs/logs.md.)
 extension GroupingAccuracyTests {
     static let hdfs: [(String, String)] = [
         ("terminating", #"081111 120747 25076 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_6709930641874947297 terminating"#),
@@ -108,9 +110,21 @@ extension GroupingAccuracyTests {
         ("saveDone", #"41:M 24 Dec 2024 23:34:35.291 * Background saving terminated with success"#),
         ("saveDone", #"60:C 09 Dec 2024 02:10:00.231 * Background saving terminated with success"#),
     ]
+    static let slog: [(String, String)] = [
+        ("served", #"time=2024-12-02T10:00:00.123Z level=INFO msg="request served" method=GET path=/api/todos status=201 duration=80.588ms bytes=39982 remote=10.100.234.119:25610 user_id=12864"#),
+        ("served", #"time=2024-12-02T10:00:00.123Z level=INFO msg="request served" method=POST path=/api/todos status=404 duration=81.936ms bytes=11158 remote=10.84.77.25:36344 user_id=413"#),
+        ("slowQuery", #"time=2024-12-02T10:00:01.123Z level=WARN msg="slow query" table=todos rows=8949 duration=1.342s trace_id=6a5e66f0a7fa34fd78811426c58032c2"#),
+        ("slowQuery", #"time=2024-12-02T10:00:01.123Z level=WARN msg="slow query" table=sessions rows=3105 duration=0.527s trace_id=da8fb84ed2db9e9497d4ce7563a2d4f7"#),
+        ("llmFailed", #"time=2024-12-02T10:00:02.123Z level=ERROR msg="llm call failed" model=claude-3-5-sonnet attempt=1 err="context deadline exceeded" trace_id=2e280e7523d64ce16be2133e00ca3855"#),
+        ("llmFailed", #"time=2024-12-02T10:00:02.123Z level=ERROR msg="llm call failed" model=gpt-4o attempt=3 err="connection reset by peer" trace_id=05ba527b9f5d153b85433ba41379cf59"#),
+        ("refreshed", #"time=2024-12-02T10:00:03.123Z level=INFO msg="cache refreshed" entries=5432 evicted=228 took=229ms"#),
+        ("refreshed", #"time=2024-12-02T10:00:03.123Z level=INFO msg="cache refreshed" entries=10258 evicted=88 took=827ms"#),
+        ("usage", #"time=2024-12-02T10:00:04.123Z level=DEBUG msg="token usage" prompt_tokens=1329 completion_tokens=1315 user_id=79576 conversation=378065d3-e229-436f-a9a5-ebbb447e9d65"#),
+        ("usage", #"time=2024-12-02T10:00:04.123Z level=DEBUG msg="token usage" prompt_tokens=1641 completion_tokens=1989 user_id=99143 conversation=7504259e-da1a-4c34-a786-9d21650270c4"#),
+    ]
 
     func testHeldOutStylesGroupExactly() {
-        for style in [Self.hdfs, Self.apacheError, Self.openssh, Self.zookeeper, Self.spark, Self.postgresql, Self.nginxError, Self.redis] {
+        for style in [Self.hdfs, Self.apacheError, Self.openssh, Self.zookeeper, Self.spark, Self.postgresql, Self.nginxError, Self.redis, Self.slog] {
             _ = assertExactGrouping(style)
         }
     }
