@@ -1,7 +1,8 @@
 /// A deterministic multi-source log corpus: HTTP access logs, a Java app, klog, JSON, syslog and
 /// logfmt lines, each line labelled with the template that produced it (for grouping accuracy).
-/// The same generator makes one-style corpora (`init(lines:seed:style:)`) for the per-style
-/// comparison, including the held-out styles the tokenizer was not written for.
+/// The same generator makes corpora of other styles (`init(lines:seed:styles:)`): one style
+/// alone for the per-style comparison, and all sixteen, with the held-out styles the tokenizer
+/// was not written for.
 struct Corpus {
     var bytes: [UInt8] = []
     var labels: [Int32] = []
@@ -108,9 +109,10 @@ struct Corpus {
         self.init(lines: lines, seed: seed, templates: Corpus.templates)
     }
 
-    /// `lines` lines of one style alone, labelled by the index of the template in the style.
-    init(lines: Int, seed: UInt64, style: Style) {
-        self.init(lines: lines, seed: seed, templates: style.templates)
+    /// `lines` lines of the given styles interleaved (one style: that style alone), labelled by
+    /// the index of the template in the styles' templates.
+    init(lines: Int, seed: UInt64, styles: [Style]) {
+        self.init(lines: lines, seed: seed, templates: styles.flatMap(\.templates))
     }
 
     /// Each line: a template drawn at random, then a timestamp advancing 20 lines a second.

@@ -2,40 +2,46 @@ import Foundation
 
 /// Runs PyPI `drain3` (its default `TemplateMiner`) over corpora, each with a fresh miner, in one
 /// Python process (so the import is paid once), and reads back its cluster id for every line.
-/// Returns nil with the reason when python3 or drain3 is missing or the script fails.
-struct Drain3Run {
-    var seconds: Double
-    var clusters: Int
-    var ids: [Int]
+/// Corpora are written to a temporary directory as they are queued, so the bench need not keep
+/// them in memory; the directory goes when the bench ends.
+struct Drain3Bench {
+    private let dir: URL
+    private var inputs: [URL] = []
 
-    static func run(_ corpora: [[UInt8]]) throws -> Result<[Drain3Run], Drain3Unavailable> {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")) }
+    }
+
+    /// Writes a corpus (lines ending in newlines) for the run.
+    mutating func queue(_ bytes: [UInt8]) throws {
+        let input = dir.appendingPathComponent("lines-\(inputs.count).log")
+        try Data(bytes).write(to: input)
+        inputs.append(input)
+    }
+
+    /// Mines every queued corpus; nil with the reason when python3 or drain3 is missing or the
+    /// script fails.
+    func run() throws -> Result<[Drain3Run], Drain3Unavailable> {
         let script = dir.appendingPathComponent("drain3_bench.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
-        var arguments = [script.path]
-        for (n, bytes) in corpora.enumerated() {
-            let input = dir.appendingPathComponent("lines-\(n).log")
-            try Data(bytes).write(to: input)
-            arguments += [input.path, dir.appendingPathComponent("ids-\(n).txt").path]
-        }
+        let outputs = inputs.indices.map { dir.appendingPathComponent("ids-\($0).txt") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.arguments = ["python3", script.path] + zip(inputs, outputs).flatMap { [$0.path, $1.path] }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let rows = output.split(separator: "\n")
-        guard process.terminationStatus == 0, rows.count == corpora.count else {
+        guard process.terminationStatus == 0, rows.count == inputs.count else {
             return .failure(Drain3Unavailable(status: process.terminationStatus))
         }
-        return .success(try rows.enumerated().map { n, row in
+        return .success(try zip(rows, outputs).map { row, output in
             let fields = row.split(separator: " ")
-            let ids = try String(contentsOf: dir.appendingPathComponent("ids-\(n).txt"), encoding: .utf8)
-                .split(separator: "\n").map { Int($0) ?? -1 }
+            let ids = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { Int($0) ?? -1 }
             return Drain3Run(seconds: Double(fields[0]) ?? .nan, clusters: Int(fields[1]) ?? -1, ids: ids)
         })
     }
@@ -59,6 +65,13 @@ struct Drain3Run {
                 out.write("\\n".join(map(str, ids)))
             print(f"{elapsed} {len(miner.drain.clusters)}", flush=True)
         """
+}
+
+/// drain3's figures on one corpus.
+struct Drain3Run {
+    var seconds: Double
+    var clusters: Int
+    var ids: [Int]
 }
 
 /// Why drain3 gave no figures.
