@@ -28,6 +28,34 @@ public enum ProcessClock {
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
+    /// Resets this process's resident-set high-water mark (Linux's `VmHWM`, by writing 5 to
+    /// /proc/self/clear_refs), so that `resident()` reports the peak of what runs after it
+    /// alone: `ru_maxrss` cannot be reset, and a benchmark's input may have set it already.
+    /// False when the kernel does not allow it.
+    @discardableResult
+    public static func resetResidentPeak() -> Bool {
+        guard let file = fopen("/proc/self/clear_refs", "w") else { return false }
+        defer { fclose(file) }
+        return fputs("5", file) >= 0 && fflush(file) == 0
+    }
+
+    /// This process's resident set now and its peak since the last `resetResidentPeak()` (or
+    /// since it started), in MB, from /proc/self/status; nil where that file is missing.
+    public static func resident() -> (current: Int, peak: Int)? {
+        guard let file = fopen("/proc/self/status", "r") else { return nil }
+        defer { fclose(file) }
+        var current: Int?, peak: Int?
+        var buffer = [CChar](repeating: 0, count: 256)
+        while fgets(&buffer, Int32(buffer.count), file) != nil {
+            let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? "")
+            if line.hasPrefix("VmRSS:") { current = kilobytes.map { $0 / 1024 } }
+            if line.hasPrefix("VmHWM:") { peak = kilobytes.map { $0 / 1024 } }
+        }
+        guard let current, let peak else { return nil }
+        return (current, peak)
+    }
+
     /// Peak resident set size in MB of this process (`RUSAGE_SELF`) or its waited-for
     /// children (`RUSAGE_CHILDREN`).
     public static func peakRSS(_ who: Int32) -> Int {

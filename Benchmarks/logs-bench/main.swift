@@ -28,14 +28,16 @@ var drain3 = arguments.contains("--no-drain3") ? nil : try Drain3Bench()
 /// Mines a mixed corpus and prints Shipshape's figures; returns its wall-clock lines/s.
 func mineMixed(_ name: String, _ corpus: Corpus, templates: Int, generated seconds: Double) throws -> Double {
     print("\n\(name): \(lineCount) lines, \(corpus.bytes.count / 1_048_576) MiB, \(templates) true templates, generated in \(String(format: "%.1f", seconds)) s")
-    let rssBefore = peakRSSMB()
+    // The ids' storage is touched before the memory figure starts, so that what mining adds
+    // to the resident set is the miners' own.
+    var ids = [Int](repeating: 0, count: lineCount)
+    ProcessClock.resetResidentPeak()
+    let before = ProcessClock.resident()
     var miner = TemplateMiner()
-    var ids: [Int] = []
     var elapsed = Double.infinity, cpu = Double.infinity
     for _ in 0..<rounds {
         miner = TemplateMiner()
         ids.removeAll(keepingCapacity: true)
-        ids.reserveCapacity(lineCount)
         let start = ProcessClock.now()
         let cpuStart = ProcessClock.threadCPU()
         corpus.bytes.withUnsafeBufferPointer { buffer in
@@ -44,10 +46,14 @@ func mineMixed(_ name: String, _ corpus: Corpus, templates: Int, generated secon
         elapsed = min(elapsed, ProcessClock.now() - start)
         cpu = min(cpu, ProcessClock.threadCPU() - cpuStart)
     }
+    let after = ProcessClock.resident()
     let resolved = ids.map { miner.resolve($0) }
-    print(String(format: "shipshape: %.2f s, %.0f lines/s (%.2f s CPU, %.0f lines/s of CPU), %d templates, grouping accuracy %.4f, peak RSS %d MB (%d MB before mining)",
+    // Peak RSS while mining, above what was resident before (the corpus, its labels and ids).
+    let memory = before.flatMap { b in after.map { a in "peak RSS while mining \(a.peak) MB: \(a.peak - b.current) MB above the \(b.current) MB resident before (corpus, labels, ids)" } }
+        ?? "peak RSS \(ProcessClock.peakRSS(RUSAGE_SELF.rawValue)) MB (/proc/self/status unreadable: corpus included)"
+    print(String(format: "shipshape: %.2f s, %.0f lines/s (%.2f s CPU, %.0f lines/s of CPU), %d templates, grouping accuracy %.4f, %@",
                  elapsed, Double(lineCount) / elapsed, cpu, Double(lineCount) / cpu, miner.templates.count,
-                 groupingAccuracy(predicted: resolved, truth: corpus.labels), peakRSSMB(), rssBefore))
+                 groupingAccuracy(predicted: resolved, truth: corpus.labels), memory))
     print("  \(miner.shapeCacheHits) lines placed by the shape cache without a search")
     for t in miner.templates.prefix(40) { print(String(format: "  %8d  %@", t.count, t.text)) }
     if arguments.contains("--digest"), name == "six styles" {
@@ -56,8 +62,6 @@ func mineMixed(_ name: String, _ corpus: Corpus, templates: Int, generated secon
     }
     return Double(lineCount) / elapsed
 }
-
-func peakRSSMB() -> Int { ProcessClock.peakRSS(RUSAGE_SELF.rawValue) }
 
 // The two mixed corpora, one at a time (each is about 250 MiB at 2,000,000 lines).
 var start = ProcessClock.now()
