@@ -14,7 +14,7 @@ import LogMining
 ///   (`HeldOutStyles`), 75 templates, as a cluster's many sources give them.
 /// - Each of the sixteen styles alone (`--style-lines`, 20,000 by default): accuracy by style.
 ///
-///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--rounds N] [--style-lines N] [--no-drain3] [--digest]
+///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--rounds N] [--style-lines N] [--without STYLE,...] [--no-drain3] [--digest]
 ///
 /// `--rounds N` mines each mixed corpus N times and reports the fastest round (the machine is
 /// shared: one round can be slowed by a neighbour, the best of several is not).
@@ -22,7 +22,9 @@ let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
 let lineCount = option("--lines", 2_000_000)
 let rounds = max(1, option("--rounds", 1))
-let allStyles = Corpus.styles + Corpus.heldOutStyles
+// `--without a,b`: styles left out of the sixteen (to see how much one style moves the figures).
+let without = Set(arguments.firstIndex(of: "--without").map { arguments[$0 + 1].split(separator: ",").map(String.init) } ?? [])
+let allStyles = (Corpus.styles + Corpus.heldOutStyles).filter { !without.contains($0.name) }
 var drain3 = arguments.contains("--no-drain3") ? nil : try Drain3Bench()
 
 /// Mines a mixed corpus and prints Shipshape's figures; returns its wall-clock lines/s.
@@ -71,9 +73,10 @@ let sixRate = try mineMixed("six styles", six!, templates: Corpus.templates.coun
 try drain3?.queue(six!.bytes)
 six = nil
 start = ProcessClock.now()
+let mixedName = without.isEmpty ? "sixteen styles" : "\(allStyles.count) styles"
 var sixteen: Corpus? = Corpus(lines: lineCount, seed: 43, styles: allStyles)
 let sixteenLabels = sixteen!.labels
-let sixteenRate = try mineMixed("sixteen styles", sixteen!, templates: allStyles.map(\.templates.count).reduce(0, +), generated: ProcessClock.now() - start)
+let sixteenRate = try mineMixed(mixedName, sixteen!, templates: allStyles.map(\.templates.count).reduce(0, +), generated: ProcessClock.now() - start)
 try drain3?.queue(sixteen!.bytes)
 sixteen = nil
 
@@ -98,7 +101,7 @@ case .failure(let why)?: drain3Missing = why.description
 case nil: break
 }
 print("")
-for (n, (name, labels, rate)) in [("six styles", sixLabels, sixRate), ("sixteen styles", sixteenLabels, sixteenRate)].enumerated() {
+for (n, (name, labels, rate)) in [("six styles", sixLabels, sixRate), (mixedName, sixteenLabels, sixteenRate)].enumerated() {
     guard let run = runs?[n] else { print("drain3 on \(name): not run (\(drain3Missing))"); continue }
     let drainRate = Double(lineCount) / run.seconds
     print(String(format: "drain3 on %@: %.2f s, %.0f lines/s, %d clusters, grouping accuracy %.4f; shipshape is %.1fx drain3's lines/s",
