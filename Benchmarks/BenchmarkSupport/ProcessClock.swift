@@ -48,7 +48,7 @@ public enum ProcessClock {
         var buffer = [CChar](repeating: 0, count: 256)
         while fgets(&buffer, Int32(buffer.count), file) != nil {
             let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? "")
+            let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.map(String.init) ?? "")
             if line.hasPrefix("VmRSS:") { current = kilobytes.map { $0 / 1024 } }
             if line.hasPrefix("VmHWM:") { peak = kilobytes.map { $0 / 1024 } }
         }
