@@ -41,6 +41,8 @@ public final class TemplateMiner {
     var lastStamp: UInt64 = 0
     /// Not an optional: binding one (`if let`) retained and released it on every line.
     let shapeCache: ShapeCache
+    /// Whether lines are looked up in `shapeCache` (`shapeCacheSize` > 0); when not, it is a
+    /// one-entry cache that is never read or written.
     let usesShapeCache: Bool
 
     /// `shapeCacheSize`: entries of the shape cache (0: search for every line; same results).
