@@ -79,6 +79,12 @@ struct CoreCounts {
     @inline(__always)
     static func hexLetters(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &>> 8) & 0xff) }
 
+    /// The letters (hex or not) of summed counters, without unpacking the rest.
+    @inline(__always)
+    static func letters(_ packed: UInt64) -> Int {
+        Int(truncatingIfNeeded: (packed &>> 8) & 0xff) &+ Int(truncatingIfNeeded: (packed &>> 16) & 0xff)
+    }
+
     /// The other bytes (not letters, digits, `:`, `.` or `-`) of summed counters.
     @inline(__always)
     static func other(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &>> 48) & 0xff) }

@@ -8,6 +8,9 @@ import Darwin
 /// is dropped, and a last line without a newline still counts. The newline is found with
 /// `memchr` (many bytes a step), not a byte at a time.
 public enum LogLines {
+    /// `@inlinable`: callers in other modules get the loop and their closure inlined together,
+    /// not a call through a closure context for every line.
+    @inlinable
     public static func forEach(in buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard let base = buffer.baseAddress else { return }
         var start = 0

@@ -28,6 +28,16 @@ extension LogTokenizer {
             token.kind = .quoted
             return token
         }
+        if let packed, ce &- cs == CoreCounts.letters(packed) || (ce &- cs == 1 && line[cs] &- 48 > 9) {
+            // Letters only inside brackets and punctuation (`failed:`, `(root)`, `"Starting`), or
+            // one byte that is not a digit (`-`): what the checks below would decide, without them.
+            // The trimmed bytes are none of them letters, so the chunk's letters are the core's; a
+            // core of letters has no `=`, `:`, `[` or digit, so no later check could apply: it is
+            // hex when 8 or more hex letters (`kind(of:)`), else a word.
+            let n = ce &- cs
+            token.kind = n >= 8 && CoreCounts.hexLetters(packed) == n ? .hex : .word
+            return token
+        }
         // key=value: keep the key, mask the value (a level's value stays).
         if seen & ByteClass.equals != 0, let eq = keyValueSplit(line, cs, ce) {
             token.coreStart = eq + 1

@@ -139,7 +139,7 @@ public struct LogTokenizer: Sendable {
                     out[n].hash = wildcardHash
                 }
                 n &+= 1
-                if kind == .number { markSyslogMonth(line, out, n) }
+                if kind == .number, length <= 2, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
                 i = j
                 continue
             }
@@ -148,7 +148,7 @@ public struct LogTokenizer: Sendable {
             pendingPrefix = -1
             n &+= 1
             // Only a number completes a month pair.
-            if kind == .number { markSyslogMonth(line, out, n) }
+            if kind == .number, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
             i = j
         }
         if pendingPrefix >= 0 {
@@ -203,7 +203,9 @@ public struct LogTokenizer: Sendable {
     /// Checked as each token is appended (`n` tokens so far) on the last two: a pair's second
     /// is a number and its first a word, so pairs never overlap and marking as tokens arrive
     /// marks what a pass over the finished line would.
-    @inline(__always)
+    /// Out of the splitter's loop, called only when `mayBeMonth` (a 3-byte token before the
+    /// number): the call and its checks were paid on every number.
+    @inline(never)
     private func markSyslogMonth(_ line: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutablePointer<LogToken>, _ n: Int) {
         guard n >= 2, tokens[n - 1].kind == .number, tokens[n - 2].kind == .word else { return }
         let t = tokens[n - 2]
@@ -221,6 +223,13 @@ public struct LogTokenizer: Sendable {
                 tokens[n - 3].hash = hash(tokens[n - 3], in: line)
             }
         }
+    }
+
+    /// Whether the token before the last one (`n` tokens so far) is 3 bytes long, as a month
+    /// before a day number must be: the cheap part of `markSyslogMonth`'s test.
+    @inline(__always)
+    private func mayBeMonth(_ tokens: UnsafeMutablePointer<LogToken>, _ n: Int) -> Bool {
+        n >= 2 && tokens[n &- 2].end32 &- tokens[n &- 2].start32 == 3
     }
 
     // MARK: - Hashing

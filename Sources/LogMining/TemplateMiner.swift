@@ -32,22 +32,28 @@ public final class TemplateMiner {
     var mergedInto: [Int: Int] = [:]
     var nextID = 1
     @exclusivity(unchecked) var tick: UInt64 = 0
-    /// The LRU list over slots: most recently used at `head`.
-    @exclusivity(unchecked) var prev: [Int] = [], next: [Int] = []
-    @exclusivity(unchecked) var head = -1, tail = -1
+    /// The slots in least-recently-used order.
+    @exclusivity(unchecked) var lru = LRUList()
     /// The current line's tokens.
     private let tokens = LogTokenBuffer()
     /// Per slot, the stamp its group got at its last change (see `ShapeCache`); 0 when free.
     @exclusivity(unchecked) var groupStamps: [UInt64] = []
     var lastStamp: UInt64 = 0
-    let shapeCache: ShapeCache?
+    /// Not an optional: binding one (`if let`) retained and released it on every line.
+    let shapeCache: ShapeCache
+    /// Whether lines are looked up in `shapeCache` (`shapeCacheSize` > 0); when not, it is a
+    /// one-entry cache that is never read or written.
+    let usesShapeCache: Bool
 
     /// `shapeCacheSize`: entries of the shape cache (0: search for every line; same results).
     public init(threshold: Double = 0.5, capacity: Int = 10_000, shapeCacheSize: Int = 4096) {
         self.threshold = threshold
         self.capacity = max(1, capacity)
-        shapeCache = shapeCacheSize > 0 ? ShapeCache(size: shapeCacheSize) : nil
+        usesShapeCache = shapeCacheSize > 0
+        shapeCache = ShapeCache(size: max(1, shapeCacheSize))
     }
+
+    deinit { lru.deallocate() }
 
     /// Mines one line (without its newline); returns its template id.
     @discardableResult
@@ -56,9 +62,9 @@ public final class TemplateMiner {
         lines &+= 1
         tick &+= 1
         var shape: (hash: UInt64, variables: UInt64)?
-        if let cache = shapeCache {
+        if usesShapeCache {
             shape = ShapeCache.shape(of: tokens.tokens)
-            if let shape, let hit = cache.find(shape.hash, shape.variables, tokens.tokens), groupStamps[hit.slot] == hit.stamp {
+            if let shape, let hit = shapeCache.find(shape.hash, shape.variables, tokens.tokens), groupStamps[hit.slot] == hit.stamp {
                 // The search would choose this template and leave it as it is: count the line.
                 slots[hit.slot]!.count &+= 1
                 slots[hit.slot]!.lastSeen = tick
@@ -77,8 +83,8 @@ public final class TemplateMiner {
             }
             if best >= 0, bestScore >= threshold {
                 let id = slots[best]!.id
-                if !absorb(best, key: key), let cache = shapeCache, let shape {
-                    cache.store(shape.hash, shape.variables, tokens.tokens, slot: best, id: id, stamp: groupStamps[best])
+                if !absorb(best, key: key), let shape {
+                    shapeCache.store(shape.hash, shape.variables, tokens.tokens, slot: best, id: id, stamp: groupStamps[best])
                 }
                 return id
             }
@@ -213,8 +219,8 @@ public final class TemplateMiner {
     }
 
     private func create(_ line: UnsafeBufferPointer<UInt8>, key: GroupKey) -> Int {
-        if slotOfID.count >= capacity, tail >= 0 {
-            let victim = tail
+        if slotOfID.count >= capacity, lru.tail >= 0 {
+            let victim = lru.tail
             let victimKey = slots[victim]!.key
             groups[victimKey]?.removeAll { $0 == victim }
             if groups[victimKey]?.isEmpty == true { groups[victimKey] = nil }
@@ -247,18 +253,13 @@ public final class TemplateMiner {
         } else {
             index = slots.count
             slots.append(slot)
-            prev.append(-1)
-            next.append(-1)
+            lru.addSlot()
             groupStamps.append(0)
         }
         slotOfID[slot.id] = index
         groups[slot.key, default: []].append(index)
         restamp(slot.key)
-        prev[index] = -1
-        next[index] = head
-        if head >= 0 { prev[head] = index }
-        head = index
-        if tail < 0 { tail = index }
+        lru.pushFront(index)
     }
 
     /// A group changed (a member created, generalised, merged or evicted): its members get a
@@ -269,25 +270,11 @@ public final class TemplateMiner {
         for slot in members { groupStamps[slot] = lastStamp }
     }
 
-    @inline(__always) private func unlink(_ slot: Int) {
-        if prev[slot] >= 0 { next[prev[slot]] = next[slot] } else { head = next[slot] }
-        if next[slot] >= 0 { prev[next[slot]] = prev[slot] } else { tail = prev[slot] }
-        prev[slot] = -1
-        next[slot] = -1
-    }
-
-    @inline(__always) private func touch(_ slot: Int) {
-        guard head != slot else { return }
-        unlink(slot)
-        next[slot] = head
-        if head >= 0 { prev[head] = slot }
-        head = slot
-        if tail < 0 { tail = slot }
-    }
+    @inline(__always) private func touch(_ slot: Int) { lru.touch(slot) }
 
     /// Frees a slot (its group entry is the caller's to remove).
     private func release(_ slot: Int) {
-        unlink(slot)
+        lru.unlink(slot)
         slotOfID[slots[slot]!.id] = nil
         slots[slot] = nil
         groupStamps[slot] = 0

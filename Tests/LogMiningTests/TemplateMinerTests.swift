@@ -93,6 +93,20 @@ final class TemplateMinerTests: XCTestCase {
         XCTAssertEqual(miner.evictions, 2)
         XCTAssertNil(miner.template(for: a))
     }
+
+    /// The LRU order holds over more templates than the list first has room for: the ones used
+    /// again stay, the others go in the order they were last used.
+    func testEvictionFollowsUseAcrossManyTemplates() {
+        let miner = TemplateMiner(capacity: 40)
+        // One template per token count: 1 to 40 tokens.
+        let line = { (n: Int) in Array(repeating: "tok", count: n).joined(separator: " ") }
+        let ids = (1...40).map { miner.add(line($0)) }
+        for n in 1...20 { XCTAssertEqual(miner.add(line(n)), ids[n - 1]) }
+        for n in 41...50 { miner.add(line(n)) }
+        XCTAssertEqual(miner.evictions, 10)
+        XCTAssertEqual((0..<40).filter { miner.template(for: ids[$0]) == nil }, Array(20..<30))
+        XCTAssertEqual(miner.template(for: ids[0])?.count, 2)
+    }
 }
 
 /// Arbitrary bytes (log-ish punctuation, unterminated quotes and JSON, invalid UTF-8) never

@@ -17,6 +17,13 @@ final class TokenFastPathTests: XCTestCase {
         XCTAssertEqual(tokenizer.tokenize("Dec 2 x Dec 123 7 Jan 07"), ["<*>", "<*>", "x", "Dec", "<*>", "<*>", "<*>", "<*>"])
     }
 
+    /// A core of letters inside brackets or punctuation, and a lone non-digit byte, are decided
+    /// without `kind(of:)`: words, or hex from 8 hex letters, as the full checks decide.
+    func testLettersInsidePunctuationAndLoneBytesAreWordsOrHex() {
+        XCTAssertEqual(tokenizer.tokenize("(deadbeefcafe) failed: [abc] \"Starting - = ( deadbee, [DEADBEEF]:"),
+                       ["(<*>)", "failed:", "[abc]", "\"Starting", "-", "=", "(", "deadbee,", "[<*>]:"])
+    }
+
     func testChunksLongerThanTheCountersHoldAreClassifiedTheSame() {
         let letters = String(repeating: "g", count: 300), hex = String(repeating: "f", count: 300)
         let digits = String(repeating: "7", count: 300)
