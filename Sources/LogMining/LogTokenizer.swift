@@ -2,8 +2,8 @@
 ///
 /// Whitespace separates tokens, except inside a quoted string (one token). Brackets and
 /// trailing punctuation stay as a token's prefix and suffix, so templates read like the lines.
-/// Variables: timestamps (ISO 8601, syslog `Dec  2 10:00:00`, epoch), numbers (with units),
-/// hex, UUIDs, IPv4/IPv6 (with ports), paths, URLs, quoted strings and the values of
+/// Variables: timestamps (ISO 8601, syslog `Dec  2 10:00:00`, ctime `Sun Dec  4 ...`, epoch),
+/// numbers (with units), hex, UUIDs, IPv4/IPv6 (with ports), paths, URLs, quoted strings and the values of
 /// `key=value` pairs (the key stays; `level=` values stay). klog headers (`I1202`) keep the
 /// level letter; `file.go:123` keeps the file. JSON lines are mined by their `msg`/`message`
 /// field, with the `level` field kept in front (see `JSONLogLine`).
@@ -73,8 +73,9 @@ public struct LogTokenizer: Sendable {
             if i >= to { break }
             let start = i
             // klog's structured message: `file.go:123] "Starting controller" k="v"` mines the words.
+            // (A bracketed timestamp, `[Sun` or `[2024-12-02T...`, is not klog's level letter.)
             if n == 4, line[i] == quote, out[0].kind == .timestamp, out[0].coreStart == out[0].start + 1,
-               line[out[3].end - 1] == 93 {
+               isKlogLevel(line[out[0].start]), line[out[3].end - 1] == 93 {
                 inMessageQuote = true
             }
             var j = i
@@ -199,10 +200,11 @@ public struct LogTokenizer: Sendable {
 
     /// Syslog `Dec  2 10:00:00`: a month name before a day number is part of the timestamp, and
     /// so is a weekday name just before them, as C's `ctime` writes it (Apache's error log,
-    /// Java's `Date.toString`: `[Sun Dec 04 04:47:44 2005]`); the weekday may follow a bracket.
-    /// Checked as each token is appended (`n` tokens so far) on the last two: a pair's second
-    /// is a number and its first a word, so pairs never overlap and marking as tokens arrive
-    /// marks what a pass over the finished line would.
+    /// Java's `Date.toString`: `[Sun Dec 04 04:47:44 2005]`); the weekday may have a prefix
+    /// (`[`, `(`, a quote) but no suffix. Checked as each token is appended (`n` tokens so far)
+    /// on the last two, and the weekday on the one before them: a pair's second is a number and
+    /// its first a word, so pairs never overlap and marking as tokens arrive marks what a pass
+    /// over the finished line would.
     /// Out of the splitter's loop, called only when `mayBeMonth` (a 3-byte token before the
     /// number): the call and its checks were paid on every number.
     @inline(never)

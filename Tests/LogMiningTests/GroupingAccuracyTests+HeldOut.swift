@@ -148,5 +148,10 @@ extension GroupingAccuracyTests {
         XCTAssertEqual(tokenizer.tokenize("Sun Dec x"), ["Sun", "Dec", "x"])
         XCTAssertEqual(tokenizer.tokenize("Sun 4"), ["Sun", "<*>"])
         XCTAssertEqual(tokenizer.tokenize("Sun, Dec 4"), ["Sun,", "<*>", "<*>"])
+        // A bracketed weekday is not klog's level letter: a quoted string after the header stays
+        // one variable, where klog's `"Starting controller"` would be mined as words.
+        XCTAssertEqual(tokenizer.tokenize(#"[Sun Dec 04 12:00:00] "GET / HTTP/1.1" 200"#), ["[<*>", "<*>", "<*>", "<*>]", #""<*>""#, "<*>"])
+        XCTAssertEqual(tokenizer.tokenize(#"I1202 10:00:00.123456       1 controller.go:123] "Starting controller""#),
+                       ["I<*>", "<*>", "<*>", "controller.go:<*>]", #""Starting"#, #"controller""#])
     }
 }
