@@ -281,6 +281,11 @@ final class ReconcileKubectlDifferentialTests: XCTestCase {
         // An HPA scale-out: not drift for either tool (the manifests carry no replicas for it).
         _ = try h.api.scale(deployments, name: "backend-deployment", namespace: ReconcileHarness.namespace, replicas: 6)
 
+        // Controllers update the HPA's and the PDB's status as they run: between kubectl's read
+        // of an object and its dry-run apply, such a write is a difference (1 run in ~25 failed
+        // on it). Both tools read one cluster state with the clock stopped.
+        h.server.pauseClock()
+        defer { h.server.resumeClock() }
         let reconciler = try h.reconciler()
         let ours = Set(try reconciler.diff().objects.map(\.object))
 

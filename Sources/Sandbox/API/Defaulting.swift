@@ -205,7 +205,10 @@ enum Defaulting {
         }
     }
 
-    private static func canonical(_ v: Value) -> Value {
+    /// A quantity in canonical form, as the server stores it (`216325000` → `216325k`); a
+    /// value that is not a quantity is returned as it is. Controllers writing quantities use it
+    /// too: in kube-apiserver their writes go through the same serialization.
+    static func canonical(_ v: Value) -> Value {
         let text: String
         switch v {
         case .string(let s): text = s

@@ -89,14 +89,14 @@ extension Cluster {
                 let avg = usageSum / Double(counted)
                 let averageValue = resource == "cpu" ? "\(Int(clamping: avg, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))"
                 currentMetrics.append(["type": "Resource", "resource": ["name": .string(resource), "current": [
-                    "averageValue": .string(averageValue), "averageUtilization": .int(Int64(utilization))]]])
+                    "averageValue": Defaulting.canonical(.string(averageValue)), "averageUtilization": .int(Int64(utilization))]]])
             } else if let avgTarget = Self.quantityValue(metric[path: ["resource", "target", "averageValue"]]) {
                 let avg = usageSum / Double(counted) / (resource == "cpu" ? 1000 : 1)
                 let ratio = avg / avgTarget
                 let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int(clamping: ratio * Double(counted), to: 0...Int(Int32.max), rounding: .up)
                 proposals.append((proposal, "\(resource) resource"))
                 currentMetrics.append(["type": "Resource", "resource": ["name": .string(resource), "current": [
-                    "averageValue": .string(resource == "cpu" ? "\(Int(clamping: avg * 1000, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))")]]])
+                    "averageValue": Defaulting.canonical(.string(resource == "cpu" ? "\(Int(clamping: avg * 1000, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))"))]]])
             }
         }
 

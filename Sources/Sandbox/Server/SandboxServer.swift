@@ -15,6 +15,9 @@ public final class SandboxServer: @unchecked Sendable {
     private var ticker: Thread?
     private let stopLock = NSLock()
     private var stopping = false
+    /// Held by the clock thread through each controller pass, and by `pauseClock()`.
+    private let tickLock = NSLock()
+    private var paused = false
     /// Wall seconds between controller passes.
     public var tickInterval = 0.25
     /// Set by `enableTLS()`: the generated CA and the server's TLS context.
@@ -97,15 +100,32 @@ public final class SandboxServer: @unchecked Sendable {
             while let self, !self.isStopping {
                 Thread.sleep(forTimeInterval: self.tickInterval)
                 if self.isStopping { break }
+                self.tickLock.lock()
                 let now = SimClock.monotonicNow()
                 let simulated = (now - last) * self.speed
                 last = now
-                self.cluster.advance(by: simulated, step: max(1, simulated))
+                if !self.paused { self.cluster.advance(by: simulated, step: max(1, simulated)) }
+                self.tickLock.unlock()
             }
         }
         thread.name = "sandbox-clock"
         ticker = thread
         thread.start()
+    }
+
+    /// Stops simulated time and the controllers: when this returns, no controller pass is
+    /// running and none starts until `resumeClock()`, so the cluster changes only by requests.
+    /// For a second client to read the same cluster state as a first (a differential test's
+    /// `kubectl diff` beside Shipshape's); the API keeps serving.
+    public func pauseClock() {
+        tickLock.lock(); defer { tickLock.unlock() }
+        paused = true
+    }
+
+    /// Starts simulated time again from where it stood (the pause is not skipped over).
+    public func resumeClock() {
+        tickLock.lock(); defer { tickLock.unlock() }
+        paused = false
     }
 
     private var isStopping: Bool {
