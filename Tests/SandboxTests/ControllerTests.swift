@@ -158,6 +158,23 @@ final class ControllerTests: SandboxTestCase {
         """
     }
 
+    /// The HPA's status quantities are stored in canonical form, as kube-apiserver serializes
+    /// every write (a dry-run apply re-serializes them, so anything else shows up as drift in
+    /// `kubectl diff`): pods using exactly one core each report `1`, not `1000m`.
+    func testHPAStatusQuantitiesAreCanonical() {
+        var scenario = Scenario()
+        scenario.images = [Scenario.Image(match: "api:*", startupSeconds: 0, cpuBaseMillicores: 1000, cpuPerRequestMillicores: 0,
+                                          memoryBaselineMi: 100, memoryPerRequestMi: 0)]
+        let cluster = makeCluster(scenario)
+        apply(cluster, Self.deployment(name: "api", image: "api:1", replicas: 2).replacingOccurrences(of: "limits: {cpu: 200m", with: "limits: {cpu: 2"))
+        apply(cluster, Self.cpuHPA(scaleDown: "{stabilizationWindowSeconds: 300}"))
+        cluster.advance(by: 30, step: 2)
+        let hpa = get(cluster, "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/api")
+        let current = hpa[path: ["status", "currentMetrics"]]?.array?.first?[path: ["resource", "current"]]
+        XCTAssertEqual(current?["averageValue"]?.string, "1")
+        XCTAssertEqual(current?["averageUtilization"]?.intValue, 1000)
+    }
+
     func testHPAScalesUpUnderASpikeAndDownAfterTheStabilizationWindow() {
         var scenario = Scenario()
         scenario.images = [Scenario.Image(match: "api:*", startupSeconds: 0, cpuBaseMillicores: 20, cpuPerRequestMillicores: 8,
