@@ -9,9 +9,14 @@ struct Drain3Bench {
     private var inputs: [URL] = []
 
     init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")
+        dir = Self.directory()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")) }
+        atexit { try? FileManager.default.removeItem(at: Drain3Bench.directory()) }
+    }
+
+    /// This process's scratch directory (a function: `atexit`'s handler cannot capture it).
+    private static func directory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("logs-bench-\(getpid())")
     }
 
     /// Writes a corpus (lines ending in newlines) for the run.
@@ -42,11 +47,16 @@ struct Drain3Bench {
         guard process.terminationStatus == 0, rows.count == inputs.count else {
             return .failure(Drain3Unavailable(status: process.terminationStatus))
         }
-        return .success(try zip(rows, outputs).map { row, output in
+        var runs: [Drain3Run] = []
+        for (row, output) in zip(rows, outputs) {
             let fields = row.split(separator: " ")
+            guard fields.count == 2, let seconds = Double(fields[0]), let clusters = Int(fields[1]) else {
+                return .failure(Drain3Unavailable(status: process.terminationStatus, reason: "unexpected drain3 output line \"\(row)\""))
+            }
             let ids = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map { Int($0) ?? -1 }
-            return Drain3Run(seconds: Double(fields[0]) ?? .nan, clusters: Int(fields[1]) ?? -1, ids: ids)
-        })
+            runs.append(Drain3Run(seconds: seconds, clusters: clusters, ids: ids))
+        }
+        return .success(runs)
     }
 
     /// One line of output per corpus: the seconds of its loop (which reads each line and mines

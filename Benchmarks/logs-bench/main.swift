@@ -19,11 +19,15 @@ import LogMining
 /// `--rounds N` mines each mixed corpus N times and reports the fastest round (the machine is
 /// shared: one round can be slowed by a neighbour, the best of several is not).
 let arguments = CommandLine.arguments
-func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
+/// The word after `name` on the command line, if there is one.
+func value(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+func option(_ name: String, _ fallback: Int) -> Int { value(name).flatMap { Int($0) } ?? fallback }
 let lineCount = option("--lines", 2_000_000)
 let rounds = max(1, option("--rounds", 1))
 // `--without a,b`: styles left out of the sixteen (to see how much one style moves the figures).
-let without = Set(arguments.firstIndex(of: "--without").map { arguments[$0 + 1].split(separator: ",").map(String.init) } ?? [])
+let without = Set(value("--without")?.split(separator: ",").map(String.init) ?? [])
 let allStyles = (Corpus.styles + Corpus.heldOutStyles).filter { !without.contains($0.name) }
 var drain3 = arguments.contains("--no-drain3") ? nil : try Drain3Bench()
 
