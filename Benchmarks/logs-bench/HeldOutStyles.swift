@@ -3,48 +3,148 @@
 /// servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis, Go's slog,
 /// Envoy's access log as Istio prints it). Each line's
 /// message follows the real system's wording; the variable fields are drawn at random.
+/// HDFS, Apache error and OpenSSH generate Loghub's full event catalogue for the system (every
+/// EventId of its `_2k.log_templates.csv`, one template each, in the csv's order: 14, 6 and 27
+/// events, several sharing leading words and lengths), with values shaped like the real
+/// lines'; no Loghub line is copied. They were written before either miner ran on them.
 extension Corpus {
     static let heldOutStyles: [Style] = {
         let users = ["root", "admin", "oracle", "test", "ubuntu", "git", "postgres", "deploy"]
         let paths = ["/api/chat", "/api/todos", "/api/users/login", "/favicon.ico", "/robots.txt", "/static/js/main.3f9a.js"]
         var styles: [Style] = []
 
-        // HDFS (Loghub): yyMMdd HHmmss thread level component: message.
-        func hdfs(_ level: String, _ body: @escaping @Sendable (inout Random) -> String) -> Template {
-            { r, _ in "0811\(10 + r.int(2)) \(r.clock(separator: "")) \(r.int(40000)) \(level) \(body(&r))" }
+        // HDFS (Loghub): yyMMdd HHmmss thread level component: message. Loghub's full catalogue
+        // for HDFS (HDFS_2k.log_templates.csv, E1-E14 in its order), each event with the
+        // component and level the real lines print. A datanode is 10.250/10.251.x.y at port
+        // 50010; `ask ... to delete` names one or more blocks, `datanode(s)` and a transfer's
+        // targets one or two datanodes, as the real lines do.
+        let hdfsNode: @Sendable (inout Random) -> String = { r in "10.25\(r.int(2)).\(r.int(256)).\(1 + r.int(254))" }
+        let hdfsTargets: @Sendable (inout Random) -> String = { r in
+            (0...r.int(2)).map { _ in "\(hdfsNode(&r)):50010" }.joined(separator: " ")
+        }
+        let hdfsSize: @Sendable (inout Random) -> String = { r in r.int(2) == 0 ? "67108864" : "\(r.int(67108864))" }
+        let hdfsPort: @Sendable (inout Random) -> Int = { r in 32768 + r.int(28232) }
+        let zeroPadded: @Sendable (Int, Int) -> String = { value, width in
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        func hdfs(_ level: String, _ component: String, _ body: @escaping @Sendable (inout Random) -> String) -> Template {
+            { r, _ in "0811\(10 + r.int(2)) \(r.clock(separator: "")) \(r.int(40000)) \(level) \(component): \(body(&r))" }
         }
         styles.append(Style(name: "hdfs", templates: [
-            hdfs("INFO") { r in "dfs.DataNode$PacketResponder: PacketResponder \(r.int(3)) for block \(r.block()) terminating" },
-            hdfs("INFO") { r in "dfs.DataNode$PacketResponder: Received block \(r.block()) of size \(r.pick(["67108864", "\(r.int(67108864))"])) from /\(r.ip())" },
-            hdfs("INFO") { r in "dfs.FSNamesystem: BLOCK* NameSystem.addStoredBlock: blockMap updated: \(r.ip()):50010 is added to \(r.block()) size \(r.int(67108864))" },
-            hdfs("INFO") { r in "dfs.DataNode$DataXceiver: Receiving block \(r.block()) src: /\(r.ip()):\(1024 + r.int(60000)) dest: /\(r.ip()):50010" },
-            hdfs("INFO") { r in "dfs.FSNamesystem: BLOCK* NameSystem.allocateBlock: /user/root/rand/_temporary/_task_\(r.digits(12))_0001_m_\(r.digits(6))_0/part-\(r.digits(5)). \(r.block())" },
-            hdfs("WARN") { r in "dfs.DataNode$DataXceiver: \(r.ip()):50010:Got exception while serving \(r.block()) to /\(r.ip()):" },
+            hdfs("INFO", "dfs.DataNode$DataXceiver") { r in "\(hdfsNode(&r)):50010 Served block \(r.block()) to /\(hdfsNode(&r))" },
+            hdfs("INFO", "dfs.DataNode") { r in "\(hdfsNode(&r)):50010 Starting thread to transfer block \(r.block()) to \(hdfsTargets(&r))" },
+            hdfs("WARN", "dfs.DataNode$DataXceiver") { r in "\(hdfsNode(&r)):50010:Got exception while serving \(r.block()) to /\(hdfsNode(&r)):" },
+            hdfs("INFO", "dfs.FSNamesystem") { r in
+                "BLOCK* ask \(hdfsNode(&r)):50010 to delete  \((0...r.int(12)).map { _ in r.block() }.joined(separator: " "))"
+            },
+            hdfs("INFO", "dfs.FSNamesystem") { r in "BLOCK* ask \(hdfsNode(&r)):50010 to replicate \(r.block()) to datanode(s) \(hdfsTargets(&r))" },
+            hdfs("INFO", "dfs.FSNamesystem") { r in "BLOCK* NameSystem.addStoredBlock: blockMap updated: \(hdfsNode(&r)):50010 is added to \(r.block()) size \(hdfsSize(&r))" },
+            hdfs("INFO", "dfs.FSNamesystem") { r in
+                let task = r.int(2000)
+                let job = "2008\(r.pick(["1109", "1110", "1111"]))\(zeroPadded(r.int(24), 2))\(zeroPadded(r.int(60), 2))_\(zeroPadded(1 + r.int(9), 4))"
+                return "BLOCK* NameSystem.allocateBlock: /user/root/\(r.pick(["rand", "randtxt", "sortrand", "randtxt2", "sortrand2"]))/_temporary/_task_\(job)_\(r.pick(["m", "r"]))_\(zeroPadded(task, 6))_0/part-\(zeroPadded(task, 5)). \(r.block())"
+            },
+            hdfs("INFO", "dfs.FSNamesystem") { r in "BLOCK* NameSystem.delete: \(r.block()) is added to invalidSet of \(hdfsNode(&r)):50010" },
+            hdfs("INFO", "dfs.FSDataset") { r in
+                let block = r.block()
+                return "Deleting block \(block) file /mnt/hadoop/dfs/data/current/\(r.int(3) == 0 ? "" : "subdir\(r.int(64))/")\(block)"
+            },
+            hdfs("INFO", "dfs.DataNode$PacketResponder") { r in "PacketResponder \(r.int(3)) for block \(r.block()) terminating" },
+            hdfs("INFO", "dfs.DataNode$PacketResponder") { r in "Received block \(r.block()) of size \(hdfsSize(&r)) from /\(hdfsNode(&r))" },
+            hdfs("INFO", "dfs.DataNode$DataXceiver") { r in
+                let source = hdfsNode(&r)
+                return "Received block \(r.block()) src: /\(source):\(hdfsPort(&r)) dest: /\(r.int(2) == 0 ? source : hdfsNode(&r)):50010 of size \(hdfsSize(&r))"
+            },
+            hdfs("INFO", "dfs.DataNode$DataXceiver") { r in
+                let source = hdfsNode(&r)
+                return "Receiving block \(r.block()) src: /\(source):\(hdfsPort(&r)) dest: /\(r.int(2) == 0 ? source : hdfsNode(&r)):50010"
+            },
+            hdfs("INFO", "dfs.DataBlockScanner") { r in "Verification succeeded for \(r.block())" },
         ]))
 
-        // Apache's error log (Loghub): [Day Mon dd HH:mm:ss yyyy] [level] message.
+        // A public IPv4 address, as the internet-facing servers below log their clients.
+        let publicIP: @Sendable (inout Random) -> String = { r in "\(1 + r.int(223)).\(r.int(256)).\(r.int(256)).\(1 + r.int(254))" }
+
+        // Apache's error log (Loghub): [Day Mon dd HH:mm:ss yyyy] [level] message. Loghub's full
+        // catalogue for Apache (Apache_2k.log_templates.csv, E1-E6 in its order), each at the
+        // level the real lines print. The workers file and the forbidden directory are the same
+        // in nearly every real line; `mod_jk child init` prints `1 -2` or `1 0`.
         func apache(_ level: String, _ body: @escaping @Sendable (inout Random) -> String) -> Template {
             { r, _ in "[\(r.pick(["Sun", "Mon", "Tue", "Wed"])) Dec \(r.day()) \(r.clock()) 2005] [\(level)] \(body(&r))" }
         }
         styles.append(Style(name: "apache-error", templates: [
+            apache("notice") { r in "jk2_init() Found child \(1000 + r.int(31000)) in scoreboard slot \(6 + r.int(7))" },
             apache("notice") { _ in "workerEnv.init() ok /etc/httpd/conf/workers2.properties" },
-            apache("error") { r in "mod_jk child workerEnv in error state \(1 + r.int(9))" },
-            apache("notice") { r in "jk2_init() Found child \(r.int(30000)) in scoreboard slot \(r.int(12))" },
-            apache("error") { r in "[client \(r.ip())] Directory index forbidden by rule: /var/www/html/" },
-            apache("error") { r in "[client \(r.ip())] File does not exist: /var/www/html\(r.pick(paths))" },
+            apache("error") { r in "mod_jk child workerEnv in error state \(6 + r.int(4))" },
+            apache("error") { r in "[client \(publicIP(&r))] Directory index forbidden by rule: \(r.pick(["/var/www/html/", "/var/www/html/", "/var/www/html/", "/var/www/html/images/"]))" },
+            apache("error") { r in "jk2_init() Can't find child \(1000 + r.int(31000)) in scoreboard" },
+            apache("error") { r in "mod_jk child init 1 \(r.pick(["-2", "0"]))" },
         ]))
 
-        // OpenSSH through syslog (Loghub).
+        // OpenSSH through syslog (Loghub). Loghub's full catalogue for OpenSSH
+        // (OpenSSH_2k.log_templates.csv, E1-E27 in its order). Loghub splits some events that
+        // differ only in a constant (E4/E5: `... for admin` / `... for root`; E15/E16: one
+        // `failure` / several `failures`; E16/E17 and E19/E20: without / with `user=`): that split
+        // is the field's reference labelling, kept here. Users tried by scanners include odd
+        // names (digits, `!root`, a name with a leading space, which sshd prints as two spaces);
+        // rhost is an address or its reverse name; pam_unix ends a line without `user=` with a
+        // space and puts two before `user=`, as the real lines do.
+        let scannedUsers = ["webmaster", "test9", "chen", "pgadmin", "utsims", "inspur", "support", "test", " 0101", "0", "1234", "123", "admin",
+                            "default", "guest", "matlab", "ubnt", "user", "oracle", "git", "ftpuser", "!root", "D-Link", "PlcmSpIp", "a", "zhangyan"]
+        let systemUsers = ["root", "root", "root", "uucp", "ftp", "nobody", "mail", "bin", "sshd", "mysql"]
+        let loginUsers = ["fztu", "curi", "hxu", "root"]
+        let sshPort: @Sendable (inout Random) -> Int = { r in 1024 + r.int(64000) }
+        /// An address and the name its reverse lookup gives (a provider's pattern built from
+        /// the address, or a made-up domain).
+        let reverseName: @Sendable (inout Random, String) -> String = { r, ip in
+            let octets = ip.split(separator: ".")
+            let dashed = octets.joined(separator: "-")
+            switch r.int(4) {
+            case 0: return "\(dashed).rev.\(r.pick(["sfr.net", "cloud.scaleway.com", "vultr.com"]))"
+            case 1: return "ec2-\(dashed).\(r.pick(["cn-north-1.compute.amazonaws.com.cn", "compute-1.amazonaws.com", "eu-west-1.compute.amazonaws.com"]))"
+            case 2: return "\(octets.joined(separator: ".")).\(r.pick(["dynamic.163data.com.cn", "static.ctinets.com", "adsl.tpnet.pl"]))"
+            default: return "ns.\(String((0..<(8 + r.int(8))).map { _ in Array("abcdefghijklmnopqrstuvwxyz")[r.int(26)] })).com"
+            }
+        }
+        let rhost: @Sendable (inout Random) -> String = { r in
+            let ip = publicIP(&r)
+            return r.int(3) == 0 ? reverseName(&r, ip) : ip
+        }
         func sshd(_ body: @escaping @Sendable (inout Random) -> String) -> Template {
             { r, _ in "Dec \(1 + r.int(28)) \(r.clock()) LabSZ sshd[\(r.int(30000))]: \(body(&r))" }
         }
         styles.append(Style(name: "openssh", templates: [
-            sshd { r in "reverse mapping checking getaddrinfo for \(r.pick(["ns.example.net", "host-\(r.int(255)).dsl.example.org", "mail.example.com"])) [\(r.ip())] failed - POSSIBLE BREAK-IN ATTEMPT!" },
-            sshd { r in "Invalid user \(r.pick(users)) from \(r.ip())" },
-            sshd { r in "Failed password for invalid user \(r.pick(users)) from \(r.ip()) port \(r.int(65535)) ssh2" },
-            sshd { r in "Connection closed by \(r.ip()) [preauth]" },
-            sshd { r in "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=\(r.ip()) user=\(r.pick(users))" },
-            sshd { r in "Received disconnect from \(r.ip()): 11: Bye Bye [preauth]" },
+            sshd { r in "Accepted password for \(r.pick(loginUsers)) from \(publicIP(&r)) port \(sshPort(&r)) ssh2" },
+            sshd { r in "Connection closed by \(publicIP(&r)) [preauth]" },
+            sshd { r in "Did not receive identification string from \(publicIP(&r))" },
+            sshd { _ in "Disconnecting: Too many authentication failures for admin [preauth]" },
+            sshd { _ in "Disconnecting: Too many authentication failures for root [preauth]" },
+            sshd { r in "error: Received disconnect from \(publicIP(&r)): 3: com.jcraft.jsch.JSchException: Auth fail [preauth]" },
+            sshd { r in "error: Received disconnect from \(publicIP(&r)): 14: No more user authentication methods available. [preauth]" },
+            sshd { r in "Failed none for invalid user \(r.pick(scannedUsers)) from \(publicIP(&r)) port \(sshPort(&r)) ssh2" },
+            sshd { r in "Failed password for \(r.pick(systemUsers)) from \(publicIP(&r)) port \(sshPort(&r)) ssh2" },
+            sshd { r in "Failed password for invalid user \(r.pick(scannedUsers)) from \(publicIP(&r)) port \(sshPort(&r)) ssh2" },
+            sshd { _ in "fatal: Write failed: Connection reset by peer [preauth]" },
+            sshd { r in "input_userauth_request: invalid user \(r.pick(scannedUsers)) [preauth]" },
+            sshd { r in "Invalid user \(r.pick(scannedUsers)) from \(publicIP(&r))" },
+            sshd { r in "message repeated \(2 + r.int(4)) times: [ Failed password for root from \(publicIP(&r)) port \(sshPort(&r)) ssh2]" },
+            sshd { r in "PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=\(rhost(&r)) " },
+            sshd { r in "PAM \(2 + r.int(4)) more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=\(rhost(&r)) " },
+            sshd { r in "PAM \(2 + r.int(4)) more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=\(rhost(&r))  user=root" },
+            sshd { r in "PAM service(sshd) ignoring max retries; \(4 + r.int(3)) > 3" },
+            sshd { r in "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=\(rhost(&r)) " },
+            sshd { r in "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=\(rhost(&r))  user=\(r.pick(systemUsers))" },
+            sshd { _ in "pam_unix(sshd:auth): check pass; user unknown" },
+            sshd { r in "pam_unix(sshd:session): session closed for user \(r.pick(loginUsers))" },
+            sshd { r in "pam_unix(sshd:session): session opened for user \(r.pick(loginUsers)) by (uid=0)" },
+            sshd { r in "Received disconnect from \(publicIP(&r)): 11: Bye Bye [preauth]" },
+            sshd { r in "Received disconnect from \(publicIP(&r)): 11: Closed due to user request. [preauth]" },
+            sshd { r in "Received disconnect from \(publicIP(&r)): 11: disconnected by user" },
+            sshd { r in
+                let ip = publicIP(&r)
+                return "reverse mapping checking getaddrinfo for \(reverseName(&r, ip)) [\(ip)] failed - POSSIBLE BREAK-IN ATTEMPT!"
+            },
         ]))
 
         // ZooKeeper (Loghub): date time,ms - LEVEL  [thread:Class@line] - message.
