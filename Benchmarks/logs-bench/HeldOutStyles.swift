@@ -92,8 +92,9 @@ extension Corpus {
             zookeeper("INFO ") { r in "[main:DatadirCleanupManager@79] - autopurge.purgeInterval set to \(r.pick(["0", "0", "1", "24"]))" },
             zookeeper("INFO ") { r in "[main:DatadirCleanupManager@78] - autopurge.snapRetainCount set to \(r.pick(["3", "3", "5", "10"]))" },
             zookeeper("WARN ") { r in
-                let peer = 1 + r.int(3)
-                return "[\(r.int(2) == 0 ? zkPeer(&r) : "WorkerSender[myid=\(1 + r.int(3))]"):QuorumCnxManager@368] - Cannot open channel to \(peer) at election address /10.10.34.\(10 + peer):3888"
+                let mine = 1 + r.int(3), peer = 1 + (mine + r.int(2)) % 3  // never itself
+                let thread = r.int(2) == 0 ? "QuorumPeer[myid=\(mine)]/0:0:0:0:0:0:0:0:2181" : "WorkerSender[myid=\(mine)]"
+                return "[\(thread):QuorumCnxManager@368] - Cannot open channel to \(peer) at election address /10.10.34.\(10 + peer):3888"
             },
             zookeeper("WARN ") { _ in "[\(zkNIO):NIOServerCnxn@349] - caught end of stream exception" },
             zookeeper("INFO ") { r in "[\(zkNIO):ZooKeeperServer@839] - Client attempting to establish new session at /\(zkClient(&r))" },
@@ -128,7 +129,10 @@ extension Corpus {
             zookeeper("INFO ") { r in "[main:QuorumPeer@944] - maxSessionTimeout set to \(r.pick(["-1", "-1", "40000", "60000"]))" },
             zookeeper("INFO ") { r in "[main:QuorumPeer@933] - minSessionTimeout set to \(r.pick(["-1", "-1", "4000", "6000"]))" },
             zookeeper("INFO ") { r in "[/\(zkServer(&r)):3888:QuorumCnxManager$Listener@486] - My election bind port: \(r.int(2) == 0 ? "0.0.0.0/0.0.0.0" : "mesos-master-\(1 + r.int(3))/\(zkServer(&r))"):3888" },
-            zookeeper("INFO ") { r in "[\(zkPeer(&r)):FastLeaderElection@818] - New election. My id =  \(1 + r.int(3)), proposed zxid=\(zkZxid(&r))" },
+            zookeeper("INFO ") { r in
+                let mine = 1 + r.int(3)
+                return "[QuorumPeer[myid=\(mine)]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@818] - New election. My id =  \(mine), proposed zxid=\(zkZxid(&r))"
+            },
             zookeeper("INFO ") { r in "[\(zkPeer(&r)):FastLeaderElection@774] - Notification time out: \(r.pick(["400", "800", "1600", "3200", "6400", "12800", "25600", "51200", "60000"]))" },
             zkNotification("FOLLOWING", "FOLLOWING"),
             zkNotification("FOLLOWING", "LEADING"),
