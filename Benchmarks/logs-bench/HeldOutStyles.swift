@@ -3,10 +3,11 @@
 /// servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis, Go's slog,
 /// Envoy's access log as Istio prints it). Each line's
 /// message follows the real system's wording; the variable fields are drawn at random.
-/// HDFS, Apache error and OpenSSH generate Loghub's full event catalogue for the system (every
-/// EventId of its `_2k.log_templates.csv`, one template each, in the csv's order: 14, 6 and 27
-/// events, several sharing leading words and lengths), with values shaped like the real
-/// lines'; no Loghub line is copied. They were written before either miner ran on them.
+/// The five Loghub systems generate Loghub's full event catalogue for the system (every EventId
+/// of its `_2k.log_templates.csv`, one template each, in the csv's order: HDFS 14, Apache error 6,
+/// OpenSSH 27, ZooKeeper 50 and Spark 36 events, several sharing leading words and lengths),
+/// with values shaped like the real lines'; no Loghub line is copied. They were written before
+/// either miner ran on them.
 extension Corpus {
     static let heldOutStyles: [Style] = {
         let users = ["root", "admin", "oracle", "test", "ubuntu", "git", "postgres", "deploy"]
@@ -147,29 +148,182 @@ extension Corpus {
             },
         ]))
 
-        // ZooKeeper (Loghub): date time,ms - LEVEL  [thread:Class@line] - message.
+        // ZooKeeper (Loghub): date time,ms - LEVEL  [thread:Class@line] - message. Loghub's full
+        // catalogue (Zookeeper_2k.log_templates.csv, E1-E50, one template each in its order),
+        // with the thread and Class@line each event is logged from. Loghub splits events that
+        // differ only in a constant (E3/E4 autopurge settings, E27/E28 session timeouts, E18/E26
+        // FOLLOWING/LOOKING, E32-E37 the election notification's two states): its labelling is
+        // the field's reference, so the split is kept. Values as the real ensemble prints them:
+        // three servers 10.10.34.11-13, clients 10.10.34.11-42 on ephemeral ports, session ids
+        // of 15 hex digits led by the server id, zxids of an epoch and a counter.
         func zookeeper(_ level: String, _ body: @escaping @Sendable (inout Random) -> String) -> Template {
             { r, _ in "2015-07-\(r.day()) \(r.clock()),\(r.digits(3)) - \(level) \(body(&r))" }
         }
+        let zkPeer: @Sendable (inout Random) -> String = { r in "QuorumPeer[myid=\(1 + r.int(3))]/0:0:0:0:0:0:0:0:2181" }
+        let zkNIO = "NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181"
+        let zkServer: @Sendable (inout Random) -> String = { r in "10.10.34.\(11 + r.int(3))" }
+        let zkClient: @Sendable (inout Random) -> String = { r in "10.10.34.\(11 + r.int(32)):\(32768 + r.int(28000))" }
+        let zkLearner: @Sendable (inout Random) -> String = { r in "LearnerHandler-/\(zkServer(&r)):\(32768 + r.int(28000))" }
+        let zkSession: @Sendable (inout Random) -> String = { r in "0x\(1 + r.int(3))4\(r.pick(["e", "f"]))\(r.hex(12))" }
+        let zkEpoch: @Sendable (inout Random) -> String = { r in String(1 + r.int(15), radix: 16) }
+        let zkZxid: @Sendable (inout Random) -> String = { r in r.int(8) == 0 ? "0x0" : "0x\(zkEpoch(&r))\(r.hex(8))" }
+        let zkWorker: @Sendable (inout Random) -> String = { r in r.pick(["188978561024", "1", "2", "3"]) }
+        let zkEnvironment = [
+            "zookeeper.version=3.4.5--1, built on 06/10/2013 17:26 GMT", "host.name=mesos-master-1",
+            "java.version=1.7.0_79", "java.vendor=Oracle Corporation", "java.home=/usr/lib/jvm/java-7-openjdk-amd64/jre",
+            "java.class.path=/etc/zookeeper/conf:/usr/share/java/jline.jar:/usr/share/java/log4j-1.2.jar:/usr/share/java/netty.jar:/usr/share/java/zookeeper.jar",
+            "java.library.path=/usr/java/packages/lib/amd64:/usr/lib/x86_64-linux-gnu/jni:/lib/x86_64-linux-gnu:/usr/lib/jni:/lib:/usr/lib",
+            "java.io.tmpdir=/tmp", "java.compiler=<NA>", "os.name=Linux", "os.arch=amd64", "os.version=3.19.0-25-generic",
+            "user.name=zookeeper", "user.home=/var/lib/zookeeper", "user.dir=/",
+        ]
+        func zkNotification(_ state: String, _ mine: String) -> Template {
+            zookeeper("INFO ") { r in
+                "[WorkerReceiver[myid=\(1 + r.int(3))]:FastLeaderElection@542] - Notification: \(1 + r.int(3)) (n.leader), \(zkZxid(&r)) (n.zxid), 0x\(1 + r.int(3)) (n.round), \(state) (n.state), \(1 + r.int(3)) (n.sid), 0x\(zkEpoch(&r)) (n.peerEPoch), \(mine) (my state)"
+            }
+        }
+        let zkPaths = ["/hbase", "/hbase/online-snapshot", "/hbase/replication/rs", "/storm", "/mesos", "/brokers/ids", "/consumers", "/admin"]
         styles.append(Style(name: "zookeeper", templates: [
-            zookeeper("INFO ") { r in "[QuorumPeer[myid=\(1 + r.int(3))]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - Notification time out: \(r.pick(["3200", "6400", "12800", "25600", "60000"]))" },
-            zookeeper("INFO ") { r in "[/\(r.ip()):3888:QuorumCnxManager$Listener@493] - Received connection request /\(r.ip()):\(1024 + r.int(60000))" },
-            zookeeper("WARN ") { r in "[SendWorker:\(r.int(1 << 40)):QuorumCnxManager$SendWorker@679] - Interrupted while waiting for message on queue" },
-            zookeeper("INFO ") { r in "[NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxnFactory@197] - Accepted socket connection from /\(r.ip()):\(1024 + r.int(60000))" },
-            zookeeper("INFO ") { r in "[NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxn@1001] - Closed socket connection for client /\(r.ip()):\(1024 + r.int(60000)) which had sessionid 0x\(r.hex(15))" },
-            zookeeper("WARN ") { r in "[RecvWorker:\(r.int(1 << 40)):QuorumCnxManager$RecvWorker@765] - Connection broken for id \(r.int(1 << 40)), my id = \(1 + r.int(3)), error = " },
+            zookeeper("WARN ") { r in
+                let learner = "\(zkServer(&r)):\(32768 + r.int(28000))"
+                return "[LearnerHandler-/\(learner):LearnerHandler@644] - ******* GOODBYE /\(learner) ********"
+            },
+            zookeeper("INFO ") { r in "[\(zkNIO):NIOServerCnxnFactory@197] - Accepted socket connection from /\(zkClient(&r))" },
+            zookeeper("INFO ") { r in "[main:DatadirCleanupManager@79] - autopurge.purgeInterval set to \(r.pick(["0", "0", "1", "24"]))" },
+            zookeeper("INFO ") { r in "[main:DatadirCleanupManager@78] - autopurge.snapRetainCount set to \(r.pick(["3", "3", "5", "10"]))" },
+            zookeeper("WARN ") { r in
+                let mine = 1 + r.int(3), peer = 1 + (mine + r.int(2)) % 3  // never itself
+                let thread = r.int(2) == 0 ? "QuorumPeer[myid=\(mine)]/0:0:0:0:0:0:0:0:2181" : "WorkerSender[myid=\(mine)]"
+                return "[\(thread):QuorumCnxManager@368] - Cannot open channel to \(peer) at election address /10.10.34.\(10 + peer):3888"
+            },
+            zookeeper("WARN ") { _ in "[\(zkNIO):NIOServerCnxn@349] - caught end of stream exception" },
+            zookeeper("INFO ") { r in "[\(zkNIO):ZooKeeperServer@839] - Client attempting to establish new session at /\(zkClient(&r))" },
+            zookeeper("INFO ") { r in "[\(zkNIO):ZooKeeperServer@832] - Client attempting to renew session \(zkSession(&r)) at /\(zkClient(&r))" },
+            zookeeper("INFO ") { r in "[\(zkNIO):NIOServerCnxn@1001] - Closed socket connection for client /\(zkClient(&r)) (no session established for client)" },
+            zookeeper("INFO ") { r in "[\(zkNIO):NIOServerCnxn@1001] - Closed socket connection for client /\(zkClient(&r)) which had sessionid \(zkSession(&r))" },
+            zookeeper("WARN ") { r in
+                let worker = zkWorker(&r)
+                return "[RecvWorker:\(worker):QuorumCnxManager$RecvWorker@762] - Connection broken for id \(worker), my id = \(1 + r.int(3)), error = "
+            },
+            zookeeper("WARN ") { r in "[\(zkNIO):ZooKeeperServer@793] - Connection request from old client /\(zkClient(&r)); will be dropped if server is in r-o mode" },
+            zookeeper("INFO ") { r in "[CommitProcessor:\(1 + r.int(3)):ZooKeeperServer@595] - Established session \(zkSession(&r)) with negotiated timeout \(r.pick(["10000", "10000", "20000", "40000"])) for client /\(zkClient(&r))" },
+            zookeeper("WARN ") { r in "[\(zkNIO):NIOServerCnxn@354] - Exception causing close of session \(r.int(2) == 0 ? "0x0" : zkSession(&r)) due to java.io.IOException: ZooKeeperServer not running" },
+            zookeeper("INFO ") { r in "[SessionTracker:ZooKeeperServer@325] - Expiring session \(zkSession(&r)), timeout of \(r.pick(["10000", "10000", "20000", "40000"]))ms exceeded" },
+            zookeeper("WARN ") { r in "[\(zkLearner(&r)):Leader@576] - First is \(zkZxid(&r))" },
+            zookeeper("INFO ") { r in "[\(zkLearner(&r)):LearnerHandler@263] - Follower sid: \(1 + r.int(3)) : info : org.apache.zookeeper.server.quorum.QuorumPeer$QuorumServer@\(String(r.next() & 0x7fff_ffff, radix: 16))" },
+            zookeeper("INFO ") { r in "[\(zkPeer(&r)):QuorumPeer@738] - FOLLOWING" },
+            zookeeper("INFO ") { r in "[\(zkPeer(&r)):Follower@63] - FOLLOWING - LEADER ELECTION TOOK - \(r.int(2) == 0 ? 20 + r.int(400) : 1000 + r.int(60000))" },
+            zookeeper("INFO ") { r in "[\(zkPeer(&r)):Learner@325] - Getting a snapshot from leader" },
+            zookeeper("INFO ") { r in
+                let path = r.pick(zkPaths)
+                return "[ProcessThread(sid:\(1 + r.int(3)) cport:-1)::PrepRequestProcessor@645] - Got user-level KeeperException when processing sessionid:\(zkSession(&r)) type:create cxid:0x\(String(1 + r.int(400), radix: 16)) zxid:\(zkZxid(&r)) txntype:-1 reqpath:n/a Error Path:\(path) Error:KeeperErrorCode = NodeExists for \(path)"
+            },
+            zookeeper("INFO ") { r in "[\(zkLearner(&r)):Leader@598] - Have quorum of supporters; starting up and setting last processed zxid: 0x\(zkEpoch(&r))00000000" },
+            zookeeper("INFO ") { r in
+                let mine = 1 + r.int(2)
+                return "[WorkerSender[myid=\(mine)]:QuorumCnxManager@193] - Have smaller server identifier, so dropping the connection: (\(mine + 1 + r.int(3 - mine)), \(mine))"
+            },
+            zookeeper("WARN ") { r in "[SendWorker:\(zkWorker(&r)):QuorumCnxManager$SendWorker@679] - Interrupted while waiting for message on queue" },
+            zookeeper("WARN ") { r in "[RecvWorker:\(zkWorker(&r)):QuorumCnxManager$RecvWorker@765] - Interrupting SendWorker" },
+            zookeeper("INFO ") { r in "[\(zkPeer(&r)):QuorumPeer@670] - LOOKING" },
+            zookeeper("INFO ") { r in "[main:QuorumPeer@944] - maxSessionTimeout set to \(r.pick(["-1", "-1", "40000", "60000"]))" },
+            zookeeper("INFO ") { r in "[main:QuorumPeer@933] - minSessionTimeout set to \(r.pick(["-1", "-1", "4000", "6000"]))" },
+            zookeeper("INFO ") { r in "[/\(zkServer(&r)):3888:QuorumCnxManager$Listener@486] - My election bind port: \(r.int(2) == 0 ? "0.0.0.0/0.0.0.0" : "mesos-master-\(1 + r.int(3))/\(zkServer(&r))"):3888" },
+            zookeeper("INFO ") { r in
+                let mine = 1 + r.int(3)
+                return "[QuorumPeer[myid=\(mine)]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@818] - New election. My id =  \(mine), proposed zxid=\(zkZxid(&r))"
+            },
+            zookeeper("INFO ") { r in "[\(zkPeer(&r)):FastLeaderElection@774] - Notification time out: \(r.pick(["400", "800", "1600", "3200", "6400", "12800", "25600", "51200", "60000"]))" },
+            zkNotification("FOLLOWING", "FOLLOWING"),
+            zkNotification("FOLLOWING", "LEADING"),
+            zkNotification("LEADING", "LOOKING"),
+            zkNotification("LOOKING", "FOLLOWING"),
+            zkNotification("LOOKING", "LEADING"),
+            zkNotification("LOOKING", "LOOKING"),
+            zookeeper("INFO ") { r in "[ProcessThread(sid:\(1 + r.int(3)) cport:-1)::PrepRequestProcessor@476] - Processed session termination for sessionid: \(zkSession(&r))" },
+            zookeeper("INFO ") { r in "[main:FileSnap@83] - Reading snapshot /var/lib/zookeeper/version-2/snapshot.\(zkEpoch(&r))\(r.hex(8))" },
+            zookeeper("INFO ") { r in "[/\(zkServer(&r)):3888:QuorumCnxManager$Listener@493] - Received connection request /\(zkServer(&r)):\(32768 + r.int(28000))" },
+            zookeeper("INFO ") { r in "[\(zkNIO):Learner@107] - Revalidating client: \(zkSession(&r))" },
+            zookeeper("WARN ") { r in "[SendWorker:\(zkWorker(&r)):QuorumCnxManager$SendWorker@688] - Send worker leaving thread" },
+            zookeeper("INFO ") { r in "[\(zkLearner(&r)):LearnerHandler@395] - Sending DIFF" },
+            zookeeper("INFO ") { r in "[\(r.int(2) == 0 ? "main" : zkPeer(&r)):Environment@100] - Server environment:\(r.pick(zkEnvironment))" },
+            zookeeper("INFO ") { r in "[\(zkPeer(&r)):FinalRequestProcessor@415] - shutdown of request processor complete" },
+            zookeeper("INFO ") { r in
+                let zxid = "\(zkEpoch(&r))\(r.hex(8))"
+                return "[\(zkPeer(&r)):FileTxnSnapLog@240] - Snapshotting: 0x\(zxid) to /var/lib/zookeeper/version-2/snapshot.\(zxid)"
+            },
+            zookeeper("INFO ") { _ in "[main:QuorumPeerMain@127] - Starting quorum peer" },
+            zookeeper("INFO ") { r in "[main:QuorumPeer@913] - tickTime set to \(r.pick(["2000", "2000", "3000"]))" },
+            zookeeper("ERROR") { r in "[\(zkLearner(&r)):LearnerHandler@633] - Unexpected exception causing shutdown while sock still open" },
+            zookeeper("ERROR") { r in "[CommitProcessor:\(1 + r.int(3)):NIOServerCnxn@180] - Unexpected Exception: " },
         ]))
 
-        // Spark (Loghub): yy/MM/dd HH:mm:ss LEVEL class: message.
+        // Spark (Loghub): yy/MM/dd HH:mm:ss LEVEL class: message. Loghub's full catalogue
+        // (Spark_2k.log_templates.csv, E1-E36, one template each in its order), each from the
+        // class the executor's log names. Loghub splits events that differ only in a constant
+        // (E2/E3 bytes or values, E4/E5 modify or view acls, E13-E17 the five deprecated mapred
+        // keys, E33/E34 the service started): its labelling is the field's reference, so the
+        // split is kept. A size is two words (`5.2 KB`), as MemoryStore prints it.
         func spark(_ body: @escaping @Sendable (inout Random) -> String) -> Template {
             { r, _ in "17/06/\(r.day()) \(r.clock()) INFO \(body(&r))" }
         }
+        let sparkUsers = ["curi", "hadoop", "spark", "pjhe", "root"]
+        let sparkHost: @Sendable (inout Random) -> String = { r in "mesos-slave-\(Random.twoDigits(1 + r.int(25)))" }
+        let sparkSize: @Sendable (inout Random) -> String = { r in "\(r.int(1000)).\(r.int(10)) \(r.pick(["B", "KB", "KB", "MB"]))" }
+        let sparkFree: @Sendable (inout Random) -> String = { r in "\(r.int(1000)).\(r.int(10)) \(r.pick(["KB", "MB", "MB", "GB"]))" }
+        let sparkTask: @Sendable (inout Random) -> String = { r in "\(r.int(200)).\(r.int(8) == 0 ? 1 : 0) in stage \(r.int(40)).0 (TID \(r.int(40000)))" }
+        let sparkAttempt: @Sendable (inout Random) -> (id: String, task: String) = { r in
+            let task = "2017060\(1 + r.int(9))\(Random.twoDigits(r.int(24)))\(Random.twoDigits(r.int(60)))_\(r.digits(4))_m_\(r.digits(6))"
+            return ("attempt_\(task)_\(r.int(5000))", "task_\(task)")
+        }
+        let sparkOutput: @Sendable (inout Random) -> String = { r in "hdfs://10.10.34.11:9000/\(r.pick(["pjhe/test", "pjhe/output", "user/curi/out"]))/\(r.int(20))" }
         styles.append(Style(name: "spark", templates: [
-            spark { r in "executor.Executor: Finished task \(r.int(200)).0 in stage \(r.int(30)).0 (TID \(r.int(5000))). \(r.int(3000)) bytes result sent to driver" },
+            spark { r in "mapred.SparkHadoopMapRedUtil: \(sparkAttempt(&r).id): Committed" },
+            spark { r in "storage.MemoryStore: Block \(r.int(3) == 0 ? "rdd_\(r.int(50))_\(r.int(200))" : "broadcast_\(r.int(100))_piece0") stored as bytes in memory (estimated size \(sparkSize(&r)), free \(sparkFree(&r)))" },
+            spark { r in "storage.MemoryStore: Block \(r.int(3) == 0 ? "rdd_\(r.int(50))_\(r.int(200))" : "broadcast_\(r.int(100))") stored as values in memory (estimated size \(sparkSize(&r)), free \(sparkFree(&r)))" },
+            spark { r in "spark.SecurityManager: Changing modify acls to: yarn,\(r.pick(sparkUsers))" },
+            spark { r in "spark.SecurityManager: Changing view acls to: yarn,\(r.pick(sparkUsers))" },
+            spark { r in "executor.CoarseGrainedExecutorBackend: Connecting to driver: spark://CoarseGrainedScheduler@10.10.34.\(11 + r.int(3)):\(32768 + r.int(28000))" },
+            spark { r in "storage.DiskBlockManager: Created local directory at /opt/hdfs/nodemanager/usercache/\(r.pick(sparkUsers))/appcache/application_1485248649253_\(r.digits(4))/blockmgr-\(r.uuid())" },
+            spark { r in "output.FileOutputCommitter: File Output Committer Algorithm version is \(r.pick(["1", "1", "2"]))" },
+            spark { r in "executor.Executor: Finished task \(sparkTask(&r)). \(1000 + r.int(2000)) bytes result sent to driver" },
             spark { r in "storage.BlockManager: Found block rdd_\(r.int(50))_\(r.int(200)) locally" },
-            spark { r in "executor.CoarseGrainedExecutorBackend: Got assigned task \(r.int(5000))" },
-            spark { r in "spark.SecurityManager: Changing view acls to: yarn,\(r.pick(users))" },
-            spark { r in "storage.MemoryStore: Block broadcast_\(r.int(100)) stored as values in memory (estimated size \(r.int(900)).\(r.int(10)) KB, free \(r.int(900)).\(r.int(10)) MB)" },
+            spark { r in "executor.CoarseGrainedExecutorBackend: Got assigned task \(r.int(40000))" },
+            spark { r in
+                let chunk = 7292 * (1 + r.int(3))
+                return "rdd.HadoopRDD: Input split: hdfs://10.10.34.11:9000/pjhe/logs/\(r.pick(["2kSOSP.log", "2kBGL.log", "2kHDFS.log", "Spark.log"])):\(chunk * r.int(10))+\(chunk)"
+            },
+            spark { _ in "Configuration.deprecation: mapred.job.id is deprecated. Instead, use mapreduce.job.id" },
+            spark { _ in "Configuration.deprecation: mapred.task.id is deprecated. Instead, use mapreduce.task.attempt.id" },
+            spark { _ in "Configuration.deprecation: mapred.task.is.map is deprecated. Instead, use mapreduce.task.ismap" },
+            spark { _ in "Configuration.deprecation: mapred.task.partition is deprecated. Instead, use mapreduce.task.partition" },
+            spark { _ in "Configuration.deprecation: mapred.tip.id is deprecated. Instead, use mapreduce.task.id" },
+            spark { r in "storage.MemoryStore: MemoryStore started with capacity \(r.int(30)).\(r.int(10)) GB" },
+            spark { r in "spark.CacheManager: Partition rdd_\(r.int(50))_\(r.int(200)) not found, computing it" },
+            spark { r in "broadcast.TorrentBroadcast: Reading broadcast variable \(r.int(100)) took \(r.int(4) == 0 ? 100 + r.int(900) : r.int(40)) ms" },
+            spark { _ in "storage.BlockManagerMaster: Registered BlockManager" },
+            spark { _ in "executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]" },
+            spark { r in "Remoting: Remoting started; listening on addresses :[akka.tcp://sparkExecutorActorSystem@\(sparkHost(&r)):\(32768 + r.int(28000))]" },
+            spark { r in "executor.Executor: Running task \(sparkTask(&r))" },
+            spark { r in
+                let attempt = sparkAttempt(&r)
+                return "output.FileOutputCommitter: Saved output of task '\(attempt.id)' to \(sparkOutput(&r))/_temporary/0/\(attempt.task)"
+            },
+            spark { _ in "spark.SecurityManager: SecurityManager: authentication disabled; ui acls disabled; users with view permissions: Set(yarn, curi); users with modify permissions: Set(yarn, curi)" },
+            spark { r in "netty.NettyBlockTransferService: Server created on \(32768 + r.int(28000))" },
+            spark { _ in "slf4j.Slf4jLogger: Slf4jLogger started" },
+            spark { r in "broadcast.TorrentBroadcast: Started reading broadcast variable \(r.int(100))" },
+            spark { r in "executor.Executor: Starting executor ID \(1 + r.int(30)) on host \(sparkHost(&r))" },
+            spark { _ in "Remoting: Starting remoting" },
+            spark { _ in "executor.CoarseGrainedExecutorBackend: Successfully registered with driver" },
+            spark { r in "util.Utils: Successfully started service 'org.apache.spark.network.netty.NettyBlockTransferService' on port \(32768 + r.int(28000))." },
+            spark { r in "util.Utils: Successfully started service 'sparkExecutorActorSystem' on port \(32768 + r.int(28000))." },
+            spark { r in
+                let boot = r.int(3) == 0 ? -(100 + r.int(4100)) : r.int(900)
+                let initTime = r.int(4200)
+                let finish = r.int(10)
+                return "python.PythonRunner: Times: total = \(boot + initTime + finish), boot = \(boot), init = \(initTime), finish = \(finish)"
+            },
+            spark { _ in "storage.BlockManagerMaster: Trying to register BlockManager" },
         ]))
 
         // PostgreSQL's default log_line_prefix '%m [%p] '.
