@@ -29,9 +29,3 @@ struct TemplateSlot {
 
     var template: LogTemplate { LogTemplate(id: id, count: count, tokens: texts) }
 }
-
-/// Lines are compared only with templates of the same token count and the same first kept word.
-struct GroupKey: Hashable {
-    var count: Int
-    var first: UInt64
-}

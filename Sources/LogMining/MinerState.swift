@@ -3,17 +3,22 @@
 ///     shipshape-log-templates 1
 ///     state <lines> <tick> <next-id> <evictions>
 ///     merged <id> <into-id>
-///     template <id> <count> <last-seen>\t<token> <token> ...
+///     template <id> <count> <last-seen> <key>\t<token> <token> ...
 ///
-/// Tokens never contain whitespace, so a space separates them. Loading rebuilds the groups
-/// and the LRU order, so a loaded miner gives the same ids and counts as one never stopped.
+/// Tokens never contain whitespace, so a space separates them. `<key>` is the hash of the word
+/// the template's group is keyed on (`GroupKey`, 16 hex digits), as the line that made it
+/// chose it: the template's text cannot always tell (a `<*>` after the key word may have been a
+/// word or a variable then). A state without it (written before 2026-12-03) keys each template
+/// by the rule applied to its text. Loading rebuilds the groups and the LRU order, so a loaded
+/// miner gives the same ids and counts as one never stopped.
 extension TemplateMiner {
     /// The miner's state as text (deterministic: templates in id order, merges sorted).
     public func serialized() -> String {
         var out = "shipshape-log-templates 1\nstate \(lines) \(tick) \(nextID) \(evictions)\n"
         for (from, to) in mergedInto.sorted(by: { $0.key < $1.key }) { out += "merged \(from) \(to)\n" }
         for slot in slots.compactMap({ $0 }).sorted(by: { $0.id < $1.id }) {
-            out += "template \(slot.id) \(slot.count) \(slot.lastSeen)\t\(slot.texts.joined(separator: " "))\n"
+            let key = String(slot.key.first, radix: 16)
+            out += "template \(slot.id) \(slot.count) \(slot.lastSeen) \(String(repeating: "0", count: 16 - key.count))\(key)\t\(slot.texts.joined(separator: " "))\n"
         }
         return out
     }
@@ -41,8 +46,20 @@ extension TemplateMiner {
                 let texts = head.count > 1 && !head[1].isEmpty ? head[1].split(separator: " ").map(String.init) : []
                 let kinds = texts.map(TemplateSlot.kind(ofText:))
                 let hashes = texts.map { TokenHash.hash($0.utf8) }
-                let firstIndex = kinds.firstIndex(of: TemplateSlot.constant)
-                let key = GroupKey(count: texts.count, first: firstIndex.map { hashes[$0] } ?? 0)
+                let first: UInt64
+                if fields.count > 4 {
+                    guard fields[4].count == 16, let stored = UInt64(fields[4], radix: 16) else {
+                        throw MinerStateError(line: number + 1, text: String(line))
+                    }
+                    first = stored
+                } else {
+                    let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant }) { i in
+                        var text = texts[i]
+                        return text.withUTF8(GroupKey.isHeader)
+                    }
+                    first = position.map { hashes[$0] } ?? 0
+                }
+                let key = GroupKey(count: texts.count, first: first)
                 loaded.append(TemplateSlot(id: try int(1), count: try int(2), lastSeen: UInt64(try int(3)),
                                            hashes: hashes, kinds: kinds, texts: texts, key: key))
             default:

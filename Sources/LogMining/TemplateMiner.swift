@@ -73,7 +73,7 @@ public final class TemplateMiner {
                 return hit.id
             }
         }
-        let key = GroupKey(count: tokens.count, first: firstWord())
+        let key = GroupKey(count: tokens.count, first: keyWord(line))
         if let members = groups[key] {
             var best = -1
             var bestScore = -1.0
@@ -123,9 +123,14 @@ public final class TemplateMiner {
 
     // MARK: - Matching
 
-    private func firstWord() -> UInt64 {
-        for t in tokens.tokens where !t.isVariable { return t.hash }
-        return 0
+    /// The hash of the line's key word (see `GroupKey`), 0 when it has no kept word.
+    private func keyWord(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let tokens = tokens.tokens
+        let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable }) { i in
+            let t = tokens[i]
+            return t.kind == .level || GroupKey.isHeader(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
+        }
+        return position.map { tokens[$0].hash } ?? 0
     }
 
     private func similarity(_ slot: TemplateSlot) -> Double {

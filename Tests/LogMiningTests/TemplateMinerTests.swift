@@ -68,10 +68,22 @@ final class TemplateMinerTests: XCTestCase {
         XCTAssertEqual(miner.serialized(), """
             shipshape-log-templates 1
             state 3 3 3 0
-            template 1 2 2\tuser <*> logged in
-            template 2 1 3\tlevel=warn disk <*> full
+            template 1 2 2 87d1baa20dcda608\tuser <*> logged in
+            template 2 1 3 a0aac0ca743cdf83\tlevel=warn disk <*> full
 
             """)
+        // The key is the hash of the word the line chose (`user`; the JSON line has no message
+        // word followed by another, so its first kept word, `level=warn`).
+        XCTAssertEqual(TokenHash.hash("user".utf8), 0x87d1_baa2_0dcd_a608)
+        XCTAssertEqual(TokenHash.hash("level=warn".utf8), 0xa0aa_c0ca_743c_df83)
+        // A state from before the key was saved keys each template by the rule applied to its
+        // text: `user <*> logged in` on `logged`, so a line keyed on `user` makes a new template.
+        let old = try TemplateMiner(serialized: "shipshape-log-templates 1\nstate 2 2 2 0\ntemplate 1 2 2\tuser <*> logged in\n")
+        XCTAssertEqual(old.add("user carol logged in"), 2)
+        XCTAssertEqual(old.add("42 7 logged in"), 1)
+        XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\ntemplate 1 2 2 12\tuser\n")) { error in
+            XCTAssertEqual((error as? MinerStateError)?.line, 2)
+        }
         XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\nbogus 1\n")) { error in
             XCTAssertEqual((error as? MinerStateError)?.line, 2)
             XCTAssertEqual((error as? MinerStateError)?.text, "bogus 1")
@@ -163,7 +175,7 @@ final class ShapeCacheTests: XCTestCase {
                 for (_, text) in style { lines.append(Array(text.replacingOccurrences(of: "10:0", with: "1\(round):0").utf8)) }
             }
         }
-        XCTAssertEqual(assertSameAsSearching(lines), 206)
+        XCTAssertEqual(assertSameAsSearching(lines), 207)
     }
 
     /// Templates generalising, merging and being evicted while their shapes are cached.
