@@ -140,6 +140,7 @@ public struct LogTokenizer: Sendable {
                     out[n].hash = wildcardHash
                 }
                 n &+= 1
+                if kind == .hex, continuesList(line, out, n) { n &-= 1 }
                 if kind == .number, length <= 2, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
                 i = j
                 continue
@@ -148,6 +149,7 @@ public struct LogTokenizer: Sendable {
                                  packed: quoted || length > 255 ? nil : sum, prefixFrom: pendingPrefix, into: out + n)
             pendingPrefix = -1
             n &+= 1
+            if continuesList(line, out, n) { n &-= 1 }
             // Only a number completes a month pair.
             if kind == .number, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
             i = j
@@ -225,6 +227,49 @@ public struct LogTokenizer: Sendable {
                 tokens[n - 3].hash = hash(tokens[n - 3], in: line)
             }
         }
+    }
+
+    /// A list of names (`blk_1 blk_2 blk_3`, `10.0.0.1:50010 10.0.0.2:50010`) is one variable,
+    /// however many it names, as Loghub's templates write it (`to delete <*>`): so its length
+    /// does not split one event into a template a length. When the last token (`n` so far) and
+    /// the one before it are bare variables (no prefix or suffix) of the same kind that names
+    /// things (an identifier, hex, UUID, address, path or URL; not a number, timestamp or quoted
+    /// string, which stand side by side as separate fields), the one before is widened over the
+    /// last, and the caller drops the last.
+    /// Hex, UUIDs and addresses are values through and through; an identifier, path or URL
+    /// also needs the same bytes before its first digit or dash (`blk_`, `pod`), so that neighbouring
+    /// fields that happen to share a kind (`cxid:0x54 zxid:0x1a`) stay apart.
+    @inline(__always)
+    private func continuesList(_ line: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<LogToken>, _ n: Int) -> Bool {
+        guard n >= 2 else { return false }
+        let last = out[n &- 1], previous = out[n &- 2]
+        guard last.kind == previous.kind, last.hash == wildcardHash, previous.hash == wildcardHash else { return false }
+        switch last.kind {
+        case .hex, .uuid, .ip:
+            break
+        case .identifier, .path, .url:
+            guard sameFamily(line, previous.start, last.start) else { return false }
+        default:
+            return false
+        }
+        out[n &- 2].coreEnd = last.coreEnd
+        out[n &- 2].end = last.end
+        return true
+    }
+
+    /// Whether the names at `a` and `b` have the same bytes before their first digit or dash
+    /// (`blk_` of `blk_-42` and `blk_42`), out of line: the rare case of `continuesList`.
+    @inline(never)
+    private func sameFamily(_ line: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var i = 0
+        while a &+ i < b, b &+ i < line.count {
+            let x = line[a &+ i], y = line[b &+ i]
+            let xEnds = x &- 48 <= 9 || x == dash || isSpace(x), yEnds = y &- 48 <= 9 || y == dash || isSpace(y)
+            if xEnds || yEnds { return xEnds && yEnds }
+            if x != y { return false }
+            i &+= 1
+        }
+        return false
     }
 
     /// Whether the token before the last one (`n` tokens so far) is 3 bytes long, as a month
