@@ -11,7 +11,7 @@ import LogMining
 ///   JSON, syslog and logfmt, 26 templates. The styles the tokenizer was written for; `--digest`
 ///   hashes the results on it (see `ResultDigest`).
 /// - The sixteen-style corpus (as many lines): those six and the ten held out
-///   (`HeldOutStyles`), 75 templates, as a cluster's many sources give them.
+///   (`HeldOutStyles`), 180 templates, as a cluster's many sources give them.
 /// - Each of the sixteen styles alone (`--style-lines`, 20,000 by default): accuracy by style.
 ///
 ///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--rounds N] [--style-lines N] [--without STYLE,...] [--no-drain3] [--digest]
