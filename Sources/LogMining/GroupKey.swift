@@ -1,29 +1,35 @@
 /// Lines are compared only with templates of the same token count and the same key word: the
 /// word an event's message starts with, as Drain routes lines by their leading tokens.
 ///
-/// The key word is the first kept word that is not a header field and is followed by another
-/// kept word. A header field is a level (`INFO`, `[warn]`, `level=error`) or a word of
-/// punctuation only (`-`, `|`): they stand before the message in many formats (HDFS's
-/// `INFO dfs.FSNamesystem: BLOCK* ...`, ZooKeeper's `- INFO [thread] - message`) and say
-/// nothing about which event a line is, so keying on them leaves the similarity alone to tell
-/// every message of a length apart. A word between variables is a field's value (a syslog host,
-/// an access log's user), not a message's start, so it is passed over too. A line with no such
-/// word keys on its first kept word, and a line with none on 0.
+/// The key word is the first kept word that is not a header field, in a line that has a
+/// message: a kept word (not a header field) followed by another kept word. A header field is a
+/// level (`INFO`, `[warn]`, `level=error`, zerolog's `INF`) or a word of punctuation only (`-`,
+/// `|`): they stand before the message in many formats (HDFS's `INFO dfs.FSNamesystem: BLOCK*
+/// ...`, ZooKeeper's `- INFO [thread] - message`) and say nothing about which event a line is, so
+/// keying on them leaves the similarity alone to tell every message of a length apart. A word
+/// with a digit (`eth0:`, `worker2`) names an instance more often than an event, and Drain routes
+/// no token with a digit either. A line without a message (an access log: `- alice [...]`, its
+/// only words fields' values) keys on its first kept word, whatever those values are; a line
+/// without kept words on 0. Whether the word after the key word is a word or a variable
+/// (`Container istio-proxy failed`, `Container redis-0 failed`) does not change the key.
 struct GroupKey: Hashable {
     var count: Int
     var first: UInt64
 
     /// The key word's position among `count` tokens, given which are kept words and which of
     /// those are header fields; nil when none is kept. One rule for a mined line and for a
-    /// template loaded from a saved state, so both land in the same group.
+    /// template loaded from a state saved without keys.
     @inline(__always)
     static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool) -> Int? {
-        var firstKept: Int?
+        var firstKept: Int?, firstWord: Int?
         var i = 0
         while i < count {
             if isKept(i) {
                 if firstKept == nil { firstKept = i }
-                if i + 1 < count, isKept(i + 1), !isHeader(i) { return i }
+                if !isHeader(i) {
+                    if firstWord == nil { firstWord = i }
+                    if i + 1 < count, isKept(i + 1) { return firstWord }
+                }
             }
             i += 1
         }
@@ -31,9 +37,9 @@ struct GroupKey: Hashable {
     }
 
     /// Whether a kept word's printed bytes cannot key a group: a header field (no letter or
-    /// digit, a level name, any case, brackets and a trailing colon aside, or a
-    /// `level=`/`lvl=`/`severity=` pair), or a word with a digit (`eth0:`, `worker2`), which
-    /// names an instance more often than an event (Drain routes no token with a digit either).
+    /// digit; a level name, any case, once the punctuation around it is set aside: `[INFO]`,
+    /// `warn:`; or a `level=`/`lvl=`/`severity=` pair), or a word with a digit (`eth0:`,
+    /// `worker2`). Bytes of UTF-8 sequences count as letters (`用户`, `ошибка`).
     static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var from = 0, to = bytes.count
         while from < to, !isAlphanumeric(bytes[from]) { from += 1 }
@@ -47,10 +53,11 @@ struct GroupKey: Hashable {
 
     static let levelKeys = ["level", "lvl", "severity"]
     static let levelNames = ["trace", "debug", "info", "notice", "warn", "warning", "error", "err", "crit",
-                             "critical", "fatal", "severe", "alert", "emerg", "panic"]
+                             "critical", "fatal", "severe", "alert", "emerg", "panic",
+                             "trc", "dbg", "inf", "wrn", "ftl"]  // zerolog's console writer
 
     private static func isAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122)
+        (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80
     }
 
     /// Whether `bytes[from..<to]`, lowercased, is one of `words`.

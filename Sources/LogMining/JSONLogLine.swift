@@ -32,7 +32,10 @@ struct JSONLogLine {
                 let value = (i + 1)..<valueEnd
                 if message == nil, Self.named(line, key, "msg") || Self.named(line, key, "message") {
                     message = value
-                } else if level == nil, Self.named(line, key, "level") || Self.named(line, key, "lvl") || Self.named(line, key, "severity") {
+                } else if level == nil, Self.named(line, key, "level") || Self.named(line, key, "lvl") || Self.named(line, key, "severity"),
+                          !line[value].contains(where: { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }) {
+                    // (A level with whitespace, `"level":"very high"`, is not one: a token never
+                    // holds whitespace, or a saved template would split it in two.)
                     // Printed `key=value`: the prefix is the key's bytes, the core the value's.
                     level = LogToken(start: key.lowerBound, coreStart: value.lowerBound, coreEnd: value.upperBound, end: value.upperBound,
                                      kind: .level, joinsWithEquals: true, prefixEnd: key.upperBound)

@@ -142,6 +142,7 @@ public struct LogTokenizer: Sendable {
                 n &+= 1
                 if kind == .hex, continuesList(line, out, n) { n &-= 1 }
                 if kind == .number, length <= 2, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
+                if n == 4, kind == .word { markSyslogHost(line, out) }
                 i = j
                 continue
             }
@@ -150,6 +151,7 @@ public struct LogTokenizer: Sendable {
             pendingPrefix = -1
             n &+= 1
             if continuesList(line, out, n) { n &-= 1 }
+            if n == 4, kind == .word { markSyslogHost(line, out) }
             // Only a number completes a month pair.
             if kind == .number, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
             i = j
@@ -232,44 +234,69 @@ public struct LogTokenizer: Sendable {
     /// A list of names (`blk_1 blk_2 blk_3`, `10.0.0.1:50010 10.0.0.2:50010`) is one variable,
     /// however many it names, as Loghub's templates write it (`to delete <*>`): so its length
     /// does not split one event into a template a length. When the last token (`n` so far) and
-    /// the one before it are bare variables (no prefix or suffix) of the same kind that names
-    /// things (an identifier, hex, UUID, address, path or URL; not a number, timestamp or quoted
-    /// string, which stand side by side as separate fields), the one before is widened over the
-    /// last, and the caller drops the last.
-    /// Hex, UUIDs and addresses are values through and through; an identifier, path or URL
-    /// also needs the same bytes before its first digit or dash (`blk_`, `pod`), so that neighbouring
-    /// fields that happen to share a kind (`cxid:0x54 zxid:0x1a`) stay apart.
+    /// the one before it are variables of the same kind that names things, the one before is
+    /// widened over the last, and the caller drops the last. Both are bare (no prefix), but for a
+    /// comma after the one before (`blk_1, blk_2`) and any suffix after the last (`blk_2.`),
+    /// which the widened token keeps. Hex, UUIDs and addresses are values through and through;
+    /// identifiers need the same family (`sameFamily`). Numbers, timestamps and quoted strings
+    /// stand side by side as separate fields, and so do paths and URLs (a copy's source and
+    /// destination), so they never join.
     @inline(__always)
     private func continuesList(_ line: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<LogToken>, _ n: Int) -> Bool {
         guard n >= 2 else { return false }
         let last = out[n &- 1], previous = out[n &- 2]
-        guard last.kind == previous.kind, last.hash == wildcardHash, previous.hash == wildcardHash else { return false }
+        guard last.kind == previous.kind else { return false }
         switch last.kind {
-        case .hex, .uuid, .ip:
+        case .hex, .uuid, .ip, .identifier:
             break
-        case .identifier, .path, .url:
-            guard sameFamily(line, previous.start, last.start) else { return false }
         default:
             return false
         }
+        return joinList(line, out, n)
+    }
+
+    /// The rest of `continuesList`, out of line: only two neighbouring names of one kind get here.
+    @inline(never)
+    private func joinList(_ line: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<LogToken>, _ n: Int) -> Bool {
+        let last = out[n &- 1], previous = out[n &- 2]
+        guard last.start == last.coreStart, previous.start == previous.coreStart,
+              !last.joinsWithEquals, !previous.joinsWithEquals, last.prefixEnd < 0, previous.prefixEnd < 0,
+              previous.end == previous.coreEnd || (previous.end == previous.coreEnd &+ 1 && line[previous.coreEnd] == 44)
+        else { return false }
+        if last.kind == .identifier, !sameFamily(line, previous.coreStart, previous.coreEnd, last.coreStart, last.coreEnd) { return false }
         out[n &- 2].coreEnd = last.coreEnd
         out[n &- 2].end = last.end
+        out[n &- 2].hash = hash(out[n &- 2], in: line)
         return true
     }
 
-    /// Whether the names at `a` and `b` have the same bytes before their first digit or dash
-    /// (`blk_` of `blk_-42` and `blk_42`), out of line: the rare case of `continuesList`.
-    @inline(never)
-    private func sameFamily(_ line: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
-        var i = 0
-        while a &+ i < b, b &+ i < line.count {
-            let x = line[a &+ i], y = line[b &+ i]
-            let xEnds = x &- 48 <= 9 || x == dash || isSpace(x), yEnds = y &- 48 <= 9 || y == dash || isSpace(y)
-            if xEnds || yEnds { return xEnds && yEnds }
-            if x != y { return false }
+    /// Whether two identifiers, `line[a..<aEnd]` and `line[b..<bEnd]`, have the same family: the
+    /// same bytes before their first digit or dash, at least one of them a letter (`blk_` of
+    /// `blk_-42` and `blk_42`; not `cxid:` and `zxid:`, nor the empty family of `-12ms`).
+    private func sameFamily(_ line: UnsafeBufferPointer<UInt8>, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
+        var i = 0, letters = 0
+        while true {
+            let xEnds = a &+ i >= aEnd || line[a &+ i] &- 48 <= 9 || line[a &+ i] == dash
+            let yEnds = b &+ i >= bEnd || line[b &+ i] &- 48 <= 9 || line[b &+ i] == dash
+            if xEnds || yEnds { return xEnds && yEnds && letters > 0 }
+            let x = line[a &+ i]
+            if x != line[b &+ i] { return false }
+            if (x | 0x20) &- 97 < 26 { letters &+= 1 }
             i &+= 1
         }
-        return false
+    }
+
+    /// syslog's `Dec  2 10:00:00 host-a sshd[42]: msg` (RFC 3164): the word after a timestamp
+    /// that opens the line is the HOSTNAME field, a variable like the timestamp (one host's name
+    /// would otherwise be a kept word and the line's key, and each host its own templates).
+    /// Called with the line's fourth token just appended, a word; the three before it must be
+    /// the month, the day and the time, as `markSyslogMonth` and `kind(of:)` marked them.
+    @inline(never)
+    private func markSyslogHost(_ line: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutablePointer<LogToken>) {
+        guard tokens[0].kind == .timestamp, tokens[0].start == tokens[0].coreStart, tokens[0].end - tokens[0].start == 3,
+              tokens[1].kind == .timestamp, tokens[2].kind == .timestamp, tokens[2].end == tokens[2].coreEnd else { return }
+        tokens[3].kind = .identifier
+        tokens[3].hash = hash(tokens[3], in: line)
     }
 
     /// Whether the token before the last one (`n` tokens so far) is 3 bytes long, as a month

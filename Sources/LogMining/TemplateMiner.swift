@@ -1,8 +1,9 @@
 /// Learns log templates online (a Drain-family miner): each line gets a template id as it
 /// arrives, templates generalise as lines vary (`<*>`), templates that turn out to be one merge.
 ///
-/// Lines are grouped by token count and first kept word. Within a group a line joins the most
-/// similar template when the similarity reaches `threshold`. Similarity ignores positions where
+/// Lines are grouped by token count and key word (the word their message starts with:
+/// `GroupKey`). Within a group a line joins the most similar template when the similarity
+/// reaches `threshold`. Similarity ignores positions where
 /// both sides are variables (timestamps and ids say nothing about the template), so it does not
 /// depend on how long a header is: equal words score 1, a word against a learned `<*>` scores ½,
 /// anything else 0, over the positions that are not both variable. Memory is bounded by

@@ -4,8 +4,8 @@ import XCTest
 /// Styles the tokenizer was not written for (held out, as in logs-bench's per-style table): the
 /// formats of HDFS, Apache's error log, OpenSSH, ZooKeeper and Spark as Loghub collected them,
 /// and of PostgreSQL, nginx's error log, Redis and Go's slog. Two lines a template, drawn by
-/// logs-bench's generator (`HeldOutStyles`), labelled with Loghub's event ids where the style
-/// is Loghub's; each style must group exactly with the one default.
+/// logs-bench's generator (`HeldOutStyles`), labelled with Loghub's event ids (HDFS, OpenSSH,
+/// ZooKeeper) or names; each style must group exactly with the one default.
 ///
 /// The five Loghub styles generate Loghub's full event catalogues (HDFS 14, Apache 6, OpenSSH
 /// 27, ZooKeeper 50, Spark 36 events). Left out are the events this miner merges in logs-bench's
@@ -102,10 +102,6 @@ extension GroupingAccuracyTests {
         ("E27", #"Dec 14 07:46:26 LabSZ sshd[22985]: reverse mapping checking getaddrinfo for ec2-55-174-175-144.eu-west-1.compute.amazonaws.com [55.174.175.144] failed - POSSIBLE BREAK-IN ATTEMPT!"#),
         ("E27", #"Dec 18 18:45:01 LabSZ sshd[22426]: reverse mapping checking getaddrinfo for ec2-153-253-101-7.compute-1.amazonaws.com [153.253.101.7] failed - POSSIBLE BREAK-IN ATTEMPT!"#),
     ]
-    /// ZooKeeper's and Spark's lines cover the events of Loghub's catalogue that this miner
-    /// groups exactly today (12 of ZooKeeper's 50, 25 of Spark's 36); the others (whole-message
-    /// merges, and events Loghub splits on a constant word) are left out until the miner
-    /// groups them. Names are the events' (Loghub's E-numbers are in `HeldOutStyles`).
     static let zookeeper: [(String, String)] = [
         ("E1", #"2015-07-06 12:36:35,726 - WARN  [LearnerHandler-/10.10.34.13:56561:LearnerHandler@644] - ******* GOODBYE /10.10.34.13:56561 ********"#),
         ("E1", #"2015-07-18 09:08:03,183 - WARN  [LearnerHandler-/10.10.34.11:33544:LearnerHandler@644] - ******* GOODBYE /10.10.34.11:33544 ********"#),
@@ -186,6 +182,7 @@ extension GroupingAccuracyTests {
         ("E50", #"2015-07-01 19:57:38,522 - ERROR [CommitProcessor:3:NIOServerCnxn@180] - Unexpected Exception: "#),
         ("E50", #"2015-07-02 09:37:58,757 - ERROR [CommitProcessor:2:NIOServerCnxn@180] - Unexpected Exception: "#),
     ]
+    /// Spark's lines are labelled with names (Loghub's E-numbers are in `HeldOutStyles`).
     static let spark: [(String, String)] = [
         ("committed", #"17/06/02 01:09:20 INFO mapred.SparkHadoopMapRedUtil: attempt_201706062236_8064_m_311168_1044: Committed"#),
         ("committed", #"17/06/10 14:40:13 INFO mapred.SparkHadoopMapRedUtil: attempt_201706042106_2821_m_428762_4063: Committed"#),

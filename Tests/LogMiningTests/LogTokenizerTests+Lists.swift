@@ -11,7 +11,11 @@ extension LogTokenizerTests {
                        ["BLOCK*", "ask", "<*>", "to", "delete", "<*>"])
         XCTAssertEqual(tokenizer.tokenize("to datanode(s) 10.251.1.7:50010 10.250.3.3:50010"), ["to", "datanode(s)", "<*>"])
         XCTAssertEqual(tokenizer.tokenize("evicted deadbeefcafe 0123abcd9876 done"), ["evicted", "<*>", "done"])
-        XCTAssertEqual(tokenizer.tokenize("copied ./a/b1 ./a/b2"), ["copied", "<*>"])
+        // Commas between the names and punctuation after the last stay around the one variable.
+        XCTAssertEqual(tokenizer.tokenize("deleting blk_1, blk_2, blk_3."), ["deleting", "<*>."])
+        XCTAssertEqual(tokenizer.tokenize("deleting blk_1."), ["deleting", "<*>."])
+        // The list may end the line.
+        XCTAssertEqual(tokenizer.tokenize("ids blk_1 blk_22"), ["ids", "<*>"])
     }
 
     func testNeighbouringFieldsOfOneKindStayApart() {
@@ -19,8 +23,13 @@ extension LogTokenizerTests {
         XCTAssertEqual(tokenizer.tokenize("\"GET / HTTP/1.1\" 200 5120 \"-\" \"curl/8.4.0\""),
                        ["\"<*>\"", "<*>", "<*>", "\"<*>\"", "\"<*>\""])
         XCTAssertEqual(tokenizer.tokenize("2024-12-02 10:00:00,123 started"), ["<*>", "<*>", "started"])
-        // Identifiers of different families (the bytes before the first digit or dash differ).
+        // Identifiers of different families (the bytes before the first digit or dash differ),
+        // and signed numbers with units, which have no family.
         XCTAssertEqual(tokenizer.tokenize("processing cxid:0x54 zxid:0x1a7 reqpath:n/a"), ["processing", "<*>", "<*>", "reqpath:n/a"])
+        XCTAssertEqual(tokenizer.tokenize("drift -12ms -3ms"), ["drift", "<*>", "<*>"])
+        // A copy's source and destination: paths and URLs never join.
+        XCTAssertEqual(tokenizer.tokenize("copied /data/1 /data/2 now"), ["copied", "<*>", "<*>", "now"])
+        XCTAssertEqual(tokenizer.tokenize("redirect http://10.0.0.1/x http://10.0.0.2/y"), ["redirect", "<*>", "<*>"])
         // A shaped variable (`[<*>]`, `key=<*>`) is a field, never part of a list.
         XCTAssertEqual(tokenizer.tokenize("nodes [10.0.0.1] [10.0.0.2] a=10.0.0.3 b=10.0.0.4"), ["nodes", "[<*>]", "[<*>]", "a=<*>", "b=<*>"])
     }

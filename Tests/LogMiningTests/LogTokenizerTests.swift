@@ -8,7 +8,11 @@ final class LogTokenizerTests: XCTestCase {
     func testTimestampsAreVariables() {
         XCTAssertEqual(tokenizer.tokenize("2024-12-02T10:00:00.123Z started"), ["<*>", "started"])
         XCTAssertEqual(tokenizer.tokenize("2024-12-02 10:00:00,123 started"), ["<*>", "<*>", "started"])
-        XCTAssertEqual(tokenizer.tokenize("Dec  2 10:00:00 host-a sshd[42]: ok"), ["<*>", "<*>", "<*>", "host-a", "sshd[<*>]:", "ok"])
+        XCTAssertEqual(tokenizer.tokenize("Dec  2 10:00:00 host-a sshd[42]: ok"), ["<*>", "<*>", "<*>", "<*>", "sshd[<*>]:", "ok"])
+        // syslog's HOSTNAME, the word after a timestamp that opens the line, is a field's value;
+        // a word after another timestamp is not.
+        XCTAssertEqual(tokenizer.tokenize("Dec 10 06:55:46 LabSZ sshd[24200]: Accepted"), ["<*>", "<*>", "<*>", "<*>", "sshd[<*>]:", "Accepted"])
+        XCTAssertEqual(tokenizer.tokenize("at Dec 10 06:55:46 LabSZ"), ["at", "<*>", "<*>", "<*>", "LabSZ"])
         XCTAssertEqual(tokenizer.tokenize("[1733133600] tick"), ["[<*>]", "tick"])
     }
 
@@ -50,6 +54,8 @@ final class LogTokenizerTests: XCTestCase {
                        ["level=error", "upstream", "timeout", "after", "<*>"])
         XCTAssertEqual(tokenizer.tokenize(#"{"message":"user alice logged in","severity":"INFO"}"#),
                        ["severity=INFO", "user", "alice", "logged", "in"])
+        // A level with whitespace is not kept (a token holds none, so a saved state stays whole).
+        XCTAssertEqual(tokenizer.tokenize(#"{"level":"very high","msg":"disk full now"}"#), ["disk", "full", "now"])
         // Not a log object (no message): tokenized as text, the quoted key a quoted string.
         XCTAssertEqual(tokenizer.tokenize(#"{"a":1}"#), [#"{"<*>":1}"#])
     }
