@@ -48,7 +48,7 @@ extension TemplateMiner {
                 let hashes = texts.map { TokenHash.hash($0.utf8) }
                 let first: UInt64
                 if fields.count > 4 {
-                    guard fields[4].count == 16, let stored = UInt64(fields[4], radix: 16) else {
+                    guard fields.count == 5, fields[4].count == 16, let stored = UInt64(fields[4], radix: 16) else {
                         throw MinerStateError(line: number + 1, text: String(line))
                     }
                     first = stored

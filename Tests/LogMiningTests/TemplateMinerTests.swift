@@ -84,6 +84,9 @@ final class TemplateMinerTests: XCTestCase {
         XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\ntemplate 1 2 2 12\tuser\n")) { error in
             XCTAssertEqual((error as? MinerStateError)?.line, 2)
         }
+        XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\ntemplate 1 2 2 87d1baa20dcda608 x\tuser\n")) { error in
+            XCTAssertEqual((error as? MinerStateError)?.line, 2)
+        }
         XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\nbogus 1\n")) { error in
             XCTAssertEqual((error as? MinerStateError)?.line, 2)
             XCTAssertEqual((error as? MinerStateError)?.text, "bogus 1")
