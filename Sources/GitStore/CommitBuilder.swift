@@ -194,15 +194,15 @@ extension Repository {
 
     /// Points `refName` at `target` only if it still points at `expected` (nil: only if it
     /// does not exist). Returns false when another writer got there first.
+    ///
+    /// Both cases compare under the ref's lock. "Must not exist" is the all-zero id: libgit2's
+    /// `git_reference_create` with `force = 0` checks existence *before* taking the lock, so two
+    /// writers creating one branch at once could both pass and the second overwrite the first.
     func compareAndSwap(_ refName: String, to target: ObjectID, expected: ObjectID?, reflog: String) throws -> Bool {
         var ref: OpaquePointer?
         var newOID = target.raw
-        let code: Int32
-        if var current = expected?.raw {
-            code = git_reference_create_matching(&ref, pointer, refName, &newOID, 1, &current, reflog)
-        } else {
-            code = git_reference_create(&ref, pointer, refName, &newOID, 0, reflog)
-        }
+        var current = expected?.raw ?? git_oid()
+        let code = git_reference_create_matching(&ref, pointer, refName, &newOID, 1, &current, reflog)
         if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue
             || code == GIT_ENOTFOUND.rawValue {
             return false

@@ -68,6 +68,74 @@ final class ConcurrentCommitTests: XCTestCase {
         XCTAssertTrue(result.branchIsCheckedOut)
         fx.assertFsck(dir)
     }
+
+    /// Writers that all create one new branch at the same instant: exactly one swap may win,
+    /// and the branch must hold the winner's commit. libgit2's `git_reference_create` without
+    /// force checks that the ref is absent before it takes the lock, so under this race two
+    /// "creates" used to succeed and the second silently overwrote the first.
+    func testOnlyOneOfManyWritersCreatesANewBranch() throws {
+        let fx = try GitFixture()
+        let dir = try fx.makeRepository("repo", files: ["seed.txt": "0\n"])
+        let writers = 4
+        let rounds = 400
+        let repos = OnePerThread(try (0..<writers).map { _ in try Repository(at: dir) })
+        let targets: [ObjectID] = try (0..<writers).map { w in
+            let repo = repos.handles[w]
+            let main = try RevisionResolver(repo).resolve("main")
+            return try repo.createCommit(tree: repo.treeID(ofCommit: main), parents: [main], message: "writer \(w)\n",
+                                         author: .fallback, committer: .fallback)
+        }
+        let errors = ErrorBox()
+        let wins = WinnerTable(rounds: rounds)
+        // All writers and this thread meet at the barrier before each round and after it.
+        let barrier = RoundBarrier(parties: writers + 1)
+        for w in 0..<writers {
+            Thread {
+                for round in 0..<rounds {
+                    barrier.wait()
+                    do {
+                        if try repos.handles[w].compareAndSwap("refs/heads/new\(round)", to: targets[w], expected: nil, reflog: "test") {
+                            wins.add(w, round: round)
+                        }
+                    } catch {
+                        errors.add("round \(round) writer \(w): \(error)")
+                    }
+                    barrier.wait()
+                }
+            }.start()
+        }
+        for _ in 0..<rounds { barrier.wait(); barrier.wait() }
+        for round in 0..<rounds {
+            let winners = wins.winners(round: round)
+            guard winners.count == 1 else { errors.add("round \(round): writers \(winners) all created the branch"); continue }
+            let tip = try RevisionResolver(repos.handles[0]).referenceTarget("refs/heads/new\(round)")
+            if tip != targets[winners[0]] { errors.add("round \(round): branch at \(tip?.hex ?? "nothing"), winner \(winners[0])") }
+        }
+        XCTAssertEqual(errors.all, [])
+    }
+}
+
+/// libgit2 handles, each used by one thread only (`concurrentPerform`'s iteration `w` uses the `w`th).
+struct OnePerThread: @unchecked Sendable {
+    let handles: [Repository]
+    init(_ handles: [Repository]) { self.handles = handles }
+}
+
+/// Which writers' swaps succeeded, per round.
+final class WinnerTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [[Int]]
+    init(rounds: Int) { table = Array(repeating: [], count: rounds) }
+    func add(_ writer: Int, round: Int) { lock.lock(); table[round].append(writer); lock.unlock() }
+    func winners(round: Int) -> [Int] { lock.lock(); defer { lock.unlock() }; return table[round].sorted() }
+}
+
+/// A reusable barrier (POSIX's), so that writers start each round at the same instant.
+final class RoundBarrier: @unchecked Sendable {
+    private var barrier = pthread_barrier_t()
+    init(parties: Int) { pthread_barrier_init(&barrier, nil, UInt32(parties)) }
+    deinit { pthread_barrier_destroy(&barrier) }
+    func wait() { pthread_barrier_wait(&barrier) }
 }
 
 final class ErrorBox: @unchecked Sendable {
