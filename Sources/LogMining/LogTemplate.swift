@@ -20,11 +20,21 @@ struct TemplateSlot {
     var kinds: [UInt8]
     var texts: [String]
     var key: GroupKey
+    /// The kept positions that held a plain word when the template was made (`WordField`).
+    var plainWords: UInt64 = 0
 
     static let constant: UInt8 = 0, variable: UInt8 = 1, wildcard: UInt8 = 2
 
     static func kind(ofText text: String) -> UInt8 {
         text == "<*>" ? wildcard : (text.contains("<*>") ? variable : constant)
+    }
+
+    /// The plain-word positions of a template's printed tokens (its kept words only).
+    static func plainWords(texts: [String], kinds: [UInt8]) -> UInt64 {
+        WordField.mask(count: texts.count) { i in
+            var text = texts[i]
+            return kinds[i] == constant && text.withUTF8(WordField.isPlainWord)
+        }
     }
 
     var template: LogTemplate { LogTemplate(id: id, count: count, tokens: texts) }

@@ -61,7 +61,8 @@ extension TemplateMiner {
                 }
                 let key = GroupKey(count: texts.count, first: first)
                 loaded.append(TemplateSlot(id: try int(1), count: try int(2), lastSeen: UInt64(try int(3)),
-                                           hashes: hashes, kinds: kinds, texts: texts, key: key))
+                                           hashes: hashes, kinds: kinds, texts: texts, key: key,
+                                           plainWords: TemplateSlot.plainWords(texts: texts, kinds: kinds)))
             default:
                 throw MinerStateError(line: number + 1, text: String(line))
             }

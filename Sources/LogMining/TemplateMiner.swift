@@ -76,11 +76,18 @@ public final class TemplateMiner {
         }
         let key = GroupKey(count: tokens.count, first: keyWord(line))
         if let members = groups[key] {
+            let lineWords = plainWords(line)
             var best = -1
             var bestScore = -1.0
+            // Templates the line would join but for a different word at a place (`WordField`).
+            var blocked: [(slot: Int, places: UInt64)] = []
             for slot in members {
-                let score = similarity(slots[slot]!)
-                if score > bestScore { bestScore = score; best = slot }
+                let (score, conflicts) = similarity(slots[slot]!, lineWords: lineWords)
+                if conflicts != 0 {
+                    if score >= threshold { blocked.append((slot, conflicts)) }
+                } else if score > bestScore {
+                    bestScore = score; best = slot
+                }
             }
             if best >= 0, bestScore >= threshold {
                 let id = slots[best]!.id
@@ -88,6 +95,10 @@ public final class TemplateMiner {
                     shapeCache.store(shape.hash, shape.variables, tokens.tokens, slot: best, id: id, stamp: groupStamps[best])
                 }
                 return id
+            }
+            if !blocked.isEmpty, let survivor = joinField(blocked, key: key) {
+                _ = absorb(survivor, key: key)
+                return slots[survivor]!.id
             }
         }
         return create(line, key: key)
@@ -134,9 +145,22 @@ public final class TemplateMiner {
         return position.map { tokens[$0].hash } ?? 0
     }
 
-    private func similarity(_ slot: TemplateSlot) -> Double {
+    /// The line's plain-word positions (`WordField`), a bit each.
+    private func plainWords(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let tokens = tokens.tokens
+        return WordField.mask(count: tokens.count) { i in
+            let t = tokens[i]
+            return !t.isVariable && WordField.isPlainWord(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
+        }
+    }
+
+    /// The line's similarity to a template, and the places where both hold different plain
+    /// words (which keep the line out of it: `WordField`).
+    private func similarity(_ slot: TemplateSlot, lineWords: UInt64) -> (score: Double, conflicts: UInt64) {
         var score = 0.0
         var counted = 0
+        var conflicts: UInt64 = 0
+        let words = slot.plainWords & lineWords
         slot.hashes.withUnsafeBufferPointer { hashes in
             slot.kinds.withUnsafeBufferPointer { kinds in
                 for i in 0..<tokens.count {
@@ -148,12 +172,39 @@ public final class TemplateMiner {
                         if t.hash != hashes[i] || !t.isVariable { counted += 1 }
                     default:
                         counted += 1
-                        if t.hash == hashes[i] { score += 1 }
+                        if t.hash == hashes[i] {
+                            score += 1
+                        } else if i < WordField.positions, words & (1 << UInt64(i)) != 0 {
+                            conflicts |= 1 << UInt64(i)
+                        }
                     }
                 }
             }
         }
-        return counted == 0 ? 1 : score / Double(counted)
+        return (counted == 0 ? 1 : score / Double(counted), conflicts)
+    }
+
+    /// A line kept out of the `blocked` templates by different words at some places: where a
+    /// place now has `WordField.distinctWords` different words (the line's and theirs), it is a
+    /// field. The templates whose every such difference is at a field become one, the oldest
+    /// (whose id the others answer to from then on), which is returned for the line to join;
+    /// nil when no place is a field yet, and the line makes a template of its own.
+    private func joinField(_ blocked: [(slot: Int, places: UInt64)], key: GroupKey) -> Int? {
+        var fields: UInt64 = 0
+        var places = blocked.reduce(0) { $0 | $1.places }
+        while places != 0 {
+            let place = places.trailingZeroBitCount
+            places &= places - 1
+            var words: Set<UInt64> = [tokens[place].hash]
+            for b in blocked where b.places & (1 << UInt64(place)) != 0 { words.insert(slots[b.slot]!.hashes[place]) }
+            if words.count >= WordField.distinctWords { fields |= 1 << UInt64(place) }
+        }
+        let joining = blocked.filter { $0.places & ~fields == 0 }.map(\.slot).sorted { slots[$0]!.id < slots[$1]!.id }
+        guard let survivor = joining.first else { return nil }
+        for other in joining.dropFirst() { merge(other, into: survivor, key: key) }
+        for place in 0..<WordField.positions where fields & (1 << UInt64(place)) != 0 { generalise(survivor, at: place) }
+        restamp(key)
+        return survivor
     }
 
     /// Counts the line into `slot`, turning positions where they differ into `<*>`; whether
@@ -163,9 +214,7 @@ public final class TemplateMiner {
         slots[slot]!.count += 1
         slots[slot]!.lastSeen = tick
         for i in 0..<tokens.count where slots[slot]!.hashes[i] != tokens[i].hash && slots[slot]!.kinds[i] != TemplateSlot.wildcard {
-            slots[slot]!.hashes[i] = LogToken.wildcardHash
-            slots[slot]!.kinds[i] = TemplateSlot.wildcard
-            slots[slot]!.texts[i] = "<*>"
+            generalise(slot, at: i)
             changed = true
         }
         touch(slot)
@@ -184,32 +233,48 @@ public final class TemplateMiner {
         var merged = true
         while merged {
             merged = false
-            for (position, other) in members.enumerated() where other != slot {
+            for other in members where other != slot {
                 guard let candidate = slots[other], templateSimilarity(slots[slot]!, candidate) >= threshold else { continue }
-                var survivor = slots[slot]!
-                for i in 0..<survivor.hashes.count where survivor.hashes[i] != candidate.hashes[i] {
-                    survivor.hashes[i] = LogToken.wildcardHash
-                    survivor.kinds[i] = TemplateSlot.wildcard
-                    survivor.texts[i] = "<*>"
-                }
-                survivor.count += candidate.count
-                survivor.lastSeen = max(survivor.lastSeen, candidate.lastSeen)
-                slots[slot] = survivor
-                mergedInto[candidate.id] = survivor.id
-                release(other)
-                members.remove(at: position)
+                merge(other, into: slot, key: key)
+                members = groups[key] ?? []
                 merged = true
                 break
             }
         }
-        groups[key] = members
+    }
+
+    /// Merges template `other` into `slot` (same group): positions where they differ become
+    /// `<*>`, the counts add up, and `other`'s id answers to `slot`'s from then on.
+    private func merge(_ other: Int, into slot: Int, key: GroupKey) {
+        let candidate = slots[other]!
+        var survivor = slots[slot]!
+        for i in 0..<survivor.hashes.count where survivor.hashes[i] != candidate.hashes[i] {
+            survivor.hashes[i] = LogToken.wildcardHash
+            survivor.kinds[i] = TemplateSlot.wildcard
+            survivor.texts[i] = "<*>"
+        }
+        survivor.count += candidate.count
+        survivor.lastSeen = max(survivor.lastSeen, candidate.lastSeen)
+        slots[slot] = survivor
+        mergedInto[candidate.id] = survivor.id
+        release(other)
+        groups[key]?.removeAll { $0 == other }
+    }
+
+    /// Makes a template's place a bare `<*>`.
+    private func generalise(_ slot: Int, at place: Int) {
+        slots[slot]!.hashes[place] = LogToken.wildcardHash
+        slots[slot]!.kinds[place] = TemplateSlot.wildcard
+        slots[slot]!.texts[place] = "<*>"
     }
 
     /// Similarity of two templates, scored as a line against a template is (either side's `<*>`
-    /// against a word scores ½, equal variables are left out).
+    /// against a word scores ½, equal variables are left out); 0 when both hold different plain
+    /// words at a place (`WordField`: they are two events until a line makes that place a field).
     private func templateSimilarity(_ a: TemplateSlot, _ b: TemplateSlot) -> Double {
         var score = 0.0
         var counted = 0
+        let words = a.plainWords & b.plainWords
         for i in 0..<a.hashes.count {
             let ka = a.kinds[i], kb = b.kinds[i]
             if ka == TemplateSlot.wildcard && kb == TemplateSlot.wildcard { continue }
@@ -219,7 +284,11 @@ public final class TemplateMiner {
             }
             if ka == TemplateSlot.variable, a.hashes[i] == b.hashes[i] { continue }
             counted += 1
-            if a.hashes[i] == b.hashes[i] { score += 1 }
+            if a.hashes[i] == b.hashes[i] {
+                score += 1
+            } else if ka == TemplateSlot.constant, kb == TemplateSlot.constant, i < WordField.positions, words & (1 << UInt64(i)) != 0 {
+                return 0
+            }
         }
         return counted == 0 ? 1 : score / Double(counted)
     }
@@ -244,6 +313,7 @@ public final class TemplateMiner {
             slot.kinds.append(TemplateSlot.kind(ofText: text))
             slot.texts.append(text)
         }
+        slot.plainWords = TemplateSlot.plainWords(texts: slot.texts, kinds: slot.kinds)
         insert(slot)
         return id
     }

@@ -63,15 +63,15 @@ final class GroupKeyTests: XCTestCase {
         // The lines key on `start`; the template's text, `INFO start <*>`, has no message left
         // and would key on `INFO`: the saved key keeps it in the lines' group.
         let miner = TemplateMiner()
-        let first = miner.add("INFO start alpha")
-        XCTAssertEqual(miner.add("INFO start gamma"), first)
+        let first = miner.add("INFO start job-a")
+        XCTAssertEqual(miner.add("INFO start job-c"), first)
         let loaded = try TemplateMiner(serialized: miner.serialized())
-        XCTAssertEqual(loaded.add("INFO start delta"), first)
+        XCTAssertEqual(loaded.add("INFO start job-d"), first)
         XCTAssertEqual(loaded.templates.count, 1)
         // The same state without the key (as written before keys were saved) keys on `INFO`.
         let keyless = miner.serialized().replacingOccurrences(of: #" [0-9a-f]{16}\t"#, with: "\t", options: .regularExpression)
         XCTAssertFalse(keyless.contains(" \(String(TokenHash.hash("start".utf8), radix: 16))"))
         let old = try TemplateMiner(serialized: keyless)
-        XCTAssertNotEqual(old.add("INFO start delta"), first)
+        XCTAssertNotEqual(old.add("INFO start job-d"), first)
     }
 }

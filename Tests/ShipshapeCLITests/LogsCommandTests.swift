@@ -11,7 +11,8 @@ final class LogsCommandTests: XCTestCase {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("logs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         file = dir.appendingPathComponent("app.log")
-        try "user alice logged in\nuser bob logged in\ndisk 91% full on /dev/sda1\n".write(to: file, atomically: true, encoding: .utf8)
+        // Three users: two words at one place would be two events (docs/logs.md, "Word fields").
+        try "user alice logged in\nuser bob logged in\nuser dave logged in\ndisk 91% full on /dev/sda1\n".write(to: file, atomically: true, encoding: .utf8)
     }
 
     override func tearDownWithError() throws {
@@ -23,7 +24,7 @@ final class LogsCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, """
             COUNT  TEMPLATE
-                2  user <*> logged in
+                3  user <*> logged in
                 1  disk <*> full on <*>
 
             """)
@@ -34,8 +35,8 @@ final class LogsCommandTests: XCTestCase {
         let result = try ShipshapeBinary.run(["logs", "patterns", "-o", "json", file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, """
-            [{"id":1,"count":2,"template":"user <*> logged in"},
-             {"id":2,"count":1,"template":"disk <*> full on <*>"}]
+            [{"id":1,"count":3,"template":"user <*> logged in"},
+             {"id":3,"count":1,"template":"disk <*> full on <*>"}]
 
             """)
     }
@@ -53,7 +54,8 @@ final class LogsCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, """
             {"line":1,"template":"user <*> logged in"}
             {"line":2,"template":"user <*> logged in"}
-            {"line":3,"template":"disk <*> full on <*>"}
+            {"line":3,"template":"user <*> logged in"}
+            {"line":4,"template":"disk <*> full on <*>"}
 
             """)
     }
@@ -64,7 +66,7 @@ final class LogsCommandTests: XCTestCase {
         let files = try ShipshapeBinary.run(["logs", "patterns", file.path, second.path])
         XCTAssertEqual(files.stdout, """
             COUNT  TEMPLATE
-                3  user <*> logged in
+                4  user <*> logged in
                 1  disk <*> full on <*>
                 1  segfault at <*>
 

@@ -1,0 +1,40 @@
+/// When a place where lines differ in a word is a field.
+///
+/// Two different words at one place of otherwise alike lines are most often two events: Loghub
+/// labels OpenSSH's `Too many authentication failures for admin` and `... for root` apart, and
+/// an operator tells `Test Case ... started` from `Test Suite ... started`, `Failed none` from
+/// `Failed password`, `opened` from `closed`. A third word at that place makes it a field (user
+/// names, states, table names), and from then on the place is a variable, `<*>`. Until then a
+/// line joins no template it differs from in a word at the same place (see `TemplateMiner`):
+/// a split keeps the information, a wrong merge loses it.
+///
+/// Only plain words count, letters once the punctuation around them is set aside (`root`,
+/// `failure;`, `[preauth]`): a word with a digit, a dot or a dash (`eth0`, `mapred.job.id`,
+/// `D-Link`) is scored as before, by similarity alone.
+enum WordField {
+    /// Distinct words at one place that make it a field.
+    static let distinctWords = 3
+
+    /// The most token positions tracked (a bit each): a place past it never blocks a join.
+    static let positions = 64
+
+    /// Whether printed bytes are a plain word: after leading and trailing bytes that are not
+    /// letters or digits, only letters remain (and at least one). UTF-8 bytes count as letters.
+    static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0, to = bytes.count
+        while from < to, !isAlphanumeric(bytes[from]) { from += 1 }
+        while to > from, !isAlphanumeric(bytes[to - 1]) { to -= 1 }
+        return from < to && bytes[from..<to].allSatisfy(isLetter)
+    }
+
+    /// The positions among the first `positions` of `count` tokens that hold plain words, a bit each.
+    @inline(__always)
+    static func mask(count: Int, isPlainWord: (Int) -> Bool) -> UInt64 {
+        var mask: UInt64 = 0
+        for i in 0..<min(count, positions) where isPlainWord(i) { mask |= 1 << UInt64(i) }
+        return mask
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80 }
+    private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) }
+}
