@@ -12,6 +12,15 @@ extension Cluster {
     static let hpaSyncPeriod = 15.0
     static let hpaTolerance = 0.1
 
+    /// A metric's current mean as `status.currentMetrics` prints it: CPU in whole millicores
+    /// (rounded), memory in whole bytes, canonical (`250m`, `1`, `52428800`). `average` is in
+    /// millicores for CPU and in bytes otherwise, as the pods' usage is summed.
+    static func averageQuantity(_ resource: String, _ average: Double) -> Value {
+        Defaulting.canonical(.string(resource == "cpu"
+            ? "\(Int(clamping: average, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m"
+            : "\(Int(clamping: average, to: 0...Int.max / 2))"))
+    }
+
     func runHPAs() {
         let hpas = store.list(hpaType)
         guard !hpas.isEmpty else { return }
@@ -86,17 +95,15 @@ extension Cluster {
                 let ratio = Double(utilization) / Double(targetUtil)
                 let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int(clamping: ratio * Double(counted), to: 0...Int(Int32.max), rounding: .up)
                 proposals.append((proposal, description))
-                let avg = usageSum / Double(counted)
-                let averageValue = resource == "cpu" ? "\(Int(clamping: avg, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))"
                 currentMetrics.append(["type": "Resource", "resource": ["name": .string(resource), "current": [
-                    "averageValue": Defaulting.canonical(.string(averageValue)), "averageUtilization": .int(Int64(utilization))]]])
+                    "averageValue": Self.averageQuantity(resource, usageSum / Double(counted)), "averageUtilization": .int(Int64(utilization))]]])
             } else if let avgTarget = Self.quantityValue(metric[path: ["resource", "target", "averageValue"]]) {
                 let avg = usageSum / Double(counted) / (resource == "cpu" ? 1000 : 1)
                 let ratio = avg / avgTarget
                 let proposal = abs(ratio - 1) <= Self.hpaTolerance ? current : Int(clamping: ratio * Double(counted), to: 0...Int(Int32.max), rounding: .up)
                 proposals.append((proposal, "\(resource) resource"))
                 currentMetrics.append(["type": "Resource", "resource": ["name": .string(resource), "current": [
-                    "averageValue": Defaulting.canonical(.string(resource == "cpu" ? "\(Int(clamping: avg * 1000, to: 0...Int.max / 2, rounding: .toNearestOrAwayFromZero))m" : "\(Int(clamping: avg, to: 0...Int.max / 2))"))]]])
+                    "averageValue": Self.averageQuantity(resource, usageSum / Double(counted))]]])
             }
         }
 
