@@ -203,6 +203,10 @@ extension Repository {
         var newOID = target.raw
         var current = expected?.raw ?? git_oid()
         let code = git_reference_create_matching(&ref, pointer, refName, &newOID, 1, &current, reflog)
+        if expected == nil, code == GIT_ENOTFOUND.rawValue {
+            // Only a libgit2 older than 1.2 reads the all-zero id as a value to look up.
+            try Libgit2.check(code, "create reference (needs libgit2 1.2 or later)", refName)
+        }
         if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue
             || code == GIT_ENOTFOUND.rawValue {
             return false

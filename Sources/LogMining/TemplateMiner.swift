@@ -3,7 +3,8 @@
 ///
 /// Lines are grouped by token count and key word (the word their message starts with:
 /// `GroupKey`). Within a group a line joins the most similar template when the similarity
-/// reaches `threshold`. Similarity ignores positions where
+/// reaches `threshold`, except one it differs from in a plain word at the same place: two words
+/// there are two events until a third makes the place a field (`WordField`). Similarity ignores positions where
 /// both sides are variables (timestamps and ids say nothing about the template), so it does not
 /// depend on how long a header is: equal words score 1, a word against a learned `<*>` scores ½,
 /// anything else 0, over the positions that are not both variable. Memory is bounded by
@@ -186,9 +187,11 @@ public final class TemplateMiner {
 
     /// A line kept out of the `blocked` templates by different words at some places: where a
     /// place now has `WordField.distinctWords` different words (the line's and theirs), it is a
-    /// field. The templates whose every such difference is at a field become one, the oldest
-    /// (whose id the others answer to from then on), which is returned for the line to join;
-    /// nil when no place is a field yet, and the line makes a template of its own.
+    /// field. The oldest template that differs from the line only at fields takes the line
+    /// (those places become `<*>`), and each other such template whose plain words differ from
+    /// it only at fields merges in (its id answers to the oldest's from then on); then the
+    /// group is compared with it again, as after any change. Returns the template for the line
+    /// to join; nil when no place is a field yet, and the line makes a template of its own.
     private func joinField(_ blocked: [(slot: Int, places: UInt64)], key: GroupKey) -> Int? {
         var fields: UInt64 = 0
         var places = blocked.reduce(0) { $0 | $1.places }
@@ -199,12 +202,34 @@ public final class TemplateMiner {
             for b in blocked where b.places & (1 << UInt64(place)) != 0 { words.insert(slots[b.slot]!.hashes[place]) }
             if words.count >= WordField.distinctWords { fields |= 1 << UInt64(place) }
         }
-        let joining = blocked.filter { $0.places & ~fields == 0 }.map(\.slot).sorted { slots[$0]!.id < slots[$1]!.id }
-        guard let survivor = joining.first else { return nil }
-        for other in joining.dropFirst() { merge(other, into: survivor, key: key) }
-        for place in 0..<WordField.positions where fields & (1 << UInt64(place)) != 0 { generalise(survivor, at: place) }
+        let candidates = blocked.filter { $0.places & ~fields == 0 }.sorted { slots[$0.slot]!.id < slots[$1.slot]!.id }
+        guard let oldest = candidates.first else { return nil }
+        let survivor = oldest.slot
+        var own = oldest.places
+        while own != 0 {
+            generalise(survivor, at: own.trailingZeroBitCount)
+            own &= own - 1
+        }
+        for other in candidates.dropFirst() where wordConflicts(slots[survivor]!, slots[other.slot]!) & ~fields == 0 {
+            merge(other.slot, into: survivor, key: key)
+        }
+        mergeSimilar(into: survivor, key: key)
         restamp(key)
         return survivor
+    }
+
+    /// The places where two templates of a group both hold plain words, different ones (`WordField`).
+    private func wordConflicts(_ a: TemplateSlot, _ b: TemplateSlot) -> UInt64 {
+        var conflicts: UInt64 = 0
+        var words = a.plainWords & b.plainWords
+        while words != 0 {
+            let i = words.trailingZeroBitCount
+            words &= words - 1
+            if a.kinds[i] == TemplateSlot.constant, b.kinds[i] == TemplateSlot.constant, a.hashes[i] != b.hashes[i] {
+                conflicts |= 1 << UInt64(i)
+            }
+        }
+        return conflicts
     }
 
     /// Counts the line into `slot`, turning positions where they differ into `<*>`; whether
@@ -272,9 +297,9 @@ public final class TemplateMiner {
     /// against a word scores ½, equal variables are left out); 0 when both hold different plain
     /// words at a place (`WordField`: they are two events until a line makes that place a field).
     private func templateSimilarity(_ a: TemplateSlot, _ b: TemplateSlot) -> Double {
+        if wordConflicts(a, b) != 0 { return 0 }
         var score = 0.0
         var counted = 0
-        let words = a.plainWords & b.plainWords
         for i in 0..<a.hashes.count {
             let ka = a.kinds[i], kb = b.kinds[i]
             if ka == TemplateSlot.wildcard && kb == TemplateSlot.wildcard { continue }
@@ -284,11 +309,7 @@ public final class TemplateMiner {
             }
             if ka == TemplateSlot.variable, a.hashes[i] == b.hashes[i] { continue }
             counted += 1
-            if a.hashes[i] == b.hashes[i] {
-                score += 1
-            } else if ka == TemplateSlot.constant, kb == TemplateSlot.constant, i < WordField.positions, words & (1 << UInt64(i)) != 0 {
-                return 0
-            }
+            if a.hashes[i] == b.hashes[i] { score += 1 }
         }
         return counted == 0 ? 1 : score / Double(counted)
     }

@@ -10,7 +10,7 @@
 ///
 /// Only plain words count, letters once the punctuation around them is set aside (`root`,
 /// `failure;`, `[preauth]`): a word with a digit, a dot or a dash (`eth0`, `mapred.job.id`,
-/// `D-Link`) is scored as before, by similarity alone.
+/// `D-Link`) and a level name (`INFO`, `[warn]`) are scored as before, by similarity alone.
 enum WordField {
     /// Distinct words at one place that make it a field.
     static let distinctWords = 3
@@ -19,12 +19,14 @@ enum WordField {
     static let positions = 64
 
     /// Whether printed bytes are a plain word: after leading and trailing bytes that are not
-    /// letters or digits, only letters remain (and at least one). UTF-8 bytes count as letters.
+    /// letters or digits, only letters remain (and at least one), and they are not a level name
+    /// (`INFO`, `[warn]`: a header field, `GroupKey`, which says nothing about the event).
+    /// UTF-8 bytes count as letters.
     static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var from = 0, to = bytes.count
         while from < to, !isAlphanumeric(bytes[from]) { from += 1 }
         while to > from, !isAlphanumeric(bytes[to - 1]) { to -= 1 }
-        return from < to && bytes[from..<to].allSatisfy(isLetter)
+        return from < to && bytes[from..<to].allSatisfy(isLetter) && !GroupKey.isHeader(bytes)
     }
 
     /// The positions among the first `positions` of `count` tokens that hold plain words, a bit each.

@@ -115,7 +115,7 @@ final class ConcurrentCommitTests: XCTestCase {
     }
 }
 
-/// libgit2 handles, each used by one thread only (`concurrentPerform`'s iteration `w` uses the `w`th).
+/// libgit2 handles, each used by one thread only (writer `w`'s thread uses the `w`th).
 struct OnePerThread: @unchecked Sendable {
     let handles: [Repository]
     init(_ handles: [Repository]) { self.handles = handles }
@@ -130,12 +130,27 @@ final class WinnerTable: @unchecked Sendable {
     func winners(round: Int) -> [Int] { lock.lock(); defer { lock.unlock() }; return table[round].sorted() }
 }
 
-/// A reusable barrier (POSIX's), so that writers start each round at the same instant.
+/// A reusable barrier, so that writers start each round at the same instant: `wait()` returns
+/// once `parties` threads are waiting.
 final class RoundBarrier: @unchecked Sendable {
-    private var barrier = pthread_barrier_t()
-    init(parties: Int) { pthread_barrier_init(&barrier, nil, UInt32(parties)) }
-    deinit { pthread_barrier_destroy(&barrier) }
-    func wait() { pthread_barrier_wait(&barrier) }
+    private let condition = NSCondition()
+    private let parties: Int
+    private var waiting = 0
+    private var generation = 0
+    init(parties: Int) { self.parties = parties }
+    func wait() {
+        condition.lock()
+        defer { condition.unlock() }
+        let mine = generation
+        waiting += 1
+        if waiting == parties {
+            waiting = 0
+            generation += 1
+            condition.broadcast()
+            return
+        }
+        while generation == mine { condition.wait() }
+    }
 }
 
 final class ErrorBox: @unchecked Sendable {

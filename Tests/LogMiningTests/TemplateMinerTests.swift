@@ -65,9 +65,22 @@ final class TemplateMinerTests: XCTestCase {
             XCTAssertEqual(m.template(for: alice)?.text, "Connection from <*> closed")
             XCTAssertEqual(m.template(for: alice)?.count, 3)
             XCTAssertEqual(m.add("Connection from dave closed"), alice)
-            // The login events still differ in a word that has seen two values: apart.
+            // The login events still differ in a word that has seen two values: apart, and a
+            // line with a second user is kept out of both (two users so far at that place).
             XCTAssertNotEqual(m.resolve(succeeded), m.resolve(failed))
+            let bobLogin = m.add("Login succeeded for user bob from 10.0.0.4")
+            XCTAssertNotEqual(bobLogin, succeeded)
+            XCTAssertNotEqual(bobLogin, failed)
         }
+
+        // Two templates apart by a word do not merge when one generalises elsewhere.
+        let opened = miner.add("Session opened on host-1 port 22")
+        let closed = miner.add("Session closed on host-1 port 22")
+        XCTAssertNotEqual(opened, closed)
+        XCTAssertEqual(miner.add("Session opened on host-2 port 22"), opened)
+        XCTAssertEqual(miner.add("Session closed on host-3 port 22"), closed)
+        XCTAssertEqual(miner.template(for: opened)?.text, "Session opened on <*> port <*>")
+        XCTAssertEqual(miner.template(for: closed)?.text, "Session closed on <*> port <*>")
 
         // Words with other characters, and variables, are scored by similarity alone.
         let eu = miner.add("replica eu-west synced")
