@@ -2,45 +2,38 @@
 /// word an event's message starts with, as Drain routes lines by their leading tokens.
 ///
 /// The key word is the first kept word that is not a header field, in a line that has a
-/// message: a kept word (not a header field) followed by a kept plain word (letters only, not a
-/// level: `WordField.isPlainWord`), as messages run `Connection closed`, `Starting controller`,
-/// `Failed password`. A header field is a level (`INFO`, `[warn]`, `level=error`, zerolog's
-/// `INF`) or a word of punctuation only (`-`, `|`): they stand before the message in many formats
-/// (HDFS's `INFO dfs.FSNamesystem: BLOCK* ...`, ZooKeeper's `- INFO [thread] - message`) and say
-/// nothing about which event a line is, so keying on them leaves the similarity alone to tell
-/// every message of a length apart. A word with a digit (`eth0:`, `worker2`) names an instance
-/// more often than an event, and Drain routes no token with a digit either.
-///
-/// A line without a message keys on its kept word when it has only one (a lone `done`), else on
-/// nothing: its kept words are headers and fields' values, a record of fields (an access log's
-/// `- alice [...]`; Envoy's `... 200 UF via_upstream ... - default`, where keyed on the first
-/// kept word, the response flag, each flag made its own template), and the similarity alone
-/// tells such records apart. Whether the word after the key word is a word or a variable
+/// message: a kept word (not a header field) followed by another kept word. A header field is a
+/// level (`INFO`, `[warn]`, `level=error`, zerolog's `INF`) or a word of punctuation only (`-`,
+/// `|`): they stand before the message in many formats (HDFS's `INFO dfs.FSNamesystem: BLOCK*
+/// ...`, ZooKeeper's `- INFO [thread] - message`) and say nothing about which event a line is, so
+/// keying on them leaves the similarity alone to tell every message of a length apart. A word
+/// with a digit (`eth0:`, `worker2`) names an instance more often than an event, and Drain routes
+/// no token with a digit either. A line without a message (an access log: `- alice [...]`, its
+/// only words fields' values) keys on its first kept word, whatever those values are; a line
+/// without kept words on 0. Whether the word after the key word is a word or a variable
 /// (`Container istio-proxy failed`, `Container redis-0 failed`) does not change the key.
 struct GroupKey: Hashable {
     var count: Int
     var first: UInt64
 
-    /// The key word's position among `count` tokens, given which are kept words, which of those
-    /// are plain words and which are header fields; nil when the line keys on nothing (0). One rule
-    /// for a mined line and for a template loaded from a state saved without keys.
+    /// The key word's position among `count` tokens, given which are kept words and which of
+    /// those are header fields; nil when none is kept. One rule for a mined line and for a
+    /// template loaded from a state saved without keys.
     @inline(__always)
-    static func position(count: Int, isKept: (Int) -> Bool, isPlain: (Int) -> Bool, isHeader: (Int) -> Bool) -> Int? {
+    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool) -> Int? {
         var firstKept: Int?, firstWord: Int?
-        var kept = 0
         var i = 0
         while i < count {
             if isKept(i) {
                 if firstKept == nil { firstKept = i }
-                kept += 1
                 if !isHeader(i) {
                     if firstWord == nil { firstWord = i }
-                    if i + 1 < count, isKept(i + 1), isPlain(i + 1) { return firstWord }
+                    if i + 1 < count, isKept(i + 1) { return firstWord }
                 }
             }
             i += 1
         }
-        return kept == 1 ? firstKept : nil
+        return firstKept
     }
 
     /// Whether a kept word's printed bytes cannot key a group: a header field (no letter or

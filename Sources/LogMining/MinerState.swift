@@ -53,8 +53,7 @@ extension TemplateMiner {
                     }
                     first = stored
                 } else {
-                    let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant },
-                                                     isPlain: { i in var text = texts[i]; return text.withUTF8(WordField.isPlainWord) }) { i in
+                    let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant }) { i in
                         var text = texts[i]
                         return text.withUTF8(GroupKey.isHeader)
                     }

@@ -139,10 +139,9 @@ public final class TemplateMiner {
     /// The hash of the line's key word (see `GroupKey`), 0 when it has no kept word.
     private func keyWord(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let tokens = tokens.tokens
-        let bytes = { (i: Int) in UnsafeBufferPointer(rebasing: line[tokens[i].start..<tokens[i].end]) }
-        let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable },
-                                         isPlain: { tokens[$0].kind != .level && WordField.isPlainWord(bytes($0)) }) { i in
-            tokens[i].kind == .level || GroupKey.isHeader(bytes(i))
+        let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable }) { i in
+            let t = tokens[i]
+            return t.kind == .level || GroupKey.isHeader(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
         }
         return position.map { tokens[$0].hash } ?? 0
     }
@@ -152,7 +151,7 @@ public final class TemplateMiner {
         let tokens = tokens.tokens
         return WordField.mask(count: tokens.count) { i in
             let t = tokens[i]
-            return !t.isVariable && t.kind != .level && WordField.isPlainWord(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
+            return !t.isVariable && WordField.isPlainWord(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
         }
     }
 

@@ -118,14 +118,14 @@ final class TemplateMinerTests: XCTestCase {
             state 4 4 4 0
             merged 2 1
             template 1 3 3 87d1baa20dcda608\tuser <*> logged in
-            template 3 1 4 0000000000000000\tlevel=warn disk <*> full
+            template 3 1 4 a0aac0ca743cdf83\tlevel=warn disk <*> full
 
             """)
         // `bob` made a template of its own (2); `carol`, a third word at that place, made it a
-        // field, and 2 answers to 1 since. The key is the hash of the word the line chose
-        // (`user`); the JSON line has no word followed by a plain word and more than one kept
-        // word (`level=warn`, `disk`, `full`), so it keys on nothing: 0.
+        // field, and 2 answers to 1 since. The key is the hash of the word the line chose (`user`; the JSON line has no message
+        // word followed by another, so its first kept word, `level=warn`).
         XCTAssertEqual(TokenHash.hash("user".utf8), 0x87d1_baa2_0dcd_a608)
+        XCTAssertEqual(TokenHash.hash("level=warn".utf8), 0xa0aa_c0ca_743c_df83)
         // A state from before the key was saved keys each template by the rule applied to its
         // text: `user <*> logged in` on `user`, as its lines.
         let old = try TemplateMiner(serialized: "shipshape-log-templates 1\nstate 2 2 2 0\ntemplate 1 2 2\tuser <*> logged in\n")
