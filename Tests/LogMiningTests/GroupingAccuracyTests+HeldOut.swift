@@ -16,8 +16,7 @@ import XCTest
 /// (`Bye Bye [preauth]`/`disconnected by user`); ZooKeeper's E7/E8 (`establish new`/`renew`) and
 /// E18/E26 (`FOLLOWING`/`LOOKING`); Spark's `bytes`/`values` and `modify`/`view` acls. Left out
 /// are the events this miner merges in logs-bench's 20,000-line corpora: ZooKeeper's E32–E37 (the
-/// election notification's two states, three words each: fields by that rule), E3/E4
-/// (`autopurge.purgeInterval`/`autopurge.snapRetainCount`, not plain words) and E44 (`Server
+/// election notification's two states, three words each: fields by that rule) and E44 (`Server
 /// environment:` values of several words); Spark's five `mapred.*` keys (E13–E17) and two
 /// `Successfully started service '<name>'` lines (E33/E34), which differ in a quoted string. (The
 /// Envoy style is left out: its first kept word is a field, the response flag, which splits
