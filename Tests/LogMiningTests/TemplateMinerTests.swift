@@ -88,6 +88,21 @@ final class TemplateMinerTests: XCTestCase {
         XCTAssertEqual(miner.template(for: eu)?.text, "replica <*> synced")
     }
 
+    /// A field's third word merges only the templates that differ from the oldest at fields:
+    /// one that also differs from it in another word (`done`/`failed`) stays apart, even when
+    /// the line itself was kept out of it only at the field (its `42` is a variable there).
+    func testAFieldMergesOnlyTemplatesThatDifferFromTheOldestAtFields() {
+        let miner = TemplateMiner()
+        let a = miner.add("job alice done ka-x kb-x kc-x la-x lb-x lc-x end")
+        let b = miner.add("job bob failed kd-x ke-x kf-x ld-x le-x lf-x end")
+        XCTAssertNotEqual(a, b)
+        // Half of the line's words are a's, half b's: similar enough to both (5 of 10).
+        XCTAssertEqual(miner.add("job carol 42 ka-x kb-x kc-x ld-x le-x lf-x end"), a)
+        XCTAssertNotEqual(miner.resolve(b), a)
+        XCTAssertEqual(miner.templates.map(\.text), ["job <*> <*> ka-x kb-x kc-x <*> <*> <*> end",
+                                                     "job bob failed kd-x ke-x kf-x ld-x le-x lf-x end"])
+    }
+
     func testStateRoundTripContinuesWithIdenticalIdsAndCounts() throws {
         let lines = corpus
         let whole = TemplateMiner()
