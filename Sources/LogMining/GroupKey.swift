@@ -41,9 +41,7 @@ struct GroupKey: Hashable {
     /// `warn:`; or a `level=`/`lvl=`/`severity=` pair), or a word with a digit (`eth0:`,
     /// `worker2`). Bytes of UTF-8 sequences count as letters (`用户`, `ошибка`).
     static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var from = 0, to = bytes.count
-        while from < to, !isAlphanumeric(bytes[from]) { from += 1 }
-        while to > from, !isAlphanumeric(bytes[to - 1]) { to -= 1 }
+        let (from, to) = core(bytes)
         if from == to || bytes[from..<to].contains(where: { $0 >= 48 && $0 <= 57 }) { return true }
         if let equals = bytes[from..<to].firstIndex(of: UInt8(ascii: "=")) {
             return isOneOf(bytes, from, equals, levelKeys)
@@ -56,7 +54,17 @@ struct GroupKey: Hashable {
                              "critical", "fatal", "severe", "alert", "emerg", "panic",
                              "trc", "dbg", "inf", "wrn", "ftl"]  // zerolog's console writer
 
-    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+    /// Where a word's letters and digits start and end once the punctuation around it is set
+    /// aside (`[INFO]` → `INFO`, `failure;` → `failure`); empty (from == to) when it has none.
+    static func core(_ bytes: UnsafeBufferPointer<UInt8>) -> (from: Int, to: Int) {
+        var from = 0, to = bytes.count
+        while from < to, !isAlphanumeric(bytes[from]) { from += 1 }
+        while to > from, !isAlphanumeric(bytes[to - 1]) { to -= 1 }
+        return (from, to)
+    }
+
+    /// A letter or digit; bytes of UTF-8 sequences count as letters.
+    static func isAlphanumeric(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80
     }
 

@@ -272,16 +272,10 @@ public final class TemplateMiner {
     /// `<*>`, the counts add up, and `other`'s id answers to `slot`'s from then on.
     private func merge(_ other: Int, into slot: Int, key: GroupKey) {
         let candidate = slots[other]!
-        var survivor = slots[slot]!
-        for i in 0..<survivor.hashes.count where survivor.hashes[i] != candidate.hashes[i] {
-            survivor.hashes[i] = LogToken.wildcardHash
-            survivor.kinds[i] = TemplateSlot.wildcard
-            survivor.texts[i] = "<*>"
-        }
-        survivor.count += candidate.count
-        survivor.lastSeen = max(survivor.lastSeen, candidate.lastSeen)
-        slots[slot] = survivor
-        mergedInto[candidate.id] = survivor.id
+        for i in 0..<candidate.hashes.count where slots[slot]!.hashes[i] != candidate.hashes[i] { generalise(slot, at: i) }
+        slots[slot]!.count += candidate.count
+        slots[slot]!.lastSeen = max(slots[slot]!.lastSeen, candidate.lastSeen)
+        mergedInto[candidate.id] = slots[slot]!.id
         release(other)
         groups[key]?.removeAll { $0 == other }
     }

@@ -23,10 +23,9 @@ enum WordField {
     /// (`INFO`, `[warn]`: a header field, `GroupKey`, which says nothing about the event).
     /// UTF-8 bytes count as letters.
     static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var from = 0, to = bytes.count
-        while from < to, !isAlphanumeric(bytes[from]) { from += 1 }
-        while to > from, !isAlphanumeric(bytes[to - 1]) { to -= 1 }
-        return from < to && bytes[from..<to].allSatisfy(isLetter) && !GroupKey.isHeader(bytes)
+        // A core with a digit is a header field too, so what passes both tests is letters only.
+        let (from, to) = GroupKey.core(bytes)
+        return from < to && bytes[from..<to].allSatisfy(GroupKey.isAlphanumeric) && !GroupKey.isHeader(bytes)
     }
 
     /// The positions among the first `positions` of `count` tokens that hold plain words, a bit each.
@@ -37,6 +36,4 @@ enum WordField {
         return mask
     }
 
-    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80 }
-    private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) }
 }

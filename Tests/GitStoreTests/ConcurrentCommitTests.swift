@@ -92,7 +92,7 @@ final class ConcurrentCommitTests: XCTestCase {
         for w in 0..<writers {
             Thread {
                 for round in 0..<rounds {
-                    barrier.wait()
+                    guard barrier.wait() else { return }
                     do {
                         if try repos.handles[w].compareAndSwap("refs/heads/new\(round)", to: targets[w], expected: nil, reflog: "test") {
                             wins.add(w, round: round)
@@ -100,11 +100,13 @@ final class ConcurrentCommitTests: XCTestCase {
                     } catch {
                         errors.add("round \(round) writer \(w): \(error)")
                     }
-                    barrier.wait()
+                    guard barrier.wait() else { return }
                 }
             }.start()
         }
-        for _ in 0..<rounds { barrier.wait(); barrier.wait() }
+        for round in 0..<rounds where !(barrier.wait() && barrier.wait()) {
+            return XCTFail("round \(round): the writers did not meet at the barrier within \(RoundBarrier.timeout) s")
+        }
         for round in 0..<rounds {
             let winners = wins.winners(round: round)
             guard winners.count == 1 else { errors.add("round \(round): writers \(winners) all created the branch"); continue }
@@ -131,14 +133,15 @@ final class WinnerTable: @unchecked Sendable {
 }
 
 /// A reusable barrier, so that writers start each round at the same instant: `wait()` returns
-/// once `parties` threads are waiting.
+/// true once `parties` threads are waiting, false after `timeout` seconds without them.
 final class RoundBarrier: @unchecked Sendable {
+    static let timeout = 60.0
     private let condition = NSCondition()
     private let parties: Int
     private var waiting = 0
     private var generation = 0
     init(parties: Int) { self.parties = parties }
-    func wait() {
+    func wait() -> Bool {
         condition.lock()
         defer { condition.unlock() }
         let mine = generation
@@ -147,9 +150,13 @@ final class RoundBarrier: @unchecked Sendable {
             waiting = 0
             generation += 1
             condition.broadcast()
-            return
+            return true
         }
-        while generation == mine { condition.wait() }
+        let deadline = Date(timeIntervalSinceNow: Self.timeout)
+        while generation == mine {
+            if !condition.wait(until: deadline) { return generation != mine }
+        }
+        return true
     }
 }
 
