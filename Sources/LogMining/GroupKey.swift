@@ -10,17 +10,20 @@
 /// with a digit (`eth0:`, `worker2`) names an instance more often than an event, and Drain routes
 /// no token with a digit either. A line without a message (an access log: `- alice [...]`, its
 /// only words fields' values) keys on its first kept word, whatever those values are; a line
-/// without kept words on 0. Whether the word after the key word is a word or a variable
+/// without kept words on 0. Nor does a message start after a quoted value (`"GET / HTTP/1.1"`,
+/// `'x'`) that no message word precedes: the words there are more fields' values, as in Envoy's
+/// access log (`[...] "GET /api HTTP/1.1" 503 UF via_upstream ...`, where `UF` is the response
+/// flag), so such a line keys on a kept word before the quoted value, or on 0. Whether the word after the key word is a word or a variable
 /// (`Container istio-proxy failed`, `Container redis-0 failed`) does not change the key.
 struct GroupKey: Hashable {
     var count: Int
     var first: UInt64
 
-    /// The key word's position among `count` tokens, given which are kept words and which of
-    /// those are header fields; nil when none is kept. One rule for a mined line and for a
+    /// The key word's position among `count` tokens, given which are kept words, which of
+    /// those are header fields and which variables are quoted values; nil when none is kept. One rule for a mined line and for a
     /// template loaded from a state saved without keys.
     @inline(__always)
-    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool) -> Int? {
+    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool, isQuotedValue: (Int) -> Bool) -> Int? {
         var firstKept: Int?, firstWord: Int?
         var i = 0
         while i < count {
@@ -30,11 +33,17 @@ struct GroupKey: Hashable {
                     if firstWord == nil { firstWord = i }
                     if i + 1 < count, isKept(i + 1) { return firstWord }
                 }
+            } else if firstWord == nil, isQuotedValue(i) {
+                return firstKept
             }
             i += 1
         }
         return firstKept
     }
+
+    /// Whether a variable's printed bytes are a quoted value: they start with `"` or `'` (a
+    /// quoted string; `"<*>"` in a template's text).
+    static func isQuotedValue(_ first: UInt8) -> Bool { first == 34 || first == 39 }
 
     /// Whether a kept word's printed bytes cannot key a group: a header field (no letter or
     /// digit; a level name, any case, once the punctuation around it is set aside: `[INFO]`,

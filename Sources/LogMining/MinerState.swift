@@ -53,10 +53,10 @@ extension TemplateMiner {
                     }
                     first = stored
                 } else {
-                    let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant }) { i in
+                    let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant }, isHeader: { i in
                         var text = texts[i]
                         return text.withUTF8(GroupKey.isHeader)
-                    }
+                    }, isQuotedValue: { texts[$0].utf8.first.map(GroupKey.isQuotedValue) ?? false })
                     first = position.map { hashes[$0] } ?? 0
                 }
                 let key = GroupKey(count: texts.count, first: first)

@@ -139,10 +139,10 @@ public final class TemplateMiner {
     /// The hash of the line's key word (see `GroupKey`), 0 when it has no kept word.
     private func keyWord(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let tokens = tokens.tokens
-        let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable }) { i in
+        let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable }, isHeader: { i in
             let t = tokens[i]
             return t.kind == .level || GroupKey.isHeader(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
-        }
+        }, isQuotedValue: { GroupKey.isQuotedValue(line[tokens[$0].start]) })
         return position.map { tokens[$0].hash } ?? 0
     }
 

@@ -7,10 +7,10 @@ import XCTest
 final class GroupKeyTests: XCTestCase {
     /// The key's position for a line given as tokens: `<*>` a variable, anything else kept.
     func position(_ words: [String]) -> Int? {
-        GroupKey.position(count: words.count, isKept: { words[$0] != "<*>" }) { i in
+        GroupKey.position(count: words.count, isKept: { !words[$0].contains("<*>") }, isHeader: { i in
             var text = words[i]
             return text.withUTF8(GroupKey.isHeader)
-        }
+        }, isQuotedValue: { words[$0].utf8.first.map(GroupKey.isQuotedValue) ?? false })
     }
 
     func testLevelsPunctuationAndNumberedWordsAreNotKeys() {
@@ -36,6 +36,26 @@ final class GroupKeyTests: XCTestCase {
         XCTAssertEqual(position(["<*>", "-", "-", "<*>", "<*>", "<*>"]), 1)
         XCTAssertEqual(position(["<*>", "<*>"]), nil)
         XCTAssertEqual(position(["done"]), 0)
+    }
+
+    func testWordsAfterAQuotedValueThatNoMessageWordPrecedesAreNotAMessage() {
+        // Envoy's access log: the response flag and details follow the quoted request.
+        XCTAssertEqual(position(["[<*>]", "\"<*>\"", "<*>", "UF", "via_upstream", "\"<*>\"", "<*>", "-", "default"]), nil)
+        XCTAssertEqual(position(["<*>", "-", "'<*>'", "failed", "again"]), 1, "a kept word before the quoted value")
+        // A message word before the quoted value: the quoted value does not end the search.
+        XCTAssertEqual(position(["<*>", "Deleted", "\"<*>\"", "from", "table", "<*>"]), 1)
+        XCTAssertEqual(position(["<*>", "INFO", "Successfully", "started", "service", "'<*>'"]), 2)
+    }
+
+    func testEnvoysResponseFlagsAreOneEventsFields() {
+        // Before quoted values ended the search, each flag keyed a group of its own: 4 templates.
+        let miner = TemplateMiner()
+        let lines = ["UF via_upstream", "UT -", "- upstream_reset_before_response_started{connection_failure}", "URX via_upstream", "- -"].enumerated().map { n, flags in
+            #"[2024-12-02T10:00:0\#(n).123Z] "GET /api/todos HTTP/1.1" 503 \#(flags) "-" 0 91 \#(n)00 - "10.0.0.\#(n)" "curl/8.4.0" "d1e2f3a4-0000-4000-8000-00000000000\#(n)" "backend.chatbot-dev:8000" "10.1.0.\#(n):8000" outbound|8000||backend.chatbot-dev.svc.cluster.local 10.1.0.\#(n):4\#(n)000 10.2.0.1:8000 10.0.0.\#(n):5\#(n)000 - default"#
+        }
+        let ids = lines.map { miner.add($0) }.map { miner.resolve($0) }
+        XCTAssertEqual(Set(ids).count, 1, miner.templates.map(\.text).joined(separator: "\n"))
+        XCTAssertEqual(miner.templates.map(\.text), [#"[<*>] "<*>" <*> <*> <*> "<*>" <*> <*> <*> - "<*>" "<*>" "<*>" "<*>" "<*>" <*> <*> - default"#], "the three addresses are one list")
     }
 
     func testEventsThatShareAHeaderAndALengthStayApart() {
