@@ -1,7 +1,7 @@
 /// A deterministic multi-source log corpus: HTTP access logs, a Java app, klog, JSON, syslog and
 /// logfmt lines, each line labelled with the template that produced it (for grouping accuracy).
 /// The same generator makes corpora of other styles (`init(lines:seed:styles:)`): one style
-/// alone for the per-style comparison, and all sixteen, with the held-out styles the tokenizer
+/// alone for the per-style comparison, and all of them, with the held-out styles the tokenizer
 /// was not written for.
 struct Corpus {
     var bytes: [UInt8] = []
