@@ -1,5 +1,5 @@
 /// Log styles the tokenizer was not written for, for the per-style comparison with Drain3: the
-/// formats of systems in Loghub (HDFS, Apache error, OpenSSH, ZooKeeper, Spark) and of the
+/// formats of systems in Loghub (HDFS, Apache error, OpenSSH, ZooKeeper, Spark, Linux) and of the
 /// servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis, Go's slog,
 /// Envoy's access log as Istio prints it). Each line's
 /// message follows the real system's wording; the variable fields are drawn at random.
@@ -7,7 +7,8 @@
 /// of its `_2k.log_templates.csv`, one template each, in the csv's order: HDFS 14, Apache error 6,
 /// OpenSSH 27, ZooKeeper 50 and Spark 36 events, several sharing leading words and lengths),
 /// with values shaped like the real lines'; no Loghub line is copied. They were written before
-/// either miner ran on them.
+/// either miner ran on them. Linux (syslog, 118 events) is the sixth Loghub catalogue, in its
+/// own file (`LinuxStyle.swift`), appended last.
 extension Corpus {
     static let heldOutStyles: [Style] = {
         let users = ["root", "admin", "oracle", "test", "ubuntu", "git", "postgres", "deploy"]
@@ -390,6 +391,7 @@ extension Corpus {
                 return "[\(ts)] \"\(r.pick(["GET", "POST"])) \(path) HTTP/1.1\" \(r.pick(["200", "201", "503", "504"])) \(r.pick(["-", "UF", "UT", "URX"])) \(r.pick(["via_upstream", "-", "upstream_reset_before_response_started{connection_failure}"])) \"-\" \(r.int(5000)) \(r.int(90000)) \(r.int(3000)) \(r.int(3000)) \"\(r.ip())\" \"\(r.pick(["curl/8.4.0", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36", "python-httpx/0.27.0"]))\" \"\(r.uuid())\" \"\(r.pick(["backend", "frontend", "agents"])).chatbot-dev:8000\" \"\(r.ip()):8000\" outbound|8000||\(r.pick(["backend", "frontend", "agents"])).chatbot-dev.svc.cluster.local \(r.ip()):\(1024 + r.int(60000)) \(r.ip()):8000 \(r.ip()):\(1024 + r.int(60000)) - default"
             },
         ]))
+        styles.append(linuxStyle)
         return styles
     }()
 }
