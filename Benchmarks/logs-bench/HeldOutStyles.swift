@@ -6,9 +6,12 @@
 /// The five Loghub systems generate Loghub's full event catalogue for the system (every EventId
 /// of its `_2k.log_templates.csv`, one template each, in the csv's order: HDFS 14, Apache error 6,
 /// OpenSSH 27, ZooKeeper 50 and Spark 36 events, several sharing leading words and lengths),
-/// with values shaped like the real lines'; no Loghub line is copied. They were written before
-/// either miner ran on them. Linux (syslog, 118 events) is the sixth Loghub catalogue, in its
-/// own file (`LinuxStyle.swift`), appended last.
+/// with values shaped like the real lines'; no Loghub line is copied. Linux (syslog, 118 events)
+/// is the sixth Loghub catalogue, in its own file (`LinuxStyle.swift`), appended last.
+/// PostgreSQL, nginx's error log and Redis generate an event catalogue of 25 events each, what
+/// such a server prints over days beside a small web app, worded as the program's source writes
+/// each message (see each style). Go's slog and Envoy still have the five hand-picked lines and
+/// one. All the catalogues were written before either miner ran on them.
 extension Corpus {
     static let heldOutStyles: [Style] = {
         let users = ["root", "admin", "oracle", "test", "ubuntu", "git", "postgres", "deploy"]
@@ -327,49 +330,247 @@ extension Corpus {
             spark { _ in "storage.BlockManagerMaster: Trying to register BlockManager" },
         ]))
 
-        // PostgreSQL's default log_line_prefix '%m [%p] '.
+        // PostgreSQL 13's server log on stderr, log_line_prefix '%m [%p] ' (the default), as the
+        // database of a small web app (database and user `chatbot`, pg_hba.conf admitting
+        // 10.0.0.0/8 with scram-sha-256) prints it over days with log_connections,
+        // log_disconnections, log_checkpoints, log_min_duration_statement = 250 ms and
+        // log_autovacuum_min_duration = 0. The wording is postgres/postgres's (as of 13:
+        // postmaster/postmaster.c, utils/init/postinit.c, tcop/postgres.c, libpq/auth.c and
+        // pqcomm.c, access/transam/xlog.c, access/nbtree/nbtinsert.c, access/heap/vacuumlazy.c,
+        // commands/analyze.c, utils/misc/pg_rusage.c, parser/scan.l, utils/error/elog.c), 25 events:
+        // connections and authentication, slow statements (`statement:` from the simple
+        // protocol, `execute <unnamed>:` and its `DETAIL:  parameters:` from the extended one),
+        // the usual ERRORs, checkpoints, autovacuum and a restart. elog.c prints an error's DETAIL
+        // and STATEMENT on lines of their own behind the same prefix (`DETAIL:` and `STATEMENT:`
+        // in the level's place): each format is its own event here (three DETAIL formats). A
+        // statement, a parameter list, an application name and a key's value are of as many
+        // words as the real ones. `automatic vacuum` prints several lines; the first, which
+        // carries the prefix, is generated, not the tab-led lines after it. A checkpoint's
+        // percentage is of 16384 buffers (shared_buffers = 128MB).
         func postgres(_ body: @escaping @Sendable (inout Random) -> String) -> Template {
             { r, ts in "\(ts.prefix(10)) \(r.clock()).\(r.digits(3)) UTC [\(r.int(30000))] \(body(&r))" }
         }
+        /// A duration as PostgreSQL prints seconds to the millisecond (`%ld.%03d`).
+        let pgSeconds: @Sendable (Int) -> String = { ms in "\(ms / 1000).\(zeroPadded(ms % 1000, 3))" }
+        let pgDuration: @Sendable (inout Random) -> String = { r in "\(250 + r.int(2750)).\(r.digits(3))" }
+        let pgTables = ["todos", "users", "sessions", "conversations", "messages"]
+        let pgEmails = ["alice@example.com", "bob.smith@gmail.com", "carol@chatbot.dev", "dave+test@outlook.com"]
+        // Statements of the app (extended protocol, parameters as $n) and of psql, pg_dump and the
+        // cleanup job (simple protocol, values written out).
+        let pgPrepared = [
+            "SELECT id, title, done FROM todos WHERE user_id = $1",
+            "SELECT id, email, password_hash FROM users WHERE email = $1",
+            "SELECT id, role, content, created_at FROM messages WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 50",
+            "UPDATE todos SET done = $1, updated_at = now() WHERE id = $2",
+            "INSERT INTO messages (conversation_id, role, content) VALUES ($1, $2, $3) RETURNING id",
+            "COMMIT",
+        ]
+        let pgSimple: @Sendable (inout Random) -> String = { r in
+            switch r.int(6) {
+            case 0: return "VACUUM ANALYZE messages"
+            case 1: return "DELETE FROM sessions WHERE expires_at < now()"
+            case 2: return "SELECT c.id, c.title, count(m.id) FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id WHERE c.user_id = \(r.int(900)) GROUP BY c.id ORDER BY max(m.created_at) DESC LIMIT 20"
+            case 3: return "COPY public.messages (id, conversation_id, role, content, created_at) TO stdout;"
+            case 4: return "SELECT * FROM todos WHERE title ILIKE '%\(r.pick(["milk", "report", "dentist"]))%'"
+            default: return "CREATE INDEX CONCURRENTLY messages_created_at_idx ON messages (created_at)"
+            }
+        }
+        let pgParameters: @Sendable (inout Random) -> String = { r in
+            switch r.int(4) {
+            case 0: return "$1 = '\(r.int(900))'"
+            case 1: return "$1 = '\(r.pick(pgEmails))'"
+            case 2: return "$1 = '\(r.pick(["t", "f"]))', $2 = '\(r.int(20000))'"
+            default:
+                return "$1 = '\(r.int(5000))', $2 = 'user', $3 = '\(r.pick(["hi", "how do I export my todos?", "summarise this thread for me please", "thanks!"]))'"
+            }
+        }
+        // A statement that failed, as the STATEMENT line after its ERROR prints it.
+        let pgFailed = [
+            "INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING id",
+            "INSERT INTO todos (id, user_id, title) VALUES ($1, $2, $3)",
+            "SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1",
+            "selct * from todos;",
+            "SELECT id, role, content, created_at FROM messages WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 50",
+        ]
+        let pgSession: @Sendable (inout Random) -> String = { r in
+            r.int(4) == 0 ? "\(r.int(3)):\(Random.twoDigits(r.int(60))):\(Random.twoDigits(r.int(60))).\(r.digits(3))" : "0:00:\(Random.twoDigits(r.int(60))).\(r.digits(3))"
+        }
         styles.append(Style(name: "postgresql", templates: [
             postgres { r in "LOG:  connection received: host=\(r.ip()) port=\(1024 + r.int(60000))" },
-            postgres { r in "LOG:  duration: \(r.int(900)).\(r.digits(3)) ms  execute <unnamed>: SELECT id, title, done FROM todos WHERE user_id = $1" },
+            postgres { _ in "LOG:  connection authorized: user=chatbot database=chatbot" },
+            postgres { r in "LOG:  connection authorized: user=postgres database=chatbot application_name=\(r.pick(["psql", "psql", "pg_dump", "pgAdmin 4 - DB:chatbot"]))" },
+            postgres { r in "LOG:  disconnection: session time: \(pgSession(&r)) user=\(r.pick(["chatbot", "chatbot", "postgres"])) database=chatbot host=\(r.ip()) port=\(1024 + r.int(60000))" },
+            postgres { r in "LOG:  duration: \(pgDuration(&r)) ms  execute <unnamed>: \(r.pick(pgPrepared))" },
+            postgres { r in "LOG:  duration: \(pgDuration(&r)) ms  statement: \(pgSimple(&r))" },
+            postgres { r in "DETAIL:  parameters: \(pgParameters(&r))" },
             postgres { r in "FATAL:  password authentication failed for user \"\(r.pick(users))\"" },
-            postgres { r in "ERROR:  duplicate key value violates unique constraint \"\(r.pick(["todos_pkey", "users_email_key"]))\"" },
-            postgres { r in "LOG:  checkpoint complete: wrote \(r.int(5000)) buffers (\(r.int(10)).\(r.int(10))%); 0 WAL file(s) added, 0 removed, \(r.int(4)) recycled; write=\(r.int(30)).\(r.digits(3)) s, sync=0.\(r.digits(3)) s, total=\(r.int(30)).\(r.digits(3)) s" },
+            postgres { _ in "DETAIL:  Connection matched pg_hba.conf line 99: \"host all all 10.0.0.0/8 scram-sha-256\"" },
+            postgres { r in "FATAL:  no pg_hba.conf entry for host \"\(publicIP(&r))\", user \"\(r.pick(["postgres", "postgres", "root", "admin"]))\", database \"\(r.pick(["postgres", "template0", "chatbot"]))\", SSL off" },
+            postgres { _ in "LOG:  could not receive data from client: Connection reset by peer" },
+            postgres { r in "ERROR:  duplicate key value violates unique constraint \"\(r.pick(["todos_pkey", "users_email_key", "todos_user_id_title_key"]))\"" },
+            postgres { r in "DETAIL:  Key \(r.int(2) == 0 ? "(email)=(\(r.pick(pgEmails)))" : r.int(2) == 0 ? "(id)=(\(r.int(20000)))" : "(user_id, title)=(\(r.int(900)), \(r.pick(["buy milk", "call the dentist", "report"])))") already exists." },
+            postgres { r in "STATEMENT:  \(r.pick(pgFailed))" },
+            postgres { r in "ERROR:  relation \"\(r.pick(["schema_migrations", "sesions", "todo", "public.chat_messages"]))\" does not exist at character \(15 + r.int(60))" },
+            postgres { r in "ERROR:  syntax error at or near \"\(r.pick(["selct", "FROM", "WHERE", ")", "user", "limit"]))\" at character \(1 + r.int(80))" },
+            postgres { _ in "ERROR:  canceling statement due to statement timeout" },
+            postgres { r in "LOG:  checkpoint starting:\(r.pick([" time", " time", " time", " wal", " immediate force wait", " shutdown immediate"]))" },
+            postgres { r in
+                let buffers = r.int(3) == 0 ? 1 + r.int(99) : 100 + r.int(6000)
+                let tenths = (buffers * 1000 + 8192) / 16384
+                let write = buffers < 100 ? buffers * 100 + r.int(900) : 20000 + r.int(130000)
+                let sync = r.int(3) == 0 ? 100 + r.int(2000) : r.int(60)
+                let files = 3 + r.int(60)
+                let longest = min(sync, r.int(40))
+                let distance = buffers * 8 + r.int(4000)
+                return "LOG:  checkpoint complete: wrote \(buffers) buffers (\(tenths / 10).\(tenths % 10)%); 0 WAL file(s) added, 0 removed, \(r.int(4)) recycled; write=\(pgSeconds(write)) s, sync=\(pgSeconds(sync)) s, total=\(pgSeconds(write + sync + r.int(40))) s; sync files=\(files), longest=\(pgSeconds(longest)) s, average=\(pgSeconds(sync / files)) s; distance=\(distance) kB, estimate=\(distance + r.int(20000)) kB"
+            },
+            postgres { r in "LOG:  automatic vacuum of table \"chatbot.public.\(r.pick(pgTables))\": index scans: \(r.int(4) == 0 ? 1 : 0)" },
+            postgres { r in "LOG:  automatic analyze of table \"chatbot.public.\(r.pick(pgTables))\" system usage: CPU: user: 0.\(Random.twoDigits(r.int(30))) s, system: 0.\(Random.twoDigits(r.int(10))) s, elapsed: \(r.int(3)).\(Random.twoDigits(r.int(100))) s" },
+            postgres { r in "LOG:  database system was shut down at 2024-12-01 \(r.clock()) UTC" },
+            postgres { _ in "LOG:  database system is ready to accept connections" },
+            postgres { _ in "LOG:  received fast shutdown request" },
+            postgres { _ in "LOG:  database system is shut down" },
         ]))
 
-        // nginx's error log: yyyy/MM/dd HH:mm:ss [level] pid#tid: *connection message.
+        // nginx 1.27's error log at level notice (the official image's), in front of the app
+        // (`server_name _`, proxy_pass to the app's :8000, limit_req zones `api` and `login`,
+        // dot-files denied) and of its static files (`server_name localhost`):
+        // yyyy/MM/dd HH:mm:ss [level] pid#tid: *connection message. The wording is nginx/nginx's
+        // (src/http/ngx_http_upstream.c, ngx_http_request.c, ngx_http_core_module.c,
+        // modules/ngx_http_proxy_module.c, ngx_http_limit_req_module.c, ngx_http_access_module.c,
+        // ngx_http_index_module.c, ngx_http_static_module.c, src/core/ngx_file.c and
+        // ngx_connection.c, src/event/ngx_event.c, src/os/unix/ngx_process.c and
+        // ngx_process_cycle.c), 25 events: upstream failures, client errors and limits, open()
+        // failures, and the master's and workers' signals, starts and exits. A request's error
+        // ends as ngx_http_log_error_handler writes it: `while` and the action, then client,
+        // server, request, upstream (when there is one), host (when the request sent one) and
+        // referrer (when it sent one); a scanner's HTTP/1.0 request has no host. The signal line
+        // has two formats (with and without the sender's pid), each an event; a temporary file
+        // is named by its counter with levels 1:2 (proxy_temp) or none (client_temp).
         func nginx(_ level: String, _ body: @escaping @Sendable (inout Random) -> String) -> Template {
             { r, _ in "2024/12/\(r.day()) \(r.clock()) [\(level)] \(r.int(64))#\(r.int(64)): \(body(&r))" }
         }
+        let nginxHost: @Sendable (inout Random) -> String = { r in r.pick(["localhost", "chatbot.local"]) }
+        /// A proxied request's line (a POST goes to the API), its upstream and host.
+        let proxied: @Sendable (inout Random, String) -> String = { r, method in
+            let path = method == "POST" ? r.pick(["/api/chat", "/api/todos", "/api/users/login"]) : r.pick(paths)
+            return "request: \"\(method) \(path) HTTP/1.1\", upstream: \"http://\(r.ip()):8000\(path)\", host: \"\(nginxHost(&r))\""
+        }
+        let scannerPaths = ["/.env", "/.git/config", "/.aws/credentials", "/.DS_Store"]
+        let nginxWorker: @Sendable (inout Random) -> Int = { r in 20 + r.int(80) }
         styles.append(Style(name: "nginx-error", templates: [
             nginx("error") { r in
                 let path = r.pick(paths)
                 return "*\(r.int(100000)) connect() failed (111: Connection refused) while connecting to upstream, client: \(r.ip()), server: _, request: \"\(r.pick(["GET", "POST"])) \(path) HTTP/1.1\", upstream: \"http://\(r.ip()):8000\(path)\", host: \"\(r.pick(["localhost", "chatbot.local"]))\""
             },
-            nginx("warn") { r in "*\(r.int(100000)) an upstream response is buffered to a temporary file /var/cache/nginx/proxy_temp/\(r.int(10))/\(r.digits(2))/00000000\(r.digits(2)) while reading upstream, client: \(r.ip()), server: _, request: \"GET \(r.pick(paths)) HTTP/1.1\"" },
+            nginx("error") { r in "*\(r.int(100000)) upstream timed out (110: Connection timed out) while reading response header from upstream, client: \(r.ip()), server: _, \(proxied(&r, "POST"))" },
+            nginx("error") { r in "*\(r.int(100000)) upstream prematurely closed connection while reading response header from upstream, client: \(r.ip()), server: _, \(proxied(&r, r.pick(["GET", "POST"])))" },
+            nginx("error") { r in "*\(r.int(100000)) recv() failed (104: Connection reset by peer) while reading response header from upstream, client: \(r.ip()), server: _, \(proxied(&r, r.pick(["GET", "POST"])))" },
             nginx("error") { r in
                 let path = r.pick(paths)
-                return "*\(r.int(100000)) open() \"/usr/share/nginx/html\(path)\" failed (2: No such file or directory), client: \(r.ip()), server: localhost, request: \"GET \(path) HTTP/1.1\", host: \"localhost\""
+                return "*\(r.int(100000)) no live upstreams while connecting to upstream, client: \(r.ip()), server: _, request: \"\(r.pick(["GET", "POST"])) \(path) HTTP/1.1\", upstream: \"http://backend\(path)\", host: \"\(nginxHost(&r))\""
+            },
+            nginx("alert") { r in "*\(r.int(100000)) 1024 worker_connections are not enough while connecting to upstream, client: \(r.ip()), server: _, \(proxied(&r, r.pick(["GET", "POST"])))" },
+            nginx("warn") { r in
+                let file = zeroPadded(1 + r.int(99999), 10)
+                return "*\(r.int(100000)) an upstream response is buffered to a temporary file /var/cache/nginx/proxy_temp/\(file.suffix(1))/\(file.dropLast().suffix(2))/\(file) while reading upstream, client: \(r.ip()), server: _, \(proxied(&r, "GET"))"
+            },
+            nginx("warn") { r in "*\(r.int(100000)) a client request body is buffered to a temporary file /var/cache/nginx/client_temp/\(zeroPadded(1 + r.int(9999), 10)), client: \(r.ip()), server: _, request: \"POST \(r.pick(["/api/chat", "/api/upload"])) HTTP/1.1\", host: \"\(nginxHost(&r))\"" },
+            nginx("error") { r in "*\(r.int(100000)) client intended to send too large body: \(1_048_577 + r.int(30_000_000)) bytes, client: \(r.ip()), server: _, request: \"POST \(r.pick(["/api/chat", "/api/upload"])) HTTP/1.1\", host: \"\(nginxHost(&r))\"" },
+            nginx("error") { r in
+                let zone = r.pick(["api", "api", "login"])
+                let path = zone == "login" ? "/api/users/login" : r.pick(["/api/chat", "/api/todos"])
+                return "*\(r.int(100000)) limiting requests, excess: \(r.int(20)).\(r.digits(3)) by zone \"\(zone)\", client: \(r.ip()), server: _, request: \"POST \(path) HTTP/1.1\", host: \"\(nginxHost(&r))\""
+            },
+            nginx("error") { r in
+                let path = r.pick(paths)
+                let referrer = r.int(3) == 0 ? ", referrer: \"http://localhost/\"" : ""
+                return "*\(r.int(100000)) open() \"/usr/share/nginx/html\(path)\" failed (2: No such file or directory), client: \(r.ip()), server: localhost, request: \"GET \(path) HTTP/1.1\", host: \"localhost\"\(referrer)"
+            },
+            nginx("error") { r in
+                let host = r.int(3) == 0 ? "" : ", host: \"\(publicIP(&r))\""
+                return "*\(r.int(100000)) access forbidden by rule, client: \(publicIP(&r)), server: _, request: \"GET \(r.pick(scannerPaths)) HTTP/\(host.isEmpty ? "1.0" : "1.1")\"\(host)"
+            },
+            nginx("error") { r in
+                let dir = r.pick(["/static/", "/static/js/", "/static/css/"])
+                return "*\(r.int(100000)) directory index of \"/usr/share/nginx/html\(dir)\" is forbidden, client: \(r.ip()), server: localhost, request: \"GET \(dir) HTTP/1.1\", host: \"localhost\""
+            },
+            nginx("error") { r in
+                let dir = r.pick(["/wp-admin/", "/phpmyadmin/", "/admin/", "/backup/"])
+                return "*\(r.int(100000)) \"/usr/share/nginx/html\(dir)index.html\" is not found (2: No such file or directory), client: \(publicIP(&r)), server: localhost, request: \"GET \(dir) HTTP/1.1\", host: \"\(publicIP(&r))\""
             },
             nginx("notice") { _ in "signal process started" },
-            nginx("error") { r in
-                let path = r.pick(paths)
-                return "*\(r.int(100000)) upstream timed out (110: Connection timed out) while reading response header from upstream, client: \(r.ip()), server: _, request: \"POST \(path) HTTP/1.1\", upstream: \"http://\(r.ip()):8000\(path)\""
+            nginx("notice") { r in
+                switch r.int(5) {
+                case 0: return "signal 1 (SIGHUP) received from \(100 + r.int(9000)), reconfiguring"
+                case 1: return "signal 10 (SIGUSR1) received from \(100 + r.int(9000)), reopening logs"
+                default: return "signal 17 (SIGCHLD) received from \(nginxWorker(&r))"
+                }
             },
+            nginx("notice") { r in r.pick(["signal 3 (SIGQUIT) received, shutting down", "signal 29 (SIGIO) received", "signal 15 (SIGTERM) received, exiting"]) },
+            nginx("notice") { _ in "start worker processes" },
+            nginx("notice") { r in "start worker process \(nginxWorker(&r))" },
+            nginx("notice") { r in "worker process \(nginxWorker(&r)) exited with code 0" },
+            nginx("notice") { _ in "using the \"epoll\" event method" },
+            nginx("notice") { _ in "gracefully shutting down" },
+            nginx("notice") { _ in "reopening logs" },
+            nginx("notice") { _ in "exiting" },
+            nginx("notice") { _ in "exit" },
         ]))
 
-        // Redis: pid:role dd Mon yyyy HH:mm:ss.mmm mark message.
-        func redis(_ body: @escaping @Sendable (inout Random) -> String) -> Template {
-            { r, _ in "\(1 + r.int(99)):\(r.pick(["M", "C", "S"])) \(r.day()) Dec 2024 \(r.clock()).\(r.digits(3)) \(body(&r))" }
+        // Redis 7.2 beside the app: pid:role dd Mon yyyy HH:mm:ss.mmm mark message, the role the
+        // process that logs the event has (M the server, C a child saving the RDB or rewriting
+        // the AOF, or the server before it knows its role), the mark its level (`*` notice, `#`
+        // warning). RDB save points of the default config, the AOF on (7.x's multi-part AOF), one
+        // replica with diskless sync (the default), pub/sub clients of redis-py. The wording is
+        // redis/redis's (src/server.c, rdb.c, aof.c, childinfo.c, replication.c, networking.c),
+        // 25 events: persistence, replication, clients, memory, start and shutdown. A save
+        // point's two numbers go together (1 in 3600, 100 in 300, 10000 in 60 seconds); `DB
+        // saved on disk` comes from a child or, at shutdown, from the server; the fork's name is
+        // one word (`RDB`) or two (`AOF rewrite`); a client's description is catClientInfoString's.
+        func redis(_ roles: [String], _ body: @escaping @Sendable (inout Random) -> String) -> Template {
+            { r, _ in "\(1 + r.int(99)):\(r.pick(roles)) \(r.day()) Dec 2024 \(r.clock()).\(r.digits(3)) \(body(&r))" }
+        }
+        let replica: @Sendable (inout Random) -> String = { r in "\(r.ip()):6379" }
+        let aofNumber: @Sendable (inout Random) -> Int = { r in 2 + r.int(40) }
+        let redisClient: @Sendable (inout Random) -> String = { r in
+            let replica = r.int(3) == 0
+            let omem = 8_388_608 + r.int(30_000_000)
+            let library = replica ? "" : r.pick(["", "redis-py"])
+            return "id=\(3 + r.int(5000)) addr=\(r.ip()):\(1024 + r.int(60000)) laddr=\(r.ip()):6379 fd=\(8 + r.int(200)) name= age=\(r.int(90000)) idle=\(r.int(3)) flags=\(replica ? "S" : "P") db=0 sub=\(replica ? 0 : 1 + r.int(3)) psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=\(r.int(40000)) argv-mem=0 multi-mem=0 rbs=\(r.pick(["1024", "16384"])) rbp=\(r.int(5000)) obl=\(r.int(16384)) oll=\(1 + r.int(3000)) omem=\(omem) tot-mem=\(omem + 22000 + r.int(30000)) events=rw cmd=\(replica ? "psync" : "subscribe") user=default redir=-1 resp=\(replica ? "2" : r.pick(["2", "3"])) lib-name=\(library) lib-ver=\(library.isEmpty ? "" : "5.0.1")"
         }
         styles.append(Style(name: "redis", templates: [
-            redis { r in "* Background saving started by pid \(r.int(30000))" },
-            redis { _ in "* DB saved on disk" },
-            redis { r in "* \(r.pick(["1", "100", "10000"])) changes in \(r.pick(["900", "300", "60"])) seconds. Saving..." },
-            redis { r in "# Connection with replica \(r.ip()):6379 lost." },
-            redis { _ in "* Background saving terminated with success" },
+            redis(["M"]) { r in
+                let point = r.pick(["1 changes in 3600", "100 changes in 300", "10000 changes in 60"])
+                return "* \(point) seconds. Saving..."
+            },
+            redis(["M"]) { r in "* Background saving started by pid \(r.int(30000))" },
+            redis(["C", "C", "C", "M"]) { _ in "* DB saved on disk" },
+            redis(["C"]) { r in
+                let peak = r.int(12)
+                return "* Fork CoW for \(r.pick(["RDB", "RDB", "AOF rewrite"])): current \(r.int(peak + 1)) MB, peak \(peak) MB, average \(peak / 2) MB"
+            },
+            redis(["M"]) { _ in "* Background saving terminated with success" },
+            redis(["M"]) { _ in "# Can't save in background: fork: Cannot allocate memory" },
+            redis(["M"]) { r in "* Starting automatic rewriting of AOF on \(100 + r.int(r.int(4) == 0 ? 4000 : 60))% growth" },
+            redis(["M"]) { r in "* Background append only file rewriting started by pid \(r.int(30000))" },
+            redis(["M"]) { r in "* Creating AOF incr file appendonly.aof.\(aofNumber(&r)).incr.aof on background rewrite" },
+            redis(["M"]) { _ in "* Background AOF rewrite terminated with success" },
+            redis(["M"]) { _ in "* Background AOF rewrite finished successfully" },
+            redis(["M"]) { _ in "* Asynchronous AOF fsync is taking too long (disk is busy?). Writing the AOF buffer without waiting for fsync to complete, this may slow down Redis." },
+            redis(["M"]) { r in "* Replica \(replica(&r)) asks for synchronization" },
+            redis(["M"]) { r in "* Full resync requested by replica \(replica(&r))" },
+            redis(["M"]) { _ in "* Starting BGSAVE for SYNC with target: replicas sockets" },
+            redis(["M"]) { r in "* Synchronization with replica \(replica(&r)) succeeded" },
+            redis(["M"]) { r in "# Connection with replica \(replica(&r)) lost." },
+            redis(["M"]) { r in "* Partial resynchronization request from \(replica(&r)) accepted. Sending \(r.int(3) == 0 ? 0 : r.int(200000)) bytes of backlog starting from offset \(1 + r.int(900_000_000))." },
+            redis(["M"]) { r in "# Client \(redisClient(&r)) scheduled to be closed ASAP for overcoming of output buffer limits." },
+            redis(["C"]) { _ in "# WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect." },
+            redis(["C"]) { r in "* Redis version=7.2.4, bits=64, commit=00000000, modified=0, pid=\(1 + r.int(99)), just started" },
+            redis(["M"]) { _ in "* Ready to accept connections tcp" },
+            redis(["M"]) { r in "* DB loaded from disk: \(r.int(2)).\(r.digits(3)) seconds" },
+            redis(["M"]) { _ in "# User requested shutdown..." },
+            redis(["M"]) { _ in "* Saving the final RDB snapshot before exiting." },
         ]))
 
         // Go's log/slog text handler: every field a key=value, the message quoted.
