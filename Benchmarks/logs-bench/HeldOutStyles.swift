@@ -1,7 +1,8 @@
 /// Log styles the tokenizer was not written for, for the per-style comparison with Drain3: the
-/// formats of systems in Loghub (HDFS, Apache error, OpenSSH, ZooKeeper, Spark, Linux, Hadoop)
-/// and of the servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis, Go's
-/// slog, Envoy's access log as Istio prints it). Each line's message follows the real system's
+/// formats of systems in Loghub (HDFS, Apache error, OpenSSH, ZooKeeper, Spark, Linux, Hadoop),
+/// of the servers a chatbot's stack runs beside (PostgreSQL, nginx's error log, Redis, Go's
+/// slog, Envoy's access log as Istio prints it) and of programs in its cluster (the kubelet,
+/// Argo CD, Prometheus). Each line's message follows the real system's
 /// wording; the variable fields are drawn at random.
 ///
 /// - The seven Loghub systems generate Loghub's full event catalogue for the system (every
@@ -13,6 +14,9 @@
 /// - PostgreSQL, nginx's error log and Redis generate an event catalogue of 25 events each, what
 ///   such a server prints over days beside a small web app, worded as the program's source
 ///   writes each message (see each style).
+/// - The kubelet's klog lines, Argo CD's application controller in JSON and Prometheus's
+///   logfmt (`ProgramStyles.swift`, appended last) are each program's own log statements (24 or
+///   25 events a style), with the wording, keys and file names of its source.
 /// - Go's slog and Envoy still have five hand-picked lines and one.
 ///
 /// All the catalogues were written before either miner ran on them, and not changed after for
@@ -599,6 +603,7 @@ extension Corpus {
         ]))
         styles.append(linuxStyle)
         styles.append(hadoopStyle)
+        styles += programStyles
         return styles
     }()
 }
