@@ -15,6 +15,7 @@ import LogMining
 /// - Each style alone (`--style-lines`, 20,000 by default): accuracy by style.
 ///
 ///   swift build -c release --product logs-bench && .build/release/logs-bench [--lines N] [--rounds N] [--style-lines N] [--without STYLE,...] [--no-drain3] [--digest]
+///   .build/release/logs-bench --print-style NAME [--draws N]
 ///
 /// `--rounds N` mines each mixed corpus N times and reports the fastest round (the machine is
 /// shared: one round can be slowed by a neighbour, the best of several is not).
@@ -29,6 +30,20 @@ let rounds = max(1, option("--rounds", 1))
 // `--without a,b`: styles left out of the all-style corpus and the table (to see how much one style moves the figures).
 let without = Set(value("--without")?.split(separator: ",").map(String.init) ?? [])
 let allStyles = (Corpus.styles + Corpus.heldOutStyles).filter { !without.contains($0.name) }
+// `--print-style NAME`: prints `--draws N` (3) lines of each of the style's templates, drawn
+// with `Random(state: 1)` in the templates' order, as `index<TAB>line`, and stops: the lines a
+// test's table is made from, and a look at what a generator prints.
+if let name = value("--print-style") {
+    guard let style = allStyles.first(where: { $0.name == name }) else {
+        FileHandle.standardError.write(Data("logs-bench: no style \(name); styles: \(allStyles.map(\.name).joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    var r = Corpus.Random(state: 1)
+    for (n, template) in style.templates.enumerated() {
+        for _ in 0..<option("--draws", 3) { print("\(n)\t\(template(&r, "2024-12-02T10:00:00.123456Z"))") }
+    }
+    exit(0)
+}
 var drain3 = arguments.contains("--no-drain3") ? nil : try Drain3Bench()
 
 /// Mines a mixed corpus and prints Shipshape's figures; returns its wall-clock lines/s.

@@ -49,6 +49,16 @@ struct GroupKey: Hashable {
     /// digit; a level name, any case, once the punctuation around it is set aside: `[INFO]`,
     /// `warn:`; or a `level=`/`lvl=`/`severity=` pair), or a word with a digit (`eth0:`,
     /// `worker2`). Bytes of UTF-8 sequences count as letters (`用户`, `ошибка`).
+    /// Whether a kept word's printed bytes cannot key a group: a header field (`isHeader`), or a
+    /// word that opens a bracket (`[main]`, `[AsyncDispatcher`, `[Scheduler]`): a thread, module
+    /// or component named in the line's header, as log4j's `LEVEL [thread] logger: message`
+    /// prints it. Keyed on `[main]`, every line a Java program's main thread logs met in one
+    /// group, where a template generalised by one event took the others of its length. A
+    /// bracketed word is still a plain word for `WordField` (`[preauth]`).
+    static func cannotKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.first == UInt8(ascii: "[") || isHeader(bytes)
+    }
+
     static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let (from, to) = core(bytes)
         if from == to || bytes[from..<to].contains(where: { $0 >= 48 && $0 <= 57 }) { return true }

@@ -55,7 +55,7 @@ extension TemplateMiner {
                 } else {
                     let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant }, isHeader: { i in
                         var text = texts[i]
-                        return text.withUTF8(GroupKey.isHeader)
+                        return text.withUTF8(GroupKey.cannotKey)
                     }, isQuotedValue: { texts[$0].utf8.first.map(GroupKey.isQuotedValue) ?? false })
                     first = position.map { hashes[$0] } ?? 0
                 }
