@@ -31,8 +31,8 @@ let rounds = max(1, option("--rounds", 1))
 let without = Set(value("--without")?.split(separator: ",").map(String.init) ?? [])
 let allStyles = (Corpus.styles + Corpus.heldOutStyles).filter { !without.contains($0.name) }
 // `--print-style NAME`: prints `--draws N` (3) lines of each of the style's templates, drawn
-// with `Random(state: 1)` in the templates' order, as `index<TAB>line`, and stops: the lines a
-// test's table is made from, and a look at what a generator prints.
+// with `Random(state: 1)` in the templates' order and one fixed timestamp, as
+// `index<TAB>line`, and stops: a look at what a generator prints, and lines for a test's table.
 if let name = value("--print-style") {
     guard let style = allStyles.first(where: { $0.name == name }) else {
         FileHandle.standardError.write(Data("logs-bench: no style \(name); styles: \(allStyles.map(\.name).joined(separator: ", "))\n".utf8))

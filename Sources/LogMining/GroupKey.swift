@@ -2,38 +2,60 @@
 /// word an event's message starts with, as Drain routes lines by their leading tokens.
 ///
 /// The key word is the first kept word that is not a header field, in a line that has a
-/// message: a kept word (not a header field) followed by another kept word. A header field is a
-/// level (`INFO`, `[warn]`, `level=error`, zerolog's `INF`) or a word of punctuation only (`-`,
-/// `|`): they stand before the message in many formats (HDFS's `INFO dfs.FSNamesystem: BLOCK*
-/// ...`, ZooKeeper's `- INFO [thread] - message`) and say nothing about which event a line is, so
-/// keying on them leaves the similarity alone to tell every message of a length apart. A word
-/// with a digit (`eth0:`, `worker2`) names an instance more often than an event, and Drain routes
-/// no token with a digit either. A line without a message (an access log: `- alice [...]`, its
-/// only words fields' values) keys on its first kept word, whatever those values are; a line
-/// without kept words on 0. Nor does a message start after a quoted value (`"GET / HTTP/1.1"`,
-/// `'x'`) that no message word precedes: the words there are more fields' values, as in Envoy's
-/// access log (`[...] "GET /api HTTP/1.1" 503 UF via_upstream ...`, where `UF` is the response
-/// flag), so such a line keys on a kept word before the quoted value, or on 0. Whether the word after the key word is a word or a variable
-/// (`Container istio-proxy failed`, `Container redis-0 failed`) does not change the key.
+/// message: a kept word (not a header field) followed by another kept word.
+///
+/// - A header field is a level (`INFO`, `[warn]`, `level=error`, zerolog's `INF`) or a word of
+///   punctuation only (`-`, `|`): they stand before the message in many formats (HDFS's `INFO
+///   dfs.FSNamesystem: BLOCK* ...`, ZooKeeper's `- INFO [thread] - message`) and say nothing
+///   about which event a line is, so keying on them leaves the similarity alone to tell every
+///   message of a length apart. A word with a digit (`eth0:`, `worker2`) names an instance more
+///   often than an event, and Drain routes no token with a digit either.
+/// - Before the message, the words of a bracket (`[main]`, `[AsyncDispatcher event handler]`,
+///   Spring Boot's `[           main]`) name a thread, module or component, as log4j's `LEVEL
+///   [thread] logger: message` prints it: header fields too. Keyed on `[main]`, every line of a
+///   Java program's main thread met in one group, where a template generalised by one event
+///   took the others of its length. (A bracketed word is still a plain word for `WordField`.)
+/// - Nor does a message start at a quoted value followed by a variable (`"GET /api HTTP/1.1"
+///   503`) that no message word precedes: the words after it are more fields' values, as in
+///   Envoy's access log (`[...] "GET /api HTTP/1.1" 503 UF via_upstream ...`, where `UF` is the
+///   response flag). Such a line keys on a kept word before the quoted value, or on 0. A quoted
+///   name that a word follows (nginx's `"/index.html" is not found`) starts a message.
+///
+/// A line without a message (an access log: `- alice [...]`, its only words fields' values)
+/// keys on its first kept word, whatever those values are; a line without kept words on 0.
+/// Whether the word after the key word is a word or a variable (`Container istio-proxy failed`,
+/// `Container redis-0 failed`) does not change the key.
 struct GroupKey: Hashable {
     var count: Int
     var first: UInt64
 
+    /// The most tokens a header's bracket spans (`[IPC Server handler 3 on 62270]`: 6); a `[`
+    /// never closed ends there.
+    static let bracketTokens = 6
+
     /// The key word's position among `count` tokens, given which are kept words, which of
-    /// those are header fields and which variables are quoted values; nil when none is kept. One rule for a mined line and for a
-    /// template loaded from a state saved without keys.
+    /// those are header fields (`isHeader`), and each token's first and last printed byte;
+    /// nil when none is kept. One rule for a mined line and for a template loaded from a
+    /// state saved without keys (`position(texts:)`), which print the same bytes there.
     @inline(__always)
-    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool, isQuotedValue: (Int) -> Bool) -> Int? {
+    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool, ends: (Int) -> (first: UInt8, last: UInt8)) -> Int? {
         var firstKept: Int?, firstWord: Int?
+        var bracketLeft = 0
         var i = 0
         while i < count {
+            let (first, last) = ends(i)
+            var bracketed = false
+            if firstWord == nil, bracketLeft > 0 || first == UInt8(ascii: "[") {
+                bracketed = true
+                bracketLeft = last == UInt8(ascii: "]") ? 0 : (bracketLeft > 0 ? bracketLeft : bracketTokens) - 1
+            }
             if isKept(i) {
                 if firstKept == nil { firstKept = i }
-                if !isHeader(i) {
+                if !bracketed, !isHeader(i) {
                     if firstWord == nil { firstWord = i }
                     if i + 1 < count, isKept(i + 1) { return firstWord }
                 }
-            } else if firstWord == nil, isQuotedValue(i) {
+            } else if firstWord == nil, first == 34 || first == 39, i + 1 < count, !isKept(i + 1) {
                 return firstKept
             }
             i += 1
@@ -41,24 +63,18 @@ struct GroupKey: Hashable {
         return firstKept
     }
 
-    /// Whether a variable's printed bytes are a quoted value: they start with `"` or `'` (a
-    /// quoted string; `"<*>"` in a template's text).
-    static func isQuotedValue(_ first: UInt8) -> Bool { first == 34 || first == 39 }
-
-    /// Whether a kept word's printed bytes cannot key a group: a header field (no letter or
-    /// digit; a level name, any case, once the punctuation around it is set aside: `[INFO]`,
-    /// `warn:`; or a `level=`/`lvl=`/`severity=` pair), or a word with a digit (`eth0:`,
-    /// `worker2`). Bytes of UTF-8 sequences count as letters (`用户`, `ошибка`).
-    /// Whether a kept word's printed bytes cannot key a group: a header field (`isHeader`), or a
-    /// word that opens a bracket (`[main]`, `[AsyncDispatcher`, `[Scheduler]`): a thread, module
-    /// or component named in the line's header, as log4j's `LEVEL [thread] logger: message`
-    /// prints it. Keyed on `[main]`, every line a Java program's main thread logs met in one
-    /// group, where a template generalised by one event took the others of its length. A
-    /// bracketed word is still a plain word for `WordField` (`[preauth]`).
-    static func cannotKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.first == UInt8(ascii: "[") || isHeader(bytes)
+    /// The key word's position in a template's printed tokens (a state saved without keys).
+    static func position(texts: [String]) -> Int? {
+        position(count: texts.count, isKept: { TemplateSlot.kind(ofText: texts[$0]) == TemplateSlot.constant }, isHeader: { i in
+            var text = texts[i]
+            return text.withUTF8(isHeader)
+        }, ends: { (texts[$0].utf8.first ?? 0, texts[$0].utf8.last ?? 0) })
     }
 
+    /// Whether a kept word's printed bytes are a header field: no letter or digit; a level
+    /// name, any case, once the punctuation around it is set aside (`[INFO]`, `warn:`); a
+    /// `level=`/`lvl=`/`severity=` pair; or a word with a digit (`eth0:`, `worker2`). Bytes of
+    /// UTF-8 sequences count as letters (`用户`, `ошибка`).
     static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let (from, to) = core(bytes)
         if from == to || bytes[from..<to].contains(where: { $0 >= 48 && $0 <= 57 }) { return true }

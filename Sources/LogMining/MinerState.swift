@@ -53,11 +53,7 @@ extension TemplateMiner {
                     }
                     first = stored
                 } else {
-                    let position = GroupKey.position(count: texts.count, isKept: { kinds[$0] == TemplateSlot.constant }, isHeader: { i in
-                        var text = texts[i]
-                        return text.withUTF8(GroupKey.cannotKey)
-                    }, isQuotedValue: { texts[$0].utf8.first.map(GroupKey.isQuotedValue) ?? false })
-                    first = position.map { hashes[$0] } ?? 0
+                    first = GroupKey.position(texts: texts).map { hashes[$0] } ?? 0
                 }
                 let key = GroupKey(count: texts.count, first: first)
                 loaded.append(TemplateSlot(id: try int(1), count: try int(2), lastSeen: UInt64(try int(3)),

@@ -141,8 +141,8 @@ public final class TemplateMiner {
         let tokens = tokens.tokens
         let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable }, isHeader: { i in
             let t = tokens[i]
-            return t.kind == .level || GroupKey.cannotKey(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
-        }, isQuotedValue: { GroupKey.isQuotedValue(line[tokens[$0].start]) })
+            return t.kind == .level || GroupKey.isHeader(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
+        }, ends: { (line[tokens[$0].start], line[tokens[$0].end - 1]) })
         return position.map { tokens[$0].hash } ?? 0
     }
 

@@ -6,12 +6,7 @@ import XCTest
 /// kept word); else the first kept word.
 final class GroupKeyTests: XCTestCase {
     /// The key's position for a line given as tokens: `<*>` a variable, anything else kept.
-    func position(_ words: [String]) -> Int? {
-        GroupKey.position(count: words.count, isKept: { !words[$0].contains("<*>") }, isHeader: { i in
-            var text = words[i]
-            return text.withUTF8(GroupKey.cannotKey)
-        }, isQuotedValue: { words[$0].utf8.first.map(GroupKey.isQuotedValue) ?? false })
-    }
+    func position(_ words: [String]) -> Int? { GroupKey.position(texts: words) }
 
     func testLevelsPunctuationAndNumberedWordsAreNotKeys() {
         XCTAssertEqual(position(["<*>", "<*>", "<*>", "INFO", "dfs.FSNamesystem:", "BLOCK*", "ask"]), 4)
@@ -22,13 +17,38 @@ final class GroupKeyTests: XCTestCase {
         XCTAssertEqual(position(["<*>", "INFO", "用户", "登录", "成功"]), 2, "UTF-8 letters are letters")
     }
 
-    func testABracketedWordIsAHeaderField() {
+    func testABracketBeforeTheMessageIsAHeaderField() {
         // log4j: `date time LEVEL [thread] logger: message`; a logger with a digit is a header too.
         XCTAssertEqual(position(["<*>", "<*>", "INFO", "[main]", "org.apache.hadoop.mapreduce.v2.app.MRAppMaster:", "Executing", "with", "tokens:"]), 5)
         XCTAssertEqual(position(["<*>", "[Scheduler]", "Starting", "job", "<*>"]), 2)
-        XCTAssertEqual(position(["<*>", "INFO", "[AsyncDispatcher", "event", "handler]", "<*>"]), 3)
+        // A thread name of several words, and Spring Boot's padded one, `[           main]`.
+        XCTAssertEqual(position(["<*>", "INFO", "[AsyncDispatcher", "event", "handler]", "org.apache.hadoop.mapreduce.v2.app.job.impl.TaskImpl:", "<*>", "Task", "Transitioned"]), 7)
+        XCTAssertEqual(position(["<*>", "<*>", "INFO", "<*>", "---", "[", "main]", "o.s.b.StartupInfoLogger", ":", "Starting", "App"]), 7)
+        // A `[` never closed spans at most `GroupKey.bracketTokens` tokens.
+        XCTAssertEqual(position(["[", "a", "b", "c", "d", "e", "Starting", "worker"]), 6)
+        // After the message starts, a bracket is a word like any other.
+        XCTAssertEqual(position(["<*>", "Bye", "Bye", "[preauth]"]), 1)
         // Lines the miner keeps apart by it: GroupingAccuracyTests+Hadoop's E25, E42, E66, E67,
         // E75, E111 and E114 (four-word `[main]` messages of five loggers).
+    }
+
+    func testATemplateLoadedWithoutItsKeyKeysAsItsLinesDid() throws {
+        // The two rules read the bytes a token prints, which the line and its template share.
+        let miner = TemplateMiner()
+        let lines = [
+            #"[2024-12-02T10:00:01.123Z] "GET /api/todos HTTP/1.1" 503 UF via_upstream "-" 0 91 100 - "10.0.0.1" "curl/8.4.0" - default"#,
+            #"[2024-12-02T10:00:02.123Z] "GET /api/todos HTTP/1.1" 503 UT - "-" 0 91 200 - "10.0.0.2" "curl/8.4.0" - default"#,
+            "2015-10-10 02:59:48,979 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Executing with tokens:",
+            "2015-10-19 02:56:15,680 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Using mapred newApiCommitter.",
+        ]
+        let ids = lines.map { miner.add($0) }
+        let keyless = miner.serialized().replacingOccurrences(of: #" [0-9a-f]{16}\t"#, with: "\t", options: .regularExpression)
+        XCTAssertNotEqual(keyless, miner.serialized())
+        let loaded = try TemplateMiner(serialized: keyless)
+        XCTAssertEqual(loaded.add(#"[2024-12-02T10:00:03.123Z] "POST /api/chat HTTP/1.1" 504 URX - "-" 0 91 300 - "10.0.0.3" "curl/8.4.0" - default"#), ids[0])
+        XCTAssertEqual(loaded.add("2015-10-11 03:00:00,000 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Executing with tokens:"), ids[2])
+        XCTAssertEqual(loaded.add("2015-10-11 03:00:01,000 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Using mapred newApiCommitter."), ids[3])
+        XCTAssertEqual(loaded.templates.count, 3)
     }
 
     func testTheKeyDoesNotDependOnTheValueAfterIt() {
@@ -48,12 +68,15 @@ final class GroupKeyTests: XCTestCase {
     }
 
     func testWordsAfterAQuotedValueThatNoMessageWordPrecedesAreNotAMessage() {
-        // Envoy's access log: the response flag and details follow the quoted request.
+        // Envoy's access log: the response flag and details follow the quoted request and status.
         XCTAssertEqual(position(["[<*>]", "\"<*>\"", "<*>", "UF", "via_upstream", "\"<*>\"", "<*>", "-", "default"]), nil)
-        XCTAssertEqual(position(["<*>", "-", "'<*>'", "failed", "again"]), 1, "a kept word before the quoted value")
+        XCTAssertEqual(position(["<*>", "-", "'<*>'", "<*>", "failed", "again"]), 1, "a kept word before the quoted value")
         // A message word before the quoted value: the quoted value does not end the search.
         XCTAssertEqual(position(["<*>", "Deleted", "\"<*>\"", "from", "table", "<*>"]), 1)
         XCTAssertEqual(position(["<*>", "INFO", "Successfully", "started", "service", "'<*>'"]), 2)
+        // A quoted name that a word follows starts the message (nginx, Python's warnings).
+        XCTAssertEqual(position(["<*>", "<*>", "[error]", "<*>", "<*>", "\"<*>\"", "is", "not", "found"]), 6)
+        XCTAssertEqual(position(["WARNING", "'<*>'", "is", "deprecated"]), 2)
     }
 
     func testEnvoysResponseFlagsAreOneEventsFields() {

@@ -11,12 +11,14 @@ import XCTest
 /// (`WordField`). Labelled with Loghub's event ids; the style must group exactly with the one
 /// default.
 ///
-/// 87 of the 114 events are here. Left out are the 27 this miner merges or splits when the full
+/// 91 of the 114 events are here. Left out are the 23 this miner merges or splits when the full
 /// table (all 114 events, 236 lines) goes through it; each group below is the events, the lines
-/// each had, and the template(s) printed. (Seven more, E25/E42/E66/E67/E75/E111/E114, four-word
-/// `[main]` lines of five loggers, merged into `<*> <*> INFO [main] <*> <*> <*> <*>` while a
-/// bracketed word could key a group; `[main]` is a thread, a header field, and they are in the
-/// table since.)
+/// each had, and the template(s) printed. Eleven more merged while a bracket's words could key
+/// a group, and are in the table since a bracket before the message is a header field
+/// (`GroupKey`): E25/E42/E66/E67/E75/E111/E114, four-word `[main]` lines of five loggers
+/// (`<*> <*> INFO [main] <*> <*> <*> <*>`), and E38/E46/E83/E84, four-word lines of the
+/// `[RMCommunicator Allocator]` thread (`... RMContainerAllocator: <*> <*> <*> <*>`, the level a
+/// field).
 /// - merged, E14-E21 (the eight TaskAttempt transitions, 2 lines each):
 ///   `<*> <*> INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: <*> TaskAttempt Transitioned from <*> to <*>`
 /// - merged, E102-E104 (the three Task transitions, 2 lines each):
@@ -29,9 +31,6 @@ import XCTest
 ///   `<*> <*> INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.speculate.DefaultSpeculator: <*> <*>`
 /// - merged, E65/E87 (`mapResourceRequest:`/`reduceResourceRequest:`, 2 lines each):
 ///   `<*> <*> INFO [<*>] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: <*> <*>`
-/// - merged, E38/E46/E83/E84 (`ERROR IN CONTACTING RM.`, `Got allocated containers`,
-///   `Recalculating schedule`, `Received completed container`, 2 lines each; the level is a field):
-///   `<*> <*> <*> [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: <*> <*> <*> <*>`
 /// - merged, E53/E70 (`jetty-6.1.26`/`nodeBlacklistingEnabled:true`, 2 lines each):
 ///   `<*> <*> INFO [main] <*> <*>`
 /// - split, E10 (3 lines, from the `CommitterEvent Processor #0`, `RMCommunicator Allocator` and
@@ -99,6 +98,8 @@ extension GroupingAccuracyTests {
         ("E36", #"2015-10-28 00:41:23,168 INFO [IPC Server handler 22 on 52781] org.apache.hadoop.mapred.TaskAttemptListenerImpl: Done acknowledgement from attempt_1445087491445_0015_m_000012_0"#),
         ("E37", #"2015-10-03 15:43:14,625 INFO [main] org.apache.hadoop.mapreduce.jobhistory.JobHistoryEventHandler: Emitting job history data to the timeline server is not enabled"#),
         ("E37", #"2015-10-25 20:29:54,900 INFO [main] org.apache.hadoop.mapreduce.jobhistory.JobHistoryEventHandler: Emitting job history data to the timeline server is not enabled"#),
+        ("E38", #"2015-10-04 19:34:21,602 ERROR [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: ERROR IN CONTACTING RM. "#),
+        ("E38", #"2015-10-28 00:55:12,995 ERROR [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: ERROR IN CONTACTING RM. "#),
         ("E39", #"2015-10-01 12:34:27,854 WARN [DataStreamer for file /tmp/hadoop-yarn/staging/hadoop/.staging/job_1445144423722_0016/job_1445144423722_0016_1.jhist block BP-1581063451-10.190.173.170-1444053920523:blk_1073742437_1058] org.apache.hadoop.hdfs.DFSClient: Error Recovery for block BP-1581063451-10.190.173.170-1444053920523:blk_1073742437_1058 in pipeline 10.190.173.170:50010, 10.86.149.223:50010: bad datanode 10.190.173.170:50010"#),
         ("E39", #"2015-10-25 01:57:22,279 WARN [DataStreamer for file /tmp/hadoop-yarn/staging/yarn/.staging/job_1445062781478_0011/job_1445062781478_0011_1.jhist block BP-1611964153-10.190.173.168-1444545590372:blk_1073745715_1834] org.apache.hadoop.hdfs.DFSClient: Error Recovery for block BP-1611964153-10.190.173.168-1444545590372:blk_1073745715_1834 in pipeline 10.190.173.170:50010, 10.86.65.55:50010: bad datanode 10.86.65.55:50010"#),
         ("E40", #"2015-10-24 19:19:27,485 ERROR [eventHandlingThread] org.apache.hadoop.mapreduce.jobhistory.JobHistoryEventHandler: Error writing History Event: org.apache.hadoop.mapreduce.jobhistory.TaskAttemptUnsuccessfulCompletionEvent@70e65d95"#),
@@ -113,6 +114,8 @@ extension GroupingAccuracyTests {
         ("E44", #"2015-10-12 20:46:30,868 WARN [LeaseRenewer:msrabi@msra-sa-41:9000] org.apache.hadoop.hdfs.LeaseRenewer: Failed to renew lease for [DFSClient_NONMAPREDUCE_-1736572245_1] for 94 seconds.  Will retry shortly ..."#),
         ("E45", #"2015-10-02 00:45:23,566 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerRequestor: getResources() for application_1445182159119_0008: ask=5 release= 1 newContainers=1 finishedContainers=0 resourcelimit=<memory:0, vCores:-9> knownNMs=4"#),
         ("E45", #"2015-10-22 19:20:06,058 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerRequestor: getResources() for application_1445087491445_0014: ask=5 release= 1 newContainers=0 finishedContainers=0 resourcelimit=<memory:4096, vCores:-1> knownNMs=3"#),
+        ("E46", #"2015-10-27 12:07:21,079 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Got allocated containers 2"#),
+        ("E46", #"2015-10-09 22:36:44,426 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Got allocated containers 2"#),
         ("E47", #"2015-10-23 04:04:16,584 INFO [main] org.apache.hadoop.http.HttpRequestLog: Http request log for http.requests.mapreduce is not defined"#),
         ("E47", #"2015-10-19 15:36:09,704 INFO [main] org.apache.hadoop.http.HttpRequestLog: Http request log for http.requests.mapreduce is not defined"#),
         ("E48", #"2015-10-19 00:56:30,062 INFO [main] org.apache.hadoop.mapreduce.v2.app.job.impl.JobImpl: Input size for job job_1445087491445_0015 = 1726432936. Number of splits = 13"#),
@@ -175,6 +178,10 @@ extension GroupingAccuracyTests {
         ("E81", #"2015-10-17 00:20:25,585 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: Putting shuffle token in serviceData"#),
         ("E82", #"2015-10-09 01:27:16,626 INFO [main] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: queue: default"#),
         ("E82", #"2015-10-24 04:53:49,391 INFO [main] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: queue: default"#),
+        ("E83", #"2015-10-02 02:42:16,549 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Recalculating schedule, headroom=<memory:5120, vCores:-19>"#),
+        ("E83", #"2015-10-04 11:47:07,702 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Recalculating schedule, headroom=<memory:9216, vCores:-15>"#),
+        ("E84", #"2015-10-28 22:27:51,324 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Received completed container container_1445062781478_0028_01_000028"#),
+        ("E84", #"2015-10-08 09:46:42,993 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Received completed container container_1445062781478_0010_01_000016"#),
         ("E85", #"2015-10-23 13:19:26,904 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Reduce slow start threshold not met. completedMapsForReduceSlowstart 2"#),
         ("E85", #"2015-10-04 02:01:24,302 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Reduce slow start threshold not met. completedMapsForReduceSlowstart 1"#),
         ("E86", #"2015-10-19 11:43:27,112 INFO [RMCommunicator Allocator] org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator: Reduce slow start threshold reached. Scheduling reduces."#),

@@ -22,9 +22,9 @@ import XCTest
 /// are the events this miner merges in logs-bench's 20,000-line corpora: ZooKeeper's E32–E37 (the
 /// election notification's two states, three words each: fields by that rule) and E44 (`Server
 /// environment:` values of several words); Spark's five `mapred.*` keys (E13–E17) and two
-/// `Successfully started service '<name>'` lines (E33/E34), which differ in a quoted string. (The
-/// Envoy style is left out: its first kept word is a field, the response flag, which splits
-/// Drain-family miners, this one and Drain3 alike; see docs/logs.md.)
+/// `Successfully started service '<name>'` lines (E33/E34), which differ in a quoted string. Envoy's one
+/// template has three lines, with three response flags (`URX`, `-`, `UT`): the flag is a field,
+/// after the quoted request and status (`GroupKey`).
 ///
 /// Left out of the PostgreSQL, nginx and Redis tables are the twelve events this miner splits,
 /// each into one template per shape of its variable part (no event of the three is merged with
@@ -496,8 +496,14 @@ extension GroupingAccuracyTests {
         ("usage", #"time=2024-12-02T10:00:04.123Z level=DEBUG msg="token usage" prompt_tokens=1641 completion_tokens=1989 user_id=99143 conversation=7504259e-da1a-4c34-a786-9d21650270c4"#),
     ]
 
+    static let envoy: [(String, String)] = [
+        ("request", #"[2024-12-02T10:00:00.123456Z] "POST /static/js/main.3f9a.js HTTP/1.1" 503 URX via_upstream "-" 48 27045 1533 2520 "10.150.97.165" "python-httpx/0.27.0" "a8b31e86-cdcf-475b-a7a4-adc7c518c673" "agents.chatbot-dev:8000" "10.129.56.215:8000" outbound|8000||agents.chatbot-dev.svc.cluster.local 10.115.122.41:60261 10.248.144.146:8000 10.175.175.157:29522 - default"#),
+        ("request", #"[2024-12-02T10:00:00.123456Z] "GET /api/users/login HTTP/1.1" 504 - upstream_reset_before_response_started{connection_failure} "-" 2618 19132 1851 1403 "10.169.187.142" "curl/8.4.0" "53e33e5d-9172-4919-aec0-8e2be8102113" "agents.chatbot-dev:8000" "10.146.37.140:8000" outbound|8000||backend.chatbot-dev.svc.cluster.local 10.214.108.102:32154 10.38.94.83:8000 10.23.18.242:31140 - default"#),
+        ("request", #"[2024-12-02T10:00:00.123456Z] "POST /robots.txt HTTP/1.1" 503 UT via_upstream "-" 4232 608 971 141 "10.68.133.205" "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36" "6005623c-2a33-45d4-adf4-6f16c86d9440" "backend.chatbot-dev:8000" "10.171.207.253:8000" outbound|8000||backend.chatbot-dev.svc.cluster.local 10.37.243.4:35637 10.249.156.237:8000 10.79.230.124:30075 - default"#),
+    ]
+
     func testHeldOutStylesGroupExactly() {
-        for style in [Self.hdfs, Self.apacheError, Self.openssh, Self.zookeeper, Self.spark, Self.postgresql, Self.nginxError, Self.redis, Self.slog] {
+        for style in [Self.hdfs, Self.apacheError, Self.openssh, Self.zookeeper, Self.spark, Self.postgresql, Self.nginxError, Self.redis, Self.slog, Self.envoy] {
             _ = assertExactGrouping(style)
         }
     }
