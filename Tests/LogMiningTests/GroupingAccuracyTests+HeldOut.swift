@@ -28,7 +28,9 @@ import XCTest
 ///
 /// Left out of the PostgreSQL, nginx and Redis tables are the twelve events this miner splits,
 /// each into one template per shape of its variable part (no event of the three is merged with
-/// another). The lines' variable parts, then the templates the miner printed (`…` stands for
+/// another); of two of them, PostgreSQL's `duration` and nginx's `openFailed`, the tables keep
+/// two lines of one shape (one statement; no `referrer:`), the shape they had before the
+/// catalogues, so that a regression there still shows. The lines' variable parts, then the templates the miner printed (`…` stands for
 /// the template's head, `<*> <*> UTC [<*>]` for PostgreSQL, `<*> <*> [level] <*>: <*>` for
 /// nginx, `<*> <*> Dec <*> <*>` for Redis):
 /// - PostgreSQL `authorizedApp`, `application_name=` `psql`, `pg_dump`, `pgAdmin 4 - DB:chatbot`:
@@ -330,6 +332,8 @@ extension GroupingAccuracyTests {
         ("tryingToRegister", #"17/06/09 04:12:47 INFO storage.BlockManagerMaster: Trying to register BlockManager"#),
     ]
     static let postgresql: [(String, String)] = [
+        ("duration", #"2024-12-02 09:06:45.353 UTC [20555] LOG:  duration: 355.113 ms  execute <unnamed>: SELECT id, title, done FROM todos WHERE user_id = $1"#),
+        ("duration", #"2024-12-02 22:29:23.596 UTC [2200] LOG:  duration: 2016.637 ms  execute <unnamed>: SELECT id, title, done FROM todos WHERE user_id = $1"#),
         ("connection", #"2024-12-02 18:32:09.128 UTC [9715] LOG:  connection received: host=10.137.150.196 port=3450"#),
         ("connection", #"2024-12-02 02:23:35.206 UTC [22590] LOG:  connection received: host=10.45.114.243 port=46534"#),
         ("authorized", #"2024-12-02 03:19:48.353 UTC [17570] LOG:  connection authorized: user=chatbot database=chatbot"#),
@@ -376,6 +380,8 @@ extension GroupingAccuracyTests {
         ("isShutDown", #"2024-12-02 14:42:19.850 UTC [26743] LOG:  database system is shut down"#),
     ]
     static let nginxError: [(String, String)] = [
+        ("openFailed", #"2024/12/08 03:27:38 [error] 46#3: *10657 open() "/usr/share/nginx/html/robots.txt" failed (2: No such file or directory), client: 10.68.183.150, server: localhost, request: "GET /robots.txt HTTP/1.1", host: "localhost""#),
+        ("openFailed", #"2024/12/05 17:24:02 [error] 50#60: *50739 open() "/usr/share/nginx/html/robots.txt" failed (2: No such file or directory), client: 10.156.232.114, server: localhost, request: "GET /robots.txt HTTP/1.1", host: "localhost""#),
         ("connectFailed", #"2024/12/15 08:09:21 [error] 16#14: *47081 connect() failed (111: Connection refused) while connecting to upstream, client: 10.150.47.91, server: _, request: "GET /api/todos HTTP/1.1", upstream: "http://10.211.35.59:8000/api/todos", host: "localhost""#),
         ("connectFailed", #"2024/12/19 19:36:13 [error] 14#21: *6618 connect() failed (111: Connection refused) while connecting to upstream, client: 10.56.240.219, server: _, request: "POST /api/users/login HTTP/1.1", upstream: "http://10.24.220.200:8000/api/users/login", host: "chatbot.local""#),
         ("connectFailed", #"2024/12/21 06:05:58 [error] 52#6: *34353 connect() failed (111: Connection refused) while connecting to upstream, client: 10.255.139.43, server: _, request: "GET /robots.txt HTTP/1.1", upstream: "http://10.77.72.55:8000/robots.txt", host: "localhost""#),
