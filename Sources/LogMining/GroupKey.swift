@@ -37,13 +37,16 @@ struct GroupKey: Hashable {
     /// those are header fields (`isHeader`), and each token's first and last printed byte;
     /// nil when none is kept. One rule for a mined line and for a template loaded from a
     /// state saved without keys (`position(texts:)`), which print the same bytes there.
+    /// `headerBrackets` false: the rule of states format 1, without the bracket and quoted-value
+    /// rules (see `position(texts:)`).
     @inline(__always)
-    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool, ends: (Int) -> (first: UInt8, last: UInt8)) -> Int? {
+    static func position(count: Int, isKept: (Int) -> Bool, isHeader: (Int) -> Bool, ends: (Int) -> (first: UInt8, last: UInt8),
+                         headerBrackets: Bool = true) -> Int? {
         var firstKept: Int?, firstWord: Int?
         var bracketLeft = 0
         var i = 0
         while i < count {
-            let (first, last) = ends(i)
+            let (first, last) = headerBrackets ? ends(i) : (0, 0)
             var bracketed = false
             if firstWord == nil, bracketLeft > 0 || first == UInt8(ascii: "[") {
                 bracketed = true
@@ -63,12 +66,14 @@ struct GroupKey: Hashable {
         return firstKept
     }
 
-    /// The key word's position in a template's printed tokens (a state saved without keys).
-    static func position(texts: [String]) -> Int? {
+    /// The key word's position in a template's printed tokens (a state saved without keys);
+    /// `headerBrackets` false: by the rule before brackets and quoted values ended the search,
+    /// which keyed the templates of states format 1.
+    static func position(texts: [String], headerBrackets: Bool = true) -> Int? {
         position(count: texts.count, isKept: { TemplateSlot.kind(ofText: texts[$0]) == TemplateSlot.constant }, isHeader: { i in
             var text = texts[i]
             return text.withUTF8(isHeader)
-        }, ends: { (texts[$0].utf8.first ?? 0, texts[$0].utf8.last ?? 0) })
+        }, ends: { (texts[$0].utf8.first ?? 0, texts[$0].utf8.last ?? 0) }, headerBrackets: headerBrackets)
     }
 
     /// Whether a kept word's printed bytes are a header field: no letter or digit; a level

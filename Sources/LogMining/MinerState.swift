@@ -1,6 +1,6 @@
 /// Saves a miner's templates and counts as lines of text and loads them to continue mining:
 ///
-///     shipshape-log-templates 1
+///     shipshape-log-templates 2
 ///     state <lines> <tick> <next-id> <evictions>
 ///     merged <id> <into-id>
 ///     template <id> <count> <last-seen> <key>\t<token> <token> ...
@@ -9,12 +9,15 @@
 /// the template's group is keyed on (`GroupKey`, 16 hex digits), as the line that made it
 /// chose it: the template's text cannot always tell (a `<*>` after the key word may have been a
 /// word or a variable then). A state without it (written before 2026-12-03) keys each template
-/// by the rule applied to its text. Loading rebuilds the groups and the LRU order, so a loaded
+/// by the rule applied to its text. Format 1 saved keys chosen before a bracket or a quoted value
+/// followed by a variable ended the key word's search (2026-12-04, `GroupKey`): a format-1
+/// template whose text that rule keys differently (a log4j `[main]` line, Envoy's access log)
+/// is keyed by its text, as its lines now are; the others keep their saved key. Loading rebuilds the groups and the LRU order, so a loaded
 /// miner gives the same ids and counts as one never stopped.
 extension TemplateMiner {
     /// The miner's state as text (deterministic: templates in id order, merges sorted).
     public func serialized() -> String {
-        var out = "shipshape-log-templates 1\nstate \(lines) \(tick) \(nextID) \(evictions)\n"
+        var out = "shipshape-log-templates 2\nstate \(lines) \(tick) \(nextID) \(evictions)\n"
         for (from, to) in mergedInto.sorted(by: { $0.key < $1.key }) { out += "merged \(from) \(to)\n" }
         for slot in slots.compactMap({ $0 }).sorted(by: { $0.id < $1.id }) {
             let key = String(slot.key.first, radix: 16)
@@ -27,6 +30,7 @@ extension TemplateMiner {
     public convenience init(serialized text: String, threshold: Double = 0.5, capacity: Int = 10_000) throws {
         self.init(threshold: threshold, capacity: capacity)
         var loaded: [TemplateSlot] = []
+        var format = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty { continue }
             let head = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
@@ -37,7 +41,8 @@ extension TemplateMiner {
             }
             switch fields.first {
             case "shipshape-log-templates" where number == 0:
-                guard try int(1) == 1 else { throw MinerStateError(line: number + 1, text: String(line)) }
+                format = try int(1)
+                guard format == 1 || format == 2 else { throw MinerStateError(line: number + 1, text: String(line)) }
             case "state":
                 lines = try int(1); tick = UInt64(try int(2)); nextID = try int(3); evictions = try int(4)
             case "merged":
@@ -51,7 +56,11 @@ extension TemplateMiner {
                     guard fields.count == 5, fields[4].count == 16, let stored = UInt64(fields[4], radix: 16) else {
                         throw MinerStateError(line: number + 1, text: String(line))
                     }
-                    first = stored
+                    if format == 1, case let now = GroupKey.position(texts: texts), now != GroupKey.position(texts: texts, headerBrackets: false) {
+                        first = now.map { hashes[$0] } ?? 0
+                    } else {
+                        first = stored
+                    }
                 } else {
                     first = GroupKey.position(texts: texts).map { hashes[$0] } ?? 0
                 }

@@ -51,6 +51,32 @@ final class GroupKeyTests: XCTestCase {
         XCTAssertEqual(loaded.templates.count, 3)
     }
 
+    func testAFormatOneStateKeysByTheTextWhereTheBracketAndQuoteRulesMovedTheKey() throws {
+        // Saved in format 1, Envoy's template kept the key its line chose then, its flag (`UF`),
+        // and `INFO start <*>` the key its lines chose (`start`; its text alone would say `INFO`).
+        let envoy = #"[2024-12-02T10:00:01.123Z] "GET /api/todos HTTP/1.1" 503 UF via_upstream "-" 0 91 100 - "10.0.0.1" "curl/8.4.0" - default"#
+        let miner = TemplateMiner()
+        let first = miner.add(envoy)
+        let start = miner.add("INFO start job-a")
+        XCTAssertEqual(miner.add("INFO start job-c"), start)
+        var old = miner.serialized().replacingOccurrences(of: "shipshape-log-templates 2", with: "shipshape-log-templates 1")
+        old = old.replacingOccurrences(of: " 0000000000000000\t[", with: " \(hex(TokenHash.hash("UF".utf8)))\t[")
+        XCTAssertTrue(old.contains(hex(TokenHash.hash("UF".utf8))), old)
+        let loaded = try TemplateMiner(serialized: old)
+        XCTAssertEqual(loaded.add(envoy.replacingOccurrences(of: "503 UF via_upstream", with: "504 UF -")), first, "keyed by its text, as its lines now are")
+        XCTAssertEqual(loaded.add("INFO start job-d"), start, "the saved key, which the new rules do not move")
+        XCTAssertEqual(loaded.templates.count, 2)
+        // The same text in format 2 keeps the key it saved, even where its text says otherwise.
+        let kept = try TemplateMiner(serialized: old.replacingOccurrences(of: "shipshape-log-templates 1", with: "shipshape-log-templates 2"))
+        XCTAssertNotEqual(kept.add(envoy.replacingOccurrences(of: "503 UF via_upstream", with: "504 UF -")), first)
+    }
+
+    /// 16 hex digits, as a state saves a key.
+    private func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     func testTheKeyDoesNotDependOnTheValueAfterIt() {
         XCTAssertEqual(position(["<*>", "Container", "istio-proxy", "failed", "liveness"]), 1)
         XCTAssertEqual(position(["<*>", "Container", "<*>", "failed", "liveness"]), 1)

@@ -129,7 +129,7 @@ final class TemplateMinerTests: XCTestCase {
         miner.add("user carol logged in")
         miner.add(#"{"level":"warn","msg":"disk 91% full"}"#)
         XCTAssertEqual(miner.serialized(), """
-            shipshape-log-templates 1
+            shipshape-log-templates 2
             state 4 4 4 0
             merged 2 1
             template 1 3 3 87d1baa20dcda608\tuser <*> logged in
@@ -151,6 +151,9 @@ final class TemplateMinerTests: XCTestCase {
         }
         XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\ntemplate 1 2 2 87d1baa20dcda608 x\tuser\n")) { error in
             XCTAssertEqual((error as? MinerStateError)?.line, 2)
+        }
+        XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 3\n")) { error in
+            XCTAssertEqual((error as? MinerStateError)?.line, 1)
         }
         XCTAssertThrowsError(try TemplateMiner(serialized: "shipshape-log-templates 1\nbogus 1\n")) { error in
             XCTAssertEqual((error as? MinerStateError)?.line, 2)
