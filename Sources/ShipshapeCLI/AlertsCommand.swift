@@ -12,18 +12,19 @@ struct AlertsCommand: ParsableCommand {
         commandName: "alerts",
         abstract: "List the alerts Shipshape holds open, or send a test alert to every sink.",
         discussion: """
-            heal and logs raise an alert per finding, re-send it while it holds and resolve it
-            when heal verified its fix or the condition cleared; each keeps its open alerts in
-            its checkpoint ConfigMap (key alerts.json). The sinks come from the environment:
-            SHIPSHAPE_ALERTMANAGER_URL (with _TOKEN, or _USERNAME and _PASSWORD, and _CA_FILE),
-            SHIPSHAPE_SLACK_WEBHOOK_URL, SHIPSHAPE_PAGERDUTY_ROUTING_KEY,
-            SHIPSHAPE_ALERT_WEBHOOK_URL, or the files of SHIPSHAPE_ALERTS_CREDENTIALS_DIR.
-            See docs/alerts.md.
+            heal and logs raise an alert per finding, re-send it while it holds and resolve
+            it when heal verified its fix or the condition cleared; each keeps its open
+            alerts in its checkpoint ConfigMap (key alerts.json). The sinks come from the
+            environment: SHIPSHAPE_ALERTMANAGER_URL (with _TOKEN, or _USERNAME and
+            _PASSWORD, and _CA_FILE), SHIPSHAPE_SLACK_WEBHOOK_URL,
+            SHIPSHAPE_PAGERDUTY_ROUTING_KEY, SHIPSHAPE_ALERT_WEBHOOK_URL, or the files of
+            SHIPSHAPE_ALERTS_CREDENTIALS_DIR. See docs/alerts.md.
 
             Examples:
               shipshape alerts --env dev
               shipshape alerts --env dev -o json
-              SHIPSHAPE_ALERTMANAGER_URL=http://localhost:9093 shipshape alerts test --env dev
+              SHIPSHAPE_ALERTMANAGER_URL=http://localhost:9093 \\
+                shipshape alerts test --env dev
             """,
         subcommands: [List.self, Test.self],
         defaultSubcommand: List.self)
@@ -58,7 +59,10 @@ struct AlertsCommand: ParsableCommand {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a test alert (ShipshapeTest, severity info), firing then resolved, to every configured sink.",
-            discussion: "Reports each sink's result; exits 1 when one failed, 2 when no sink is configured.")
+            discussion: """
+                Reports each sink's result; exits 1 when one failed, 2 when no sink is
+                configured.
+                """)
 
         @OptionGroup var options: EnvironmentOptions
 

@@ -10,9 +10,10 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show how the cluster differs from a git revision of an environment.",
         discussion: """
-            Only fields the desired state sets are compared: server defaults and fields other
-            managers own (an HPA's replicas) are not drift; quantities compare by value.
-            Secret values are shown as ***. Exit status: 0 in sync, 1 differences, 2 errors.
+            Only fields the desired state sets are compared: server defaults and fields
+            other managers own (an HPA's replicas) are not drift; quantities compare by
+            value. Secret values are shown as ***.
+            Exit status: 0 in sync, 1 differences, 2 errors.
 
             Examples:
               shipshape diff --env dev

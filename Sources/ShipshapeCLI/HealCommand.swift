@@ -16,17 +16,18 @@ struct HealCommand: ParsableCommand {
         commandName: "heal",
         abstract: "Find crash loops, OOM kills, bad rollouts and stuck pods, and fix them through git, by rollback or by a bounded restart.",
         discussion: """
-            Each run reads the namespace once (one LIST per kind), keeps restart times and the
-            faults it follows in the ConfigMap shipshape-ENV-heal, and climbs the ladder of
-            POLICIES/remediation.yaml: a values commit (OOM kill: memory limit; liveness kills
-            during startup: a startup probe; HPA pinned at max: maxReplicas) on
-            shipshape/heal/ENV for review, or on the tracked branch where the policy merges
-            that fault class; a rollback through the reconciler's own rollback; one pod
-            deleted, within the hourly budget, for a stuck pod; otherwise an escalation, after
-            which heal leaves the fault to a person. The next runs verify each action.
+            Each run reads the namespace once (one LIST per kind), keeps restart times and
+            the faults it follows in the ConfigMap shipshape-ENV-heal, and climbs the
+            ladder of POLICIES/remediation.yaml: a values commit (OOM kill: memory limit;
+            liveness kills during startup: a startup probe; HPA pinned at max: maxReplicas)
+            on shipshape/heal/ENV for review, or on the tracked branch where the policy
+            merges that fault class; a rollback through the reconciler's own rollback; one
+            pod deleted, within the hourly budget, for a stuck pod; otherwise an
+            escalation, after which heal leaves the fault to a person. The next runs verify
+            each action.
 
-            It shares the Lease shipshape-ENV with reconcile: while reconcile holds it, heal
-            only reports. docs/heal.md lists every analyzer, action and policy field.
+            It shares the Lease shipshape-ENV with reconcile: while reconcile holds it,
+            heal only reports. docs/heal.md lists every analyzer, action and policy field.
 
             Exit status: 0 nothing needs a person, 1 a fault is escalated (a person must
             act), 2 error, 4 reconcile held the lease (findings only).

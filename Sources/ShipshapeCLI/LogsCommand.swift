@@ -16,9 +16,10 @@ struct LogsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the templates of log lines (variables as <*>) with their counts, most frequent first.",
             discussion: """
-                Reads FILEs (or stdin when none is given, or -) line by line. Timestamps, numbers,
-                ids, addresses, paths, quoted strings and key=value values are variables; JSON
-                lines are mined by their msg/message field with the level kept. See docs/logs.md.
+                Reads FILEs (or stdin when none is given, or -) line by line. Timestamps,
+                numbers, ids, addresses, paths, quoted strings and key=value values are
+                variables; JSON lines are mined by their msg/message field with the level kept.
+                See docs/logs.md.
 
                 Output forms:
                   table  COUNT and TEMPLATE columns (default)

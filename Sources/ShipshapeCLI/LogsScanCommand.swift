@@ -14,15 +14,16 @@ extension LogsCommand {
                 Reads every container of the environment's workloads (Job pods left out)
                 through the Kubernetes logs API since the last run (sinceTime from the
                 checkpoint ConfigMap shipshape-logs-ENV; the first run reads --first-window
-                back and only learns), with previous=true for containers that restarted.
-                Lines are joined into events (a stack trace is one), classified (severity,
-                slow request, HTTP 5xx), mined into templates and counted per workload,
-                template and minute. The findings: the alert rules (alerts.yaml of the
-                ConfigMap shipshape-alerts, or --alerts FILE) over their thresholds in some
-                minute, surges against the baselines, and templates never seen before.
-                See docs/logs.md.
+                back and only learns), with previous=true for containers that restarted. Lines
+                are joined into events (a stack trace is one), classified (severity, slow
+                request, HTTP 5xx), mined into templates and counted per workload, template and
+                minute. The findings: the alert rules (alerts.yaml of the ConfigMap
+                shipshape-alerts, or --alerts FILE) over their thresholds in some minute,
+                surges against the baselines, and templates never seen before. See
+                docs/logs.md.
 
-                Exit status: 0 nothing found, 1 findings (0 with --exit-zero), 2 the run failed.
+                Exit status: 0 nothing found, 1 findings (0 with --exit-zero), 2 the run
+                failed.
 
                 Examples:
                   shipshape logs --env dev

@@ -38,7 +38,8 @@ struct RecommendCommand: ParsableCommand {
             Examples:
               shipshape recommend --env dev
               shipshape recommend --env dev --samples usage.csv -o json
-              shipshape recommend --env prod --prometheus http://prometheus:9090 --commit --push
+              shipshape recommend --env prod --prometheus http://prometheus:9090 \\
+                --commit --push
             """)
 
     @OptionGroup var options: EnvironmentOptions

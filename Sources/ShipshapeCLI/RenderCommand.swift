@@ -16,8 +16,10 @@ struct RenderCommand: ParsableCommand {
             Examples:
               shipshape render charts/chatbot -f overlays/dev/values.yaml
               shipshape render charts/chatbot --overlay overlays/prod
-              shipshape render charts/chatbot --set backend.replicaCount=3 -s templates/backend.yaml
-              shipshape render charts/chatbot --trace 'apps/v1/Deployment/backend-deployment:spec.template.spec.containers[name=backend].resources.limits.memory'
+              shipshape render charts/chatbot --set backend.replicaCount=3 \\
+                -s templates/backend.yaml
+              shipshape render charts/chatbot \\
+                --trace 'apps/v1/Deployment/backend-deployment:spec.replicas'
             """)
 
     @Argument(help: "The chart directory.") var chart: String

@@ -16,9 +16,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Built from reconcile's and heal's state ConfigMaps, the logs and usage
             checkpoints (shipshape-logs-ENV, shipshape-usage-ENV) and the tracked branch's
-            recommendation and heal commits (their Shipshape-* trailers). The period ends at
-            the cluster's clock. -o html is one self-contained page with inline SVG charts;
-            md carries the same tables; json the whole model (docs/report.md).
+            recommendation and heal commits (their Shipshape-* trailers). The period ends
+            at the cluster's clock. -o html is one self-contained page with inline SVG
+            charts; md carries the same tables; json the whole model (docs/report.md).
 
             With --publish the report goes where POLICIES/report.yaml says: the ConfigMap
             shipshape-ENV-report, or a commit of reports/ENV/DATE.EXT on a branch.

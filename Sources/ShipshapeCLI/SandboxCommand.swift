@@ -13,12 +13,14 @@ struct SandboxCommand: ParsableCommand {
             Examples:
               shipshape sandbox --kubeconfig /tmp/sandbox.kubeconfig
               KUBECONFIG=/tmp/sandbox.kubeconfig kubectl get pods -A
-              shipshape sandbox --speed 60 --scenario my-scenario.yaml   # an hour of cluster time per minute
-              shipshape sandbox --tls --kubeconfig /tmp/sandbox.kubeconfig  # HTTPS; the kubeconfig trusts its CA
+              # an hour of cluster time per minute:
+              shipshape sandbox --speed 60 --scenario my-scenario.yaml
+              # HTTPS; the kubeconfig trusts its CA:
+              shipshape sandbox --tls --kubeconfig /tmp/sandbox.kubeconfig
 
-            Pods of images the scenario marks `execute: true` (by default shipshape/shipshape:*)
-            run this binary (or --exec-binary) for real, as root in a private mount namespace,
-            under their service account; see docs/sandbox.md.
+            Pods of images the scenario marks `execute: true` (by default
+            shipshape/shipshape:*) run this binary (or --exec-binary) for real, as root in
+            a private mount namespace, under their service account; see docs/sandbox.md.
             """)
 
     @Option(help: "Port to listen on (0 picks a free one).")

@@ -10,11 +10,11 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show an environment's health: workloads, nodes, the last reconcile and heal, against thresholds.",
         discussion: """
-            Per workload: ready/desired replicas, restarts in the last hour, CPU and memory of
-            the busiest pod against its limit (or request), the HPA, the probes present, and a
-            verdict. Per node: conditions, and CPU, memory and disk against the thresholds in
-            policies/status.yaml (docs/status.md). Exit 0 when everything is ok, 1 when
-            something is over a threshold or unhealthy.
+            Per workload: ready/desired replicas, restarts in the last hour, CPU and memory
+            of the busiest pod against its limit (or request), the HPA, the probes present,
+            and a verdict. Per node: conditions, and CPU, memory and disk against the
+            thresholds in policies/status.yaml (docs/status.md). Exit 0 when everything is
+            ok, 1 when something is over a threshold or unhealthy.
 
             Examples:
               shipshape status --env dev

@@ -39,19 +39,20 @@ struct ValuesCommand: ParsableCommand {
             abstract: "Set the value at PATH, changing only the bytes of that value.",
             discussion: """
                 Without --type, an existing value keeps its type (an int stays an int, a string
-                stays a string) and a new key is read as YAML would read it. The file is written
-                to a temporary file and renamed, so it is never half-written; on any error it is
-                left untouched.
+                stays a string) and a new key is read as YAML would read it. The file is
+                written to a temporary file and renamed, so it is never half-written; on any
+                error it is left untouched.
 
                 With --commit the change becomes one commit touching only this file, with a
                 subject saying what changed and a Shipshape-Edit trailer. On the checked-out
                 branch the file is written and committed (and restored if the commit fails); on
                 another --branch (created from the checked-out branch if missing) the work tree
-                is not touched at all. --push pushes the branch afterwards, never forced; if the
-                remote moved, the commit is replayed onto it when its file still applies.
+                is not touched at all. --push pushes the branch afterwards, never forced; if
+                the remote moved, the commit is replayed onto it when its file still applies.
 
                 Examples:
-                  shipshape values set values.yaml backend.resources.limits.cpu 750m --type quantity
+                  shipshape values set values.yaml backend.resources.limits.cpu 750m \\
+                    --type quantity
                   shipshape values set values.yaml backend.hpa.maxReplicas 12
                   shipshape values set values.yaml frontend.image.tag 1.5.0 --dry-run
                   shipshape values set values.yaml backend.resources.limits.memory 384Mi \\
