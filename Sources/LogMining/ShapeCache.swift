@@ -50,15 +50,21 @@ final class ShapeCache {
     @inline(__always)
     static func shape(of tokens: UnsafeBufferPointer<LogToken>) -> (hash: UInt64, variables: UInt64)? {
         guard tokens.count <= maxTokens else { return nil }
+        // Each token's hash, with its position, is mixed on its own and the results are summed:
+        // the multiplies do not wait for one another, as a chain of one a token did (a line's
+        // tokens cost a few cycles each, not one multiply's latency each). A hit compares every
+        // token's hash, so a weaker mix can only cost a slot, never give a wrong template.
         var h = UInt64(truncatingIfNeeded: tokens.count) &* 0x9E37_79B9_7F4A_7C15
         var variables: UInt64 = 0
         for i in 0..<tokens.count {
             let t = tokens[i]
             if t.kind.isVariable { variables |= 1 &<< UInt64(truncatingIfNeeded: i) }
-            h = (h ^ t.hash) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h &>> 31
+            let m = (t.hash &+ UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+            h &+= m ^ (m &>> 32)
         }
         h ^= variables &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h &>> 31
+        h &*= 0xD6E8_FEB8_6659_FD93
         return (h ^ (h &>> 29), variables)
     }
 
