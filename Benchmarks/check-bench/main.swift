@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Charts
 import Foundation
@@ -12,8 +13,18 @@ import YAML
 ///
 ///   swift build -c release --product check-bench --product shipshape
 ///   .build/release/check-bench [--services N] [--per-rule]
-let arguments = CommandLine.arguments
-let services = arguments.firstIndex(of: "--services").flatMap { Int(arguments[$0 + 1]) } ?? 1000
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-bench",
+        abstract: "shipshape check over a 4,000-document render against policies/guardrails.yaml; prints figures, never fails on time.")
+
+    @Option(help: "Services in the generated chart (4 documents each).")
+    var services = 1000
+    @Flag(name: .customLong("per-rule"), help: "Also time each rule on its own and print the 8 slowest.")
+    var perRule = false
+}
+let options = Options.parseOrExit()
+let services = options.services
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let policyFile = root + "/policies/guardrails.yaml"
 let policies = try PolicySet(yaml: String(contentsOfFile: policyFile, encoding: .utf8), file: "policies/guardrails.yaml")
@@ -59,7 +70,7 @@ print(String(format: "  check (policy evaluation):      %7.1f ms  (best of 10; t
 print(String(format: "  decode rendered YAML to values: %7.1f ms  (best of 3)", decoding.seconds * 1000))
 print(String(format: "  render (load + template):       %7.1f ms  (best of 3)", rendering.seconds * 1000))
 print(String(format: "  render + decode + check:        %7.1f ms  (best of 3)", together.seconds * 1000))
-if arguments.contains("--per-rule") {
+if options.perRule {
     // Where the time goes: each rule on its own, slowest first.
     let perRule = policies.rules.map { rule in
         (rule.id, best(3) { PolicyEngine(policies: PolicySet(rules: [rule])).check(objects, environment: "prod") }.seconds)

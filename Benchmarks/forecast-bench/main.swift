@@ -1,3 +1,4 @@
+import ArgumentParser
 import Forecast
 import Foundation
 import Reconcile
@@ -6,7 +7,7 @@ import YAML
 
 /// forecast-bench: predictive scaling on the Sandbox. Prints figures; never fails on time.
 ///
-///   swift run -c release forecast-bench [--step 15] [--compare-days 7] [--scenario diurnal|weekly]
+///   swift run -c release forecast-bench [--step 15] [--compare-days 7] [--scenario diurnal|weekly|random-walk]
 ///
 /// For each load scenario (diurnal; diurnal with quiet weekends) the Sandbox runs a backend
 /// Deployment under its HPA (min 2, max 12, CPU 70%) for two simulated weeks at high speed
@@ -22,14 +23,33 @@ import YAML
 /// saturated). A random walk of the same mean closes: the forecaster must refuse it.
 /// Prints a line at once (stdout to a file is otherwise flushed only at exit).
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-let arguments = CommandLine.arguments
-let step = arguments.firstIndex(of: "--step").flatMap { arguments.count > $0 + 1 ? Double(arguments[$0 + 1]) : nil } ?? 15
+
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast-bench",
+        abstract: "Predictive scaling on the Sandbox: forecasts from two simulated weeks of HPA history, then a third week with and without the proposed windows.")
+
+    /// The load scenarios the bench runs; all of them unless `--scenario` names one.
+    enum ScenarioName: String, CaseIterable, ExpressibleByArgument {
+        case diurnal, weekly
+        case randomWalk = "random-walk"
+    }
+
+    @Option(help: "Simulated seconds between controller passes.")
+    var step = 15.0
+    @Option(name: .customLong("compare-days"), help: "Days of the third week run twice (HPA alone, with windows), from its Monday.")
+    var compareDays = 7.0
+    @Option(help: "Only this scenario, or all.")
+    var scenario: ScenarioName?
+}
+let options = Options.parseOrExit()
+let step = options.step
 /// Simulated seconds between the bench's looks at the Deployment and the HPA.
 let sample = 60.0
 /// Days of the third week run twice (HPA alone, with windows), from its Monday.
-let compareDays = arguments.firstIndex(of: "--compare-days").flatMap { arguments.count > $0 + 1 ? Double(arguments[$0 + 1]) : nil } ?? 7
-/// Only this scenario (`diurnal`, `weekly`), or all.
-let only = arguments.firstIndex(of: "--scenario").flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
+let compareDays = options.compareDays
+/// Only this scenario (`diurnal`, `weekly`, `random-walk`), or all.
+let only = options.scenario?.rawValue
 
 /// 2026-11-02 00:00 UTC, a Monday.
 let monday = 1_793_577_600.0

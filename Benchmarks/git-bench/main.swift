@@ -4,21 +4,23 @@
 //   swift run -c release git-bench [--files 10000] [--commits 100]
 //
 // It prints figures; it never fails on time.
+import ArgumentParser
 import Foundation
 import GitStore
 
-var files = 10_000
-var commits = 100
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-    switch argument {
-    case "--files": files = Int(arguments.popFirst() ?? "") ?? files
-    case "--commits": commits = Int(arguments.popFirst() ?? "") ?? commits
-    default:
-        print("usage: git-bench [--files N] [--commits N]")
-        exit(2)
-    }
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "git-bench",
+        abstract: "Reading a revision's tree into memory and committing edits with GitStore (libgit2), next to the git CLI doing the same work.")
+
+    @Option(help: "Files in the generated bare repository.")
+    var files = 10_000
+    @Option(help: "Edits committed, one file and one commit each.")
+    var commits = 100
 }
+let options = Options.parseOrExit()
+let files = options.files
+let commits = options.commits
 
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("git-bench-\(ProcessInfo.processInfo.processIdentifier)")
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

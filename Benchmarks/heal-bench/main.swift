@@ -1,3 +1,4 @@
+import ArgumentParser
 import FaultLab
 import Foundation
 import Heal
@@ -11,9 +12,20 @@ import Heal
 // the heal run that reported it; time to resolve from that run to the run that saw it gone.
 // Figures are simulated seconds, exact under the seed; the wall time is printed
 // for reference. It never fails on a figure.
+//
+//   swift build --product heal-bench && .build/debug/heal-bench [folder]   (default Tests/HealTests/Faults)
 
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heal-bench",
+        abstract: "Plays every fault of a fault library through the real reconciler and heal on the Sandbox, and prints figures per fault class.")
+
+    @Argument(help: "The folder of fault specs to play (default: Tests/HealTests/Faults).")
+    var folder: String?
+}
+let options = Options.parseOrExit()
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-let folder = CommandLine.arguments.dropFirst().first ?? root + "/Tests/HealTests/Faults"
+let folder = options.folder ?? root + "/Tests/HealTests/Faults"
 let specs = try FaultSpec.library(folder)
 let period = 60.0
 print("heal-bench: \(specs.count) faults from \(folder); heal every \(Int(period)) s, reconcile every 300 s (simulated)")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KubeClient
 import Sandbox
@@ -7,16 +8,27 @@ import YAML
 /// in-process Sandbox API server, in the same run. Both reach the server through a byte-counting
 /// relay; the server counts requests. Prints figures; never fails on time.
 ///
-///   swift build -c release --product kube-bench && .build/release/kube-bench [--configmaps N] [--applies N]
+///   swift build -c release --product kube-bench && .build/release/kube-bench [--configmaps N] [--applies N] [--rounds N]
 ///
 /// Fairness: kubectl runs as a process with a warm discovery cache (its best case); its time
 /// includes process start, printed separately. Shipshape's client runs in process, as the
 /// reconciler uses it, starting cold each round (discovery included).
-let arguments = CommandLine.arguments
-func option(_ name: String) -> Int? { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } }
-let configMapCount = option("--configmaps") ?? 5000
-let applyCount = option("--applies") ?? 1000
-let rounds = option("--rounds") ?? 5
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kube-bench",
+        abstract: "Shipshape's Kubernetes client against kubectl doing the same work on the same in-process Sandbox API server.")
+
+    @Option(help: "ConfigMaps seeded and then listed.")
+    var configmaps = 5000
+    @Option(help: "Files server-side applied by each client (create, then re-apply unchanged).")
+    var applies = 1000
+    @Option(help: "Rounds of each measurement; the best is printed.")
+    var rounds = 5
+}
+let options = Options.parseOrExit()
+let configMapCount = options.configmaps
+let applyCount = options.applies
+let rounds = options.rounds
 
 func now() -> Double {
     var ts = timespec()

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Foundation
 import LogMining
@@ -19,32 +20,49 @@ import LogMining
 ///
 /// `--rounds N` mines each mixed corpus N times and reports the fastest round (the machine is
 /// shared: one round can be slowed by a neighbour, the best of several is not).
-let arguments = CommandLine.arguments
-/// The word after `name` on the command line, if there is one.
-func value(_ name: String) -> String? {
-    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs-bench",
+        abstract: "Mines generated log corpora and prints lines/s, templates, grouping accuracy and peak RSS, beside drain3's when installed.")
+
+    @Option(help: "Lines in each mixed corpus (the six-style and the all-style one).")
+    var lines = 2_000_000
+    @Option(help: "Mine each mixed corpus N times and report the fastest round.")
+    var rounds = 1
+    @Option(name: .customLong("style-lines"), help: "Lines of each style mined alone, for accuracy by style.")
+    var styleLines = 20_000
+    @Option(help: ArgumentHelp("Styles left out of the all-style corpus and the table, comma-separated.", valueName: "STYLE,..."))
+    var without: String?
+    @Flag(name: .customLong("no-drain3"), help: "Do not run drain3 beside Shipshape's miner.")
+    var noDrain3 = false
+    @Flag(help: "Hash the results on the six-style corpus (see ResultDigest).")
+    var digest = false
+    @Option(name: .customLong("print-style"), help: ArgumentHelp("Print --draws lines of each of the style's templates and stop.", valueName: "NAME"))
+    var printStyle: String?
+    @Option(help: "Lines drawn of each template with --print-style.")
+    var draws = 3
 }
-func option(_ name: String, _ fallback: Int) -> Int { value(name).flatMap { Int($0) } ?? fallback }
-let lineCount = option("--lines", 2_000_000)
-let rounds = max(1, option("--rounds", 1))
+let options = Options.parseOrExit()
+let lineCount = options.lines
+let rounds = max(1, options.rounds)
 // `--without a,b`: styles left out of the all-style corpus and the table (to see how much one style moves the figures).
-let without = Set(value("--without")?.split(separator: ",").map(String.init) ?? [])
+let without = Set(options.without?.split(separator: ",").map(String.init) ?? [])
 let allStyles = (Corpus.styles + Corpus.heldOutStyles).filter { !without.contains($0.name) }
 // `--print-style NAME`: prints `--draws N` (3) lines of each of the style's templates, drawn
 // with `Random(state: 1)` in the templates' order and one fixed timestamp, as
 // `index<TAB>line`, and stops: a look at what a generator prints, and lines for a test's table.
-if let name = value("--print-style") {
+if let name = options.printStyle {
     guard let style = allStyles.first(where: { $0.name == name }) else {
         FileHandle.standardError.write(Data("logs-bench: no style \(name); styles: \(allStyles.map(\.name).joined(separator: ", "))\n".utf8))
         exit(2)
     }
     var r = Corpus.Random(state: 1)
     for (n, template) in style.templates.enumerated() {
-        for _ in 0..<option("--draws", 3) { print("\(n)\t\(template(&r, "2024-12-02T10:00:00.123456Z"))") }
+        for _ in 0..<options.draws { print("\(n)\t\(template(&r, "2024-12-02T10:00:00.123456Z"))") }
     }
     exit(0)
 }
-var drain3 = arguments.contains("--no-drain3") ? nil : try Drain3Bench()
+var drain3 = options.noDrain3 ? nil : try Drain3Bench()
 
 /// Mines a mixed corpus and prints Shipshape's figures; returns its wall-clock lines/s.
 func mineMixed(_ name: String, _ corpus: Corpus, templates: Int, generated seconds: Double) throws -> Double {
@@ -77,7 +95,7 @@ func mineMixed(_ name: String, _ corpus: Corpus, templates: Int, generated secon
                  groupingAccuracy(predicted: resolved, truth: corpus.labels), memory))
     print("  \(miner.shapeCacheHits) lines placed by the shape cache without a search")
     for t in miner.templates.prefix(40) { print(String(format: "  %8d  %@", t.count, t.text)) }
-    if arguments.contains("--digest"), name == "six styles" {
+    if options.digest, name == "six styles" {
         let digest = corpus.bytes.withUnsafeBufferPointer { ResultDigest.of(miner: miner, ids: ids, lines: $0, randomLines: 300_000) }
         print("digest: \(String(digest, radix: 16)) (ids, state and tokens; must not change with a speed-up)")
     }
@@ -100,7 +118,7 @@ try drain3?.queue(mixed!.bytes)
 mixed = nil
 
 // Accuracy by style: each style mined alone, as Loghub evaluates a parser on each system's log.
-let styleLines = option("--style-lines", 20_000)
+let styleLines = options.styleLines
 let heldOut = Set(Corpus.heldOutStyles.map(\.name))
 let styleCorpora = allStyles.enumerated().map { n, style in Corpus(lines: styleLines, seed: 1000 + UInt64(n), styles: [style]) }
 let ourStyles = styleCorpora.map { corpus -> (accuracy: Double, templates: Int) in

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Insights
 
@@ -9,10 +10,19 @@ import Insights
 /// container. Prints time, samples/s and peak memory; never fails on time.
 ///
 ///   swift build -c release --product recommend-bench && .build/release/recommend-bench [--containers N] [--days D]
-let arguments = CommandLine.arguments
-func option(_ name: String, _ fallback: Int) -> Int { arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback }
-let containers = option("--containers", 1000)
-let days = option("--days", 14)
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend-bench",
+        abstract: "A fleet's usage history from an SSU1 samples file into recommendations: time, samples/s and peak memory.")
+
+    @Option(help: "Containers in the generated fleet.")
+    var containers = 1000
+    @Option(help: "Days of 1-minute samples per container.")
+    var days = 14
+}
+let options = Options.parseOrExit()
+let containers = options.containers
+let days = options.days
 
 func now() -> Double {
     var ts = timespec()

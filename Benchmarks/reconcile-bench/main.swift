@@ -6,6 +6,7 @@
 //
 //   swift build -c release --product shipshape --product reconcile-bench
 //   .build/release/reconcile-bench [objects]
+import ArgumentParser
 import Environment
 import Foundation
 import KubeClient
@@ -16,7 +17,16 @@ import YAML
 import Glibc
 #endif
 
-let objects = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5000
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile-bench",
+        abstract: "Shipshape's reconcile of a generated environment against the Sandbox (no-op, then 1% drift), next to kubectl diff + apply --server-side.")
+
+    @Argument(help: "Objects in the generated environment (ConfigMaps, Services, ServiceAccounts).")
+    var objects = 5000
+}
+let options = Options.parseOrExit()
+let objects = options.objects
 let namespace = "bench"
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let shipshape = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/shipshape"

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BenchmarkSupport
 import Charts
 import Foundation
@@ -11,9 +12,19 @@ import Templates
 ///   swift run -c release render-bench [--services N] [--engine-only]
 ///
 /// `--engine-only` times only Shipshape's engine on the generated chart (for profilers).
-let arguments = CommandLine.arguments
-let services = arguments.firstIndex(of: "--services").flatMap { Int(arguments[$0 + 1]) } ?? 1000
-let engineOnly = arguments.contains("--engine-only")
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render-bench",
+        abstract: "Shipshape's chart rendering, in process and as a whole process, and its template engine against Go's text/template on the same generated chart.")
+
+    @Option(help: "Services in the generated chart.")
+    var services = 1000
+    @Flag(name: .customLong("engine-only"), help: "Time only Shipshape's engine on the generated chart (for profilers).")
+    var engineOnly = false
+}
+let options = Options.parseOrExit()
+let services = options.services
+let engineOnly = options.engineOnly
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 let now = ProcessClock.now

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Environment
 import FaultLab
 import Foundation
@@ -28,9 +29,24 @@ import YAML
 // what the hand-set values cost under the same load (the HPA scales both runs). The realized
 // saving is each week's requests in the loop against the same week of the control.
 
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rightsizing-bench",
+        abstract: "Right-sizing in closed loop on the Sandbox: a simulated month of recommend, merge and reconcile against a hand-set control.")
+
+    @Argument(help: "Simulated days.")
+    var days = 28
+    @Flag(name: .customLong("hand-set"), help: "Run the control: the hand-set values without recommend (started as a child process otherwise).")
+    var handSet = false
+    @Flag(help: "Print each merged recommendation commit: its subject and changed lines.")
+    var verbose = false
+    @Flag(help: "Print every hour's pods per component and their mean CPU and memory per pod.")
+    var trace = false
+}
+let options = Options.parseOrExit()
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-let days = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 28
-let handSet = CommandLine.arguments.contains("--hand-set")
+let days = options.days
+let handSet = options.handSet
 /// The control, started beside the loop; its stdout carries `control-week N cpu memory` lines.
 let control: (process: Process, output: Pipe)? = handSet ? nil : try {
     let p = Process()
@@ -42,9 +58,9 @@ let control: (process: Process, output: Pipe)? = handSet ? nil : try {
     return (p, pipe)
 }()
 /// --verbose prints each merged recommendation commit: its subject and changed lines.
-let verbose = CommandLine.arguments.contains("--verbose")
+let verbose = options.verbose
 /// --trace prints every hour's pods per component and their mean CPU and memory per pod.
-let trace = CommandLine.arguments.contains("--trace")
+let trace = options.trace
 let tick = 300.0
 /// The seeds' traffic: the backend at 40 rps and the frontend at 60, as the default scenario has them.
 let scenario = "traffic:\n" + [("backend", 40), ("frontend", 60)].map { target, rps in

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -16,14 +17,25 @@ import Sandbox
 ///     a per-minute CronJob) with every controller running at --speed 60 for S wall seconds:
 ///     CPU share of this process (getrusage user+sys over wall) and peak RSS.
 ///     Target: under one core.
-let arguments = CommandLine.arguments
-func option(_ name: String, _ fallback: Int) -> Int {
-    arguments.firstIndex(of: name).flatMap { arguments.count > $0 + 1 ? Int(arguments[$0 + 1]) : nil } ?? fallback
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox-bench",
+        abstract: "The Sandbox API server over loopback HTTP, and its simulation under load.")
+
+    @Option(help: "ConfigMaps created by server-side apply, then listed.")
+    var objects = 5000
+    @Option(help: "Deployments in the simulation, each with an HPA.")
+    var deployments = 20
+    @Option(help: "Replicas of each Deployment.")
+    var replicas = 100
+    @Option(help: "Wall seconds the simulation runs at --speed 60.")
+    var seconds = 60
 }
-let objects = option("--objects", 5000)
-let deployments = option("--deployments", 20)
-let replicas = option("--replicas", 100)
-let seconds = option("--seconds", 60)
+let options = Options.parseOrExit()
+let objects = options.objects
+let deployments = options.deployments
+let replicas = options.replicas
+let seconds = options.seconds
 
 func monotonic() -> Double {
     var ts = timespec()

@@ -4,28 +4,23 @@
 //   swift run -c release yaml-bench [--objects 10000] [--repeat 3]
 //
 // It prints figures; it never fails on time.
+import ArgumentParser
 import CYAML
 import Glibc
 import YAML
 
-struct Options {
-    var objects = 10_000
-    var repeats = 3
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "yaml-bench",
+        abstract: "How fast Shipshape reads and writes Kubernetes manifest streams, next to libyaml's own event parser over the same bytes.")
 
-    init(_ arguments: [String]) {
-        var i = 1
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--objects": objects = Int(arguments[i + 1]) ?? objects; i += 1
-            case "--repeat": repeats = Int(arguments[i + 1]) ?? repeats; i += 1
-            default: print("usage: yaml-bench [--objects N] [--repeat N]"); exit(2)
-            }
-            i += 1
-        }
-    }
+    @Option(help: "Objects in the generated manifest stream.")
+    var objects = 10_000
+    @Option(name: .customLong("repeat"), help: "Runs of each measurement; the best is shown.")
+    var repeats = 3
 }
 
-let options = Options(CommandLine.arguments)
+let options = Options.parseOrExit()
 let stream = ManifestStreamGenerator(objects: options.objects).generate()
 let megabytes = Double(stream.utf8.count) / 1_048_576
 print("input: \(options.objects) objects, \(String(format2: megabytes)) MB of YAML, \(options.repeats) runs each (best shown)")
