@@ -60,8 +60,7 @@ struct AlertsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a test alert (ShipshapeTest, severity info), firing then resolved, to every configured sink.",
             discussion: """
-                Reports each sink's result; exits 1 when one failed, 2 when no sink is
-                configured.
+                Reports each sink's result; exits 1 when one failed, 2 when none is set up.
                 """)
 
         @OptionGroup var options: EnvironmentOptions

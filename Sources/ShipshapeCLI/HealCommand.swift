@@ -23,8 +23,8 @@ struct HealCommand: ParsableCommand {
             on shipshape/heal/ENV for review, or on the tracked branch where the policy
             merges that fault class; a rollback through the reconciler's own rollback; one
             pod deleted, within the hourly budget, for a stuck pod; otherwise an
-            escalation, after which heal leaves the fault to a person. The next runs verify
-            each action.
+            escalation, after which heal leaves the fault to a person.
+            The next runs verify each action.
 
             It shares the Lease shipshape-ENV with reconcile: while reconcile holds it,
             heal only reports. docs/heal.md lists every analyzer, action and policy field.

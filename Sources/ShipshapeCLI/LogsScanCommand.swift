@@ -19,11 +19,10 @@ extension LogsCommand {
                 request, HTTP 5xx), mined into templates and counted per workload, template and
                 minute. The findings: the alert rules (alerts.yaml of the ConfigMap
                 shipshape-alerts, or --alerts FILE) over their thresholds in some minute,
-                surges against the baselines, and templates never seen before. See
-                docs/logs.md.
+                surges against the baselines, and templates never seen before.
+                See docs/logs.md.
 
-                Exit status: 0 nothing found, 1 findings (0 with --exit-zero), 2 the run
-                failed.
+                Exit status: 0 nothing found, 1 findings (0 with --exit-zero), 2 run failed.
 
                 Examples:
                   shipshape logs --env dev

@@ -18,8 +18,8 @@ struct RenderCommand: ParsableCommand {
               shipshape render charts/chatbot --overlay overlays/prod
               shipshape render charts/chatbot --set backend.replicaCount=3 \\
                 -s templates/backend.yaml
-              shipshape render charts/chatbot \\
-                --trace 'apps/v1/Deployment/backend-deployment:spec.replicas'
+              shipshape render charts/chatbot --trace \\
+                'autoscaling/v2/HorizontalPodAutoscaler/backend-hpa:spec.maxReplicas'
             """)
 
     @Argument(help: "The chart directory.") var chart: String

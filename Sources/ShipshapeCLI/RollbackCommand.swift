@@ -9,10 +9,9 @@ struct RollbackCommand: ParsableCommand {
         commandName: "rollback",
         abstract: "Apply an earlier healthy revision of an environment by hand.",
         discussion: """
-            Without --to, the last healthy revision (or the one before the current one) is
-            used.
-            Exit status: 0 rolled back and healthy, 1 unhealthy, 2 error, 4 another run
-            holds the lease.
+            Without --to: the last healthy revision, or the one before the current one.
+            Exit status: 0 rolled back and healthy, 1 unhealthy, 2 error, 4 the lease is
+            held by another run.
 
             Examples:
               shipshape rollback --env dev

@@ -52,7 +52,7 @@ struct ValuesCommand: ParsableCommand {
 
                 Examples:
                   shipshape values set values.yaml backend.resources.limits.cpu 750m \\
-                    --type quantity
+                      --type quantity
                   shipshape values set values.yaml backend.hpa.maxReplicas 12
                   shipshape values set values.yaml frontend.image.tag 1.5.0 --dry-run
                   shipshape values set values.yaml backend.resources.limits.memory 384Mi \\

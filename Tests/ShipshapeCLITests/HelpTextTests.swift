@@ -36,6 +36,9 @@ final class HelpTextTests: XCTestCase {
     }
 
     func testEveryDiscussionLineFitsEightyColumns() throws {
+        // The width must reach the parser, or both reads wrap alike and nothing could fail:
+        // the root's list of commands has abstracts longer than 80 columns.
+        XCTAssertNotEqual(try help([], columns: 80), try help([], columns: 400), "COLUMNS did not reach the parser")
         var queue: [[String]] = [[]]
         var seen = 0
         while let path = queue.popLast() {
@@ -48,5 +51,33 @@ final class HelpTextTests: XCTestCase {
         }
         // The root, its 15 commands and the two subcommands each of kube, logs, alerts and values.
         XCTAssertEqual(seen, 24, "commands whose help was read")
+    }
+
+    /// `render`'s examples, as its help prints them (a `\` line goes on on the next), run
+    /// from the repository's root: each renders, so the help shows nothing a user would
+    /// copy and see fail (an example tracing a field the chart does not render did).
+    func testRendersHelpExamplesRun() throws {
+        let lines = try help(["render"], columns: 80).split(separator: "\n").map(String.init)
+        var commands: [String] = []
+        var pending = ""
+        for line in lines.drop(while: { $0 != "Examples:" }).dropFirst() {
+            guard line.hasPrefix("  ") else { break }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("\\") { pending += text.dropLast() ; continue }
+            commands.append(pending + text)
+            pending = ""
+        }
+        XCTAssertEqual(commands.count, 4, "\(commands)")
+        for command in commands {
+            // Split as a shell would these examples: at spaces, with '...' kept whole.
+            var words: [String] = []
+            for (n, part) in command.split(separator: "'", omittingEmptySubsequences: false).enumerated() {
+                if n % 2 == 1 { words.append(String(part)) } else { words += part.split(separator: " ").map(String.init) }
+            }
+            XCTAssertEqual(words.first, "shipshape", command)
+            let r = try Subprocess.run(ShipshapeBinary.path, Array(words.dropFirst()), in: Repository.root)
+            XCTAssertEqual(r.status, 0, "\(command): \(r.stderr)")
+            XCTAssertFalse(r.stdout.isEmpty, command)
+        }
     }
 }
