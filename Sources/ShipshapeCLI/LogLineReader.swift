@@ -3,7 +3,9 @@ import LogMining
 
 /// Reads a log file (or stdin) in 1 MiB blocks and hands each line to a closure, so a log of
 /// any size is mined in bounded memory; a line longer than a block grows the buffer up to
-/// `maxLineBytes`, past which the line is handed on in pieces of that size.
+/// `maxLineBytes`. A line longer than that is handed on once, cut to its first `maxLineBytes`,
+/// and the rest of it up to its newline is skipped: every input line is one call, so `-o jsonl`
+/// numbers stay the input's line numbers.
 struct LogLineReader {
     static let maxLineBytes = 16 << 20
 
@@ -23,10 +25,13 @@ struct LogLineReader {
         defer { if fd != 0 { close(fd) } }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var filled = 0
+        // Whether the bytes read are the rest of a line already handed on cut (dropped up to its newline).
+        var skipping = false
         while true {
             if filled == buffer.count {
                 if buffer.count >= Self.maxLineBytes {
-                    buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<filled])) }
+                    if !skipping { buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<filled])) } }
+                    skipping = true
                     filled = 0
                 } else {
                     buffer.append(contentsOf: repeatElement(0, count: buffer.count))
@@ -39,10 +44,17 @@ struct LogLineReader {
             }
             if count == 0 { break }
             filled += count
-            // Mine the complete lines; keep the partial last one for the next block.
+            // Mine the complete lines; keep the partial last one for the next block. The rest of a
+            // cut line ends at the first newline.
             let consumed = buffer.withUnsafeBufferPointer { all -> Int in
-                guard let lastNewline = all[..<filled].lastIndex(of: 10) else { return 0 }
-                LogLines.forEach(in: UnsafeBufferPointer(rebasing: all[..<(lastNewline + 1)]), body)
+                var start = 0
+                if skipping {
+                    guard let end = all[..<filled].firstIndex(of: 10) else { return filled }
+                    skipping = false
+                    start = end + 1
+                }
+                guard let lastNewline = all[start..<filled].lastIndex(of: 10) else { return start }
+                LogLines.forEach(in: UnsafeBufferPointer(rebasing: all[start..<(lastNewline + 1)]), body)
                 return lastNewline + 1
             }
             if consumed > 0 {
@@ -52,7 +64,7 @@ struct LogLineReader {
                 filled -= consumed
             }
         }
-        if filled > 0 { buffer.withUnsafeBufferPointer { LogLines.forEach(in: UnsafeBufferPointer(rebasing: $0[..<filled]), body) } }
+        if filled > 0, !skipping { buffer.withUnsafeBufferPointer { LogLines.forEach(in: UnsafeBufferPointer(rebasing: $0[..<filled]), body) } }
     }
 
     private static func reason(_ code: Int32) -> String {

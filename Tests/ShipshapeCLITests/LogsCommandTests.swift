@@ -107,6 +107,28 @@ final class LogsCommandTests: XCTestCase {
             """)
     }
 
+    /// A line longer than the reader's 16 MiB is mined cut to its first 16 MiB, once, and the
+    /// rest of it is skipped to its newline (here across two more full buffers, and at the end
+    /// of the file without one): each input line gets one `-o jsonl` line, numbered as the input.
+    func testALineOverSixteenMiBIsOneLineCut() throws {
+        var data = Data("huge".utf8)
+        data.append(Data(repeating: 32, count: 40 << 20))
+        data.append(Data("1\nuser alice logged in\nuser bob logged in\nuser dave logged in\ntail".utf8))
+        data.append(Data(repeating: 32, count: 17 << 20))
+        data.append(Data("x".utf8))
+        try data.write(to: file)
+        let result = try ShipshapeBinary.run(["logs", "patterns", "-o", "jsonl", file.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, """
+            {"line":1,"template":"huge"}
+            {"line":2,"template":"user <*> logged in"}
+            {"line":3,"template":"user <*> logged in"}
+            {"line":4,"template":"user <*> logged in"}
+            {"line":5,"template":"tail"}
+
+            """)
+    }
+
     func testAnUnknownOutputFormIsAUsageError() throws {
         let result = try ShipshapeBinary.run(["logs", "patterns", "-o", "xml", file.path])
         XCTAssertEqual(result.status, 2)
