@@ -372,8 +372,12 @@ public struct LogTokenizer: Sendable {
     var plus: UInt8 { 43 }
 
     @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 || b == 10 }
-    @inline(__always) func isOpener(_ b: UInt8) -> Bool { b == 91 || b == 40 || b == 123 || b == 60 || b == 34 || b == 39 }
-    @inline(__always) func isCloser(_ b: UInt8) -> Bool {
+    @inline(__always) func isOpener(_ b: UInt8) -> Bool { Self.isOpener(b) }
+    @inline(__always) func isCloser(_ b: UInt8) -> Bool { Self.isCloser(b) }
+    /// `[ ( { < " '`: what a token's prefix may hold before its core.
+    @inline(__always) static func isOpener(_ b: UInt8) -> Bool { b == 91 || b == 40 || b == 123 || b == 60 || b == 34 || b == 39 }
+    /// `] ) } > " '` and `, ; . : ! ?`: what a token's suffix may hold after its core.
+    @inline(__always) static func isCloser(_ b: UInt8) -> Bool {
         b == 93 || b == 41 || b == 125 || b == 62 || b == 44 || b == 59 || b == 46 || b == 58 || b == 34 || b == 39 || b == 33 || b == 63
     }
     @inline(__always) func digitAt(_ line: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { line[i] >= 48 && line[i] <= 57 }

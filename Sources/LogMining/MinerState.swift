@@ -1,9 +1,9 @@
 /// Saves a miner's templates and counts as lines of text and loads them to continue mining:
 ///
-///     shipshape-log-templates 2
+///     shipshape-log-templates 3
 ///     state <lines> <tick> <next-id> <evictions>
 ///     merged <id> <into-id>
-///     template <id> <count> <last-seen> <key>\t<token> <token> ...
+///     template <id> <count> <last-seen> <key>[ w=<place>,<place>...]\t<token> <token> ...
 ///
 /// Tokens never contain whitespace, so a space separates them. `<key>` is the hash of the word
 /// the template's group is keyed on (`GroupKey`, 16 hex digits), as the line that made it
@@ -12,16 +12,21 @@
 /// by the rule applied to its text. Format 1 saved keys chosen before a bracket or a quoted value
 /// followed by a variable ended the key word's search (2026-12-04, `GroupKey`): a format-1
 /// template whose text that rule keys differently (a log4j `[main]` line, Envoy's access log)
-/// is keyed by its text, as its lines now are; the others keep their saved key. Loading rebuilds the groups and the LRU order, so a loaded
-/// miner gives the same ids and counts as one never stopped.
+/// is keyed by its text, as its lines now are; the others keep their saved key. `w=` (format 3)
+/// lists the places (from 0) that are a `<*>` printed with punctuation (`"<*>"`,
+/// `WildcardShape`): they match any token, which their text alone would not tell from a shaped
+/// variable's (`[<*>]`, made from variables, matches only those). Loading rebuilds the groups
+/// and the LRU order, so a loaded miner gives the same ids and counts as one never stopped.
 extension TemplateMiner {
     /// The miner's state as text (deterministic: templates in id order, merges sorted).
     public func serialized() -> String {
-        var out = "shipshape-log-templates 2\nstate \(lines) \(tick) \(nextID) \(evictions)\n"
+        var out = "shipshape-log-templates 3\nstate \(lines) \(tick) \(nextID) \(evictions)\n"
         for (from, to) in mergedInto.sorted(by: { $0.key < $1.key }) { out += "merged \(from) \(to)\n" }
         for slot in slots.compactMap({ $0 }).sorted(by: { $0.id < $1.id }) {
             let key = String(slot.key.first, radix: 16)
-            out += "template \(slot.id) \(slot.count) \(slot.lastSeen) \(String(repeating: "0", count: 16 - key.count))\(key)\t\(slot.texts.joined(separator: " "))\n"
+            let shaped = slot.texts.indices.filter { slot.kinds[$0] == TemplateSlot.wildcard && slot.texts[$0] != "<*>" }
+            let places = shaped.isEmpty ? "" : " w=" + shaped.map(String.init).joined(separator: ",")
+            out += "template \(slot.id) \(slot.count) \(slot.lastSeen) \(String(repeating: "0", count: 16 - key.count))\(key)\(places)\t\(slot.texts.joined(separator: " "))\n"
         }
         return out
     }
@@ -42,18 +47,29 @@ extension TemplateMiner {
             switch fields.first {
             case "shipshape-log-templates" where number == 0:
                 format = try int(1)
-                guard format == 1 || format == 2 else { throw MinerStateError(line: number + 1, text: String(line)) }
+                guard (1...3).contains(format) else { throw MinerStateError(line: number + 1, text: String(line)) }
             case "state":
                 lines = try int(1); tick = UInt64(try int(2)); nextID = try int(3); evictions = try int(4)
             case "merged":
                 mergedInto[try int(1)] = try int(2)
             case "template":
                 let texts = head.count > 1 && !head[1].isEmpty ? head[1].split(separator: " ").map(String.init) : []
-                let kinds = texts.map(TemplateSlot.kind(ofText:))
-                let hashes = texts.map { TokenHash.hash($0.utf8) }
+                var kinds = texts.map(TemplateSlot.kind(ofText:))
+                var hashes = texts.map { TokenHash.hash($0.utf8) }
+                if format >= 3, fields.count == 6 {
+                    // The `<*>`s printed with punctuation: they match any token.
+                    guard fields[5].hasPrefix("w="), case let places = fields[5].dropFirst(2).split(separator: ",").map({ Int($0) }),
+                          !places.isEmpty, places.allSatisfy({ $0.map { texts.indices.contains($0) } ?? false }) else {
+                        throw MinerStateError(line: number + 1, text: String(line))
+                    }
+                    for place in places.compactMap({ $0 }) {
+                        kinds[place] = TemplateSlot.wildcard
+                        hashes[place] = LogToken.wildcardHash
+                    }
+                }
                 let first: UInt64
                 if fields.count > 4 {
-                    guard fields.count == 5, fields[4].count == 16, let stored = UInt64(fields[4], radix: 16) else {
+                    guard fields.count == 5 || (format >= 3 && fields.count == 6), fields[4].count == 16, let stored = UInt64(fields[4], radix: 16) else {
                         throw MinerStateError(line: number + 1, text: String(line))
                     }
                     if format == 1, case let now = GroupKey.position(texts: texts), now != GroupKey.position(texts: texts, headerBrackets: false) {

@@ -92,13 +92,13 @@ public final class TemplateMiner {
             }
             if best >= 0, bestScore >= threshold {
                 let id = slots[best]!.id
-                if !absorb(best, key: key), let shape {
+                if !absorb(best, key: key, line: line), let shape {
                     shapeCache.store(shape.hash, shape.variables, tokens.tokens, slot: best, id: id, stamp: groupStamps[best])
                 }
                 return id
             }
-            if !blocked.isEmpty, let survivor = joinField(blocked, key: key) {
-                _ = absorb(survivor, key: key)
+            if !blocked.isEmpty, let survivor = joinField(blocked, key: key, line: line) {
+                _ = absorb(survivor, key: key, line: line)
                 return slots[survivor]!.id
             }
         }
@@ -192,7 +192,7 @@ public final class TemplateMiner {
     /// it only at fields merges in (its id answers to the oldest's from then on); then the
     /// group is compared with it again, as after any change. Returns the template for the line
     /// to join; nil when no place is a field yet, and the line makes a template of its own.
-    private func joinField(_ blocked: [(slot: Int, places: UInt64)], key: GroupKey) -> Int? {
+    private func joinField(_ blocked: [(slot: Int, places: UInt64)], key: GroupKey, line: UnsafeBufferPointer<UInt8>) -> Int? {
         var fields: UInt64 = 0
         var places = blocked.reduce(0) { $0 | $1.places }
         while places != 0 {
@@ -207,7 +207,8 @@ public final class TemplateMiner {
         let survivor = oldest.slot
         var own = oldest.places
         while own != 0 {
-            generalise(survivor, at: own.trailingZeroBitCount)
+            let place = own.trailingZeroBitCount
+            generalise(survivor, at: place, with: tokens[place].text(in: line))
             own &= own - 1
         }
         for other in candidates.dropFirst() where wordConflicts(slots[survivor]!, slots[other.slot]!) & ~fields == 0 {
@@ -232,15 +233,22 @@ public final class TemplateMiner {
         return conflicts
     }
 
-    /// Counts the line into `slot`, turning positions where they differ into `<*>`; whether
+    /// Counts the line into `slot`, turning positions where they differ into `<*>` (and a
+    /// `<*>`'s punctuation into what the line's token shares of it, `WildcardShape`); whether
     /// the template changed.
-    private func absorb(_ slot: Int, key: GroupKey) -> Bool {
+    private func absorb(_ slot: Int, key: GroupKey, line: UnsafeBufferPointer<UInt8>) -> Bool {
         var changed = false
         slots[slot]!.count += 1
         slots[slot]!.lastSeen = tick
-        for i in 0..<tokens.count where slots[slot]!.hashes[i] != tokens[i].hash && slots[slot]!.kinds[i] != TemplateSlot.wildcard {
-            generalise(slot, at: i)
-            changed = true
+        for i in 0..<tokens.count {
+            if slots[slot]!.kinds[i] != TemplateSlot.wildcard {
+                guard slots[slot]!.hashes[i] != tokens[i].hash else { continue }
+                generalise(slot, at: i, with: tokens[i].text(in: line))
+                changed = true
+            } else if slots[slot]!.texts[i] != "<*>" {
+                let text = WildcardShape.merged(slots[slot]!.texts[i], tokens[i].text(in: line))
+                if text != slots[slot]!.texts[i] { slots[slot]!.texts[i] = text; changed = true }
+            }
         }
         touch(slot)
         if changed {
@@ -272,7 +280,11 @@ public final class TemplateMiner {
     /// `<*>`, the counts add up, and `other`'s id answers to `slot`'s from then on.
     private func merge(_ other: Int, into slot: Int, key: GroupKey) {
         let candidate = slots[other]!
-        for i in 0..<candidate.hashes.count where slots[slot]!.hashes[i] != candidate.hashes[i] { generalise(slot, at: i) }
+        for i in 0..<candidate.hashes.count where slots[slot]!.texts[i] != candidate.texts[i] {
+            if slots[slot]!.hashes[i] != candidate.hashes[i] || slots[slot]!.kinds[i] == TemplateSlot.wildcard {
+                generalise(slot, at: i, with: candidate.texts[i])
+            }
+        }
         slots[slot]!.count += candidate.count
         slots[slot]!.lastSeen = max(slots[slot]!.lastSeen, candidate.lastSeen)
         mergedInto[candidate.id] = slots[slot]!.id
@@ -280,11 +292,13 @@ public final class TemplateMiner {
         groups[key]?.removeAll { $0 == other }
     }
 
-    /// Makes a template's place a bare `<*>`.
-    private func generalise(_ slot: Int, at place: Int) {
+    /// Makes a template's place a `<*>` that matches any token, printed with the punctuation
+    /// its text and `other` (the line's token or a merged template's text there) share
+    /// (`WildcardShape`).
+    private func generalise(_ slot: Int, at place: Int, with other: String) {
         slots[slot]!.hashes[place] = LogToken.wildcardHash
         slots[slot]!.kinds[place] = TemplateSlot.wildcard
-        slots[slot]!.texts[place] = "<*>"
+        slots[slot]!.texts[place] = WildcardShape.merged(slots[slot]!.texts[place], other)
     }
 
     /// Similarity of two templates, scored as a line against a template is (either side's `<*>`

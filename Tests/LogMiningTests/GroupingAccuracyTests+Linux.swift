@@ -31,7 +31,7 @@ import XCTest
 /// - E55/E71, `Inode-cache hash table entries: 8192 (order: 3, 32768 bytes)` and `Mount-cache
 ///   ...`, `<*> <*> <*> <*> kernel: <*> hash table entries: <*> (order: <*>, <*> bytes)`
 /// - E102/E103, `session opened for user cyrus by (uid=0)` (su, sshd) and `session opened for
-///   user test by LOGIN(uid=509)` (login), `<*> <*> <*> <*> <*> session opened for user <*> by <*>`
+///   user test by LOGIN(uid=509)` (login), `<*> <*> <*> <*> <*>: session opened for user <*> by <*>`
 extension GroupingAccuracyTests {
     static let linux: [(String, String)] = [
         ("E1", #"Jul 19 18:03:34 combo gpm[30898]: *** info [mice.c(2182)]: "#),

@@ -12,7 +12,7 @@ import XCTest
 /// and the templates the miner printed for them:
 /// - kubelet: `"SyncLoop ADD"`, `"SyncLoop UPDATE"`, `"SyncLoop DELETE"` and `"SyncLoop REMOVE"`
 ///   (four events, three lines each) merge into one template,
-///   `I<*> <*> <*> kubelet.go:<*>] "SyncLoop <*> source="<*>" pods=<*>"]`: the operation is the
+///   `I<*> <*> <*> kubelet.go:<*>] "SyncLoop <*>" source="<*>" pods=<*>"]`: the operation is the
 ///   second word of the quoted message, and the file line that differs with it is a field.
 /// - argocd, merged: `Reconciliation completed` after a comparison (every step's timing) and after
 ///   a tree-only refresh (comparison level 0: patch, setop and time only), three lines each, into

@@ -130,7 +130,7 @@ final class GroupingAccuracyTests: XCTestCase {
     func testSyslog() {
         let miner = assertExactGrouping(Self.syslog)
         XCTAssertEqual(miner.templates.first { $0.text.contains("Session") }?.text,
-                       "<*> <*> <*> <*> systemd[<*>]: Started Session <*> of user <*>")
+                       "<*> <*> <*> <*> systemd[<*>]: Started Session <*> of user <*>.")
     }
 
     func testLogfmt() {
