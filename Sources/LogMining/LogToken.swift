@@ -65,12 +65,19 @@ public struct LogToken: Equatable, Sendable {
     /// The token as it prints in a template.
     public func text(in line: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
+        printed(in: line, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes the token prints in a template, into `bytes` (emptied first; reuse it so that
+    /// no String is made).
+    public func printed(in line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(end - start + 3)
         bytes.append(contentsOf: line[start..<prefixUpper])
         if joinsWithEquals { bytes.append(UInt8(ascii: "=")) }
         if isVariable { bytes.append(contentsOf: LogToken.wildcard) } else { bytes.append(contentsOf: line[coreStart..<coreEnd]) }
         bytes.append(contentsOf: line[coreEnd..<end])
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// How a variable prints.

@@ -57,12 +57,16 @@ extension TemplateMiner {
                 var kinds = texts.map(TemplateSlot.kind(ofText:))
                 var hashes = texts.map { TokenHash.hash($0.utf8) }
                 if format >= 3, fields.count == 6 {
-                    // The `<*>`s printed with punctuation: they match any token.
-                    guard fields[5].hasPrefix("w="), case let places = fields[5].dropFirst(2).split(separator: ",").map({ Int($0) }),
-                          !places.isEmpty, places.allSatisfy({ $0.map { texts.indices.contains($0) } ?? false }) else {
+                    // The `<*>`s printed with punctuation: they match any token. Only what
+                    // `serialized()` writes: places as plain numbers, each once, whose text is
+                    // such a `<*>` (a word marked so would print as a word and match anything).
+                    let items = fields[5].hasPrefix("w=") ? fields[5].dropFirst(2).split(separator: ",", omittingEmptySubsequences: false) : []
+                    let places = items.compactMap { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) ? Int($0) : nil }
+                    guard !items.isEmpty, places.count == items.count, Set(places).count == places.count,
+                          places.allSatisfy({ texts.indices.contains($0) && texts[$0] != "<*>" && WildcardShape.isShaped(texts[$0]) }) else {
                         throw MinerStateError(line: number + 1, text: String(line))
                     }
-                    for place in places.compactMap({ $0 }) {
+                    for place in places {
                         kinds[place] = TemplateSlot.wildcard
                         hashes[place] = LogToken.wildcardHash
                     }

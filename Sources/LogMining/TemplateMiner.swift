@@ -38,6 +38,8 @@ public final class TemplateMiner {
     @exclusivity(unchecked) var lru = LRUList()
     /// The current line's tokens.
     private let tokens = LogTokenBuffer()
+    /// A token's printed bytes, reused (`absorb`, against a `<*>` that keeps punctuation).
+    private var printedToken: [UInt8] = []
     /// Per slot, the stamp its group got at its last change (see `ShapeCache`); 0 when free.
     @exclusivity(unchecked) var groupStamps: [UInt64] = []
     var lastStamp: UInt64 = 0
@@ -246,8 +248,11 @@ public final class TemplateMiner {
                 generalise(slot, at: i, with: tokens[i].text(in: line))
                 changed = true
             } else if slots[slot]!.texts[i] != "<*>" {
-                let text = WildcardShape.merged(slots[slot]!.texts[i], tokens[i].text(in: line))
-                if text != slots[slot]!.texts[i] { slots[slot]!.texts[i] = text; changed = true }
+                tokens[i].printed(in: line, into: &printedToken)
+                if let text = printedToken.withUnsafeBufferPointer({ WildcardShape.merged(slots[slot]!.texts[i], $0) }) {
+                    slots[slot]!.texts[i] = text
+                    changed = true
+                }
             }
         }
         touch(slot)
@@ -278,12 +283,13 @@ public final class TemplateMiner {
 
     /// Merges template `other` into `slot` (same group): positions where they differ become
     /// `<*>`, the counts add up, and `other`'s id answers to `slot`'s from then on.
-    private func merge(_ other: Int, into slot: Int, key: GroupKey) {
+    func merge(_ other: Int, into slot: Int, key: GroupKey) {
         let candidate = slots[other]!
-        for i in 0..<candidate.hashes.count where slots[slot]!.texts[i] != candidate.texts[i] {
-            if slots[slot]!.hashes[i] != candidate.hashes[i] || slots[slot]!.kinds[i] == TemplateSlot.wildcard {
-                generalise(slot, at: i, with: candidate.texts[i])
-            }
+        // Where they differ, or either is a `<*>` (a shaped variable's `[<*>]` and a `<*>` printed
+        // `[<*>]` have one text but match differently), the place becomes a `<*>`.
+        for i in 0..<candidate.hashes.count where slots[slot]!.hashes[i] != candidate.hashes[i]
+            || slots[slot]!.kinds[i] == TemplateSlot.wildcard || candidate.kinds[i] == TemplateSlot.wildcard {
+            generalise(slot, at: i, with: candidate.texts[i])
         }
         slots[slot]!.count += candidate.count
         slots[slot]!.lastSeen = max(slots[slot]!.lastSeen, candidate.lastSeen)

@@ -154,8 +154,9 @@ final class TemplateMinerTests: XCTestCase {
             XCTAssertEqual(m.template(for: 3)?.text, "session opened for user <*> by uid <*>")
         }
         XCTAssertEqual(loaded.serialized(), miner.serialized())
-        // A place listed beyond the template's tokens, or not a number, is not a state this writes.
-        for bad in ["w=9", "w=x", "w="] {
+        // Not what `serialized()` writes: a place beyond the tokens, not a plain number, listed
+        // twice, a word (it would print as a word and match anything), a bare `<*>`.
+        for bad in ["w=9", "w=x", "w=", "w=4,4", "w=4,", "w=+4", "w=0", "w=6", "x=4"] {
             XCTAssertThrowsError(try TemplateMiner(serialized: saved.replacingOccurrences(of: "w=4\t", with: "\(bad)\t"))) { error in
                 XCTAssertEqual((error as? MinerStateError)?.line, 6)
             }
