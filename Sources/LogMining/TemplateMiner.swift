@@ -39,7 +39,7 @@ public final class TemplateMiner {
     /// The current line's tokens.
     private let tokens = LogTokenBuffer()
     /// A token's printed bytes, reused (`absorb`, against a `<*>` that keeps punctuation).
-    private var printedToken: [UInt8] = []
+    @exclusivity(unchecked) private var printedToken: [UInt8] = []
     /// Per slot, the stamp its group got at its last change (see `ShapeCache`); 0 when free.
     @exclusivity(unchecked) var groupStamps: [UInt64] = []
     var lastStamp: UInt64 = 0

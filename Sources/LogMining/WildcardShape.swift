@@ -45,9 +45,11 @@ enum WildcardShape {
         }
     }
 
-    /// Whether `bytes` is exactly its `lead` openers, `<*>` and its `trail` closers.
+    /// Whether `bytes` is exactly its `lead` openers, `<*>` and its `trail` closers, with nothing
+    /// after them (`<*>x` and `(<*>)foo` are words that hold a `<*>`, not a shaped one).
     private static func isWildcard(_ bytes: UnsafeBufferPointer<UInt8>, _ lead: Int, _ trail: Range<Int>) -> Bool {
-        trail.lowerBound == lead + 3 && bytes[lead] == 60 && bytes[lead + 1] == 42 && bytes[lead + 2] == 62
+        trail.lowerBound == lead + 3 && trail.upperBound == bytes.count
+            && bytes[lead] == 60 && bytes[lead + 1] == 42 && bytes[lead + 2] == 62
     }
 
     /// How many openers a text starts with, and where the closers that follow its value are:
