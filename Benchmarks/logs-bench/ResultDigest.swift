@@ -20,6 +20,14 @@ struct ResultDigest {
 
     var value: UInt64 { h }
 
+    /// The digest of every line's template id alone: what a change to how templates print
+    /// (their texts, in the full digest) must leave as it was.
+    static func of(ids: [Int]) -> UInt64 {
+        var digest = ResultDigest()
+        for id in ids { digest.add(UInt64(bitPattern: Int64(id))) }
+        return digest.value
+    }
+
     /// The digest of a mining run and of the tokens of its lines and of `randomLines` random lines.
     static func of(miner: TemplateMiner, ids: [Int], lines buffer: UnsafeBufferPointer<UInt8>, randomLines: Int) -> UInt64 {
         var digest = ResultDigest()

@@ -18,8 +18,16 @@ extension LogTokenizer {
             return LogToken(start: start, coreStart: start, coreEnd: end, end: end, kind: .word)
         }
         var cs = start, ce = end
-        while cs < ce, isOpener(line[cs]) { cs += 1 }
-        while ce > cs, isCloser(line[ce - 1]) { ce -= 1 }
+        while cs < ce {
+            let n = Self.openerLength(line, cs, ce)
+            if n == 0 { break }
+            cs &+= n
+        }
+        while ce > cs {
+            let n = Self.closerLength(line, before: ce, after: cs)
+            if n == 0 { break }
+            ce &-= n
+        }
         var token = LogToken(start: start, coreStart: cs, coreEnd: ce, end: end, kind: .word)
         if cs == ce { return token }
         if quoted, cs > start, line[cs - 1] == quote || line[cs - 1] == apostrophe {
@@ -41,7 +49,17 @@ extension LogTokenizer {
         // key=value: keep the key, mask the value (a level's value stays).
         if seen & ByteClass.equals != 0, let eq = keyValueSplit(line, cs, ce) {
             token.coreStart = eq + 1
+            // A bracketed value keeps its brackets as the key does: `pods=["web-1"]` prints
+            // `pods=["<*>"]`, not `pods=<*>"]`.
+            while token.coreStart < ce, line[token.coreStart] != quote, line[token.coreStart] != apostrophe {
+                let n = Self.openerLength(line, token.coreStart, ce)
+                if n == 0 { break }
+                token.coreStart &+= n
+            }
             if token.coreStart < ce, line[token.coreStart] == quote || line[token.coreStart] == apostrophe {
+                // The value ends at its closing quote, the chunk's last (the splitter skipped the
+                // escaped ones): `err="not \"found\""` prints `err="<*>"`, not `err="<*>\""`.
+                if let close = lastIndex(of: line[token.coreStart], in: line, token.coreStart + 1, end) { token.coreEnd = close }
                 token.coreStart += 1
                 token.kind = .quoted
             } else if token.coreStart == ce {

@@ -119,7 +119,8 @@ public struct LogTokenizer: Sendable {
                 i = messageKeyEnd
                 continue
             }
-            if inMessageQuote, j > start, line[j - 1] == quote { inMessageQuote = false }
+            // The message's closing quote; an escaped one (`pod \"web\"`) quotes a name inside it.
+            if inMessageQuote, j > start, line[j - 1] == quote, j - 1 == start || line[j - 2] != 92 { inMessageQuote = false }
             let classes = ByteClass.classes(seen), length = j &- start
             if pendingPrefix < 0, length <= 255, classes == ByteClass.letter || classes == ByteClass.digit {
                 // Letters only or digits only (most tokens): made here, without a call, as `classify`
@@ -379,6 +380,25 @@ public struct LogTokenizer: Sendable {
     /// `] ) } > " '` and `, ; . : ! ?`: what a token's suffix may hold after its core.
     @inline(__always) static func isCloser(_ b: UInt8) -> Bool {
         b == 93 || b == 41 || b == 125 || b == 62 || b == 44 || b == 59 || b == 46 || b == 58 || b == 34 || b == 39 || b == 33 || b == 63
+    }
+    /// How many bytes of `bytes[i..<end]`'s start are one opener: 1 for `isOpener`, 2 for an
+    /// escaped quote (`\"`: klog quotes names inside its quoted message, `volume \"tmp\"`), else 0.
+    @inline(__always) static func openerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        if isOpener(bytes[i]) { return 1 }
+        return bytes[i] == 92 && i &+ 1 < end && (bytes[i &+ 1] == 34 || bytes[i &+ 1] == 39) ? 2 : 0
+    }
+    /// How many bytes of `bytes[i..<end]`'s start are one closer: 1 for `isCloser`, 2 for an
+    /// escaped quote (`\")` closes `\"`, `)`), else 0.
+    @inline(__always) static func closerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        if isCloser(bytes[i]) { return 1 }
+        return bytes[i] == 92 && i &+ 1 < end && (bytes[i &+ 1] == 34 || bytes[i &+ 1] == 39) ? 2 : 0
+    }
+    /// How many bytes of `bytes[start..<i]`'s end are one closer: 1 for `isCloser`, 2 for an
+    /// escaped quote, else 0.
+    @inline(__always) static func closerLength(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int, after start: Int) -> Int {
+        let b = bytes[i &- 1]
+        guard isCloser(b) else { return 0 }
+        return (b == 34 || b == 39) && i &- 2 >= start && bytes[i &- 2] == 92 ? 2 : 1
     }
     @inline(__always) func digitAt(_ line: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { line[i] >= 48 && line[i] <= 57 }
     func isKlogLevel(_ b: UInt8) -> Bool { b == 73 || b == 87 || b == 69 || b == 70 }  // I W E F

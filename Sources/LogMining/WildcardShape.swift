@@ -29,6 +29,9 @@ enum WildcardShape {
             var trail = 0
             while aTrail.lowerBound + trail < aTrail.upperBound, bTrail.lowerBound + trail < bTrail.upperBound,
                   a[aTrail.lowerBound + trail] == b[bTrail.lowerBound + trail] { trail += 1 }
+            // A `\` kept without its quote would escape whatever follows it (`\"` and `\'` differ).
+            if lead > 0, a[lead - 1] == 92 { lead -= 1 }
+            if trail > 0, a[aTrail.lowerBound + trail - 1] == 92 { trail -= 1 }
             if lead == aLead, trail == aTrail.count, isWildcard(a, aLead, aTrail) { return nil }
             if lead == 0, trail == 0 { return "<*>" }
             return String(decoding: a[..<lead], as: UTF8.self) + "<*>"
@@ -71,7 +74,11 @@ enum WildcardShape {
             if from == to { return none }
         }
         var lead = 0
-        while lead < from, LogTokenizer.isOpener(bytes[lead]) { lead += 1 }
+        while lead < from {
+            let n = LogTokenizer.openerLength(bytes, lead, from)
+            if n == 0 { break }
+            lead += n
+        }
         let afterKey = lead < from || bytes[from..<to].contains(61)
         if afterKey {
             // Only the plain punctuation the text ends with (`sshd[<*>]:` keeps `:`).
@@ -80,7 +87,11 @@ enum WildcardShape {
             return (0, start..<bytes.count)
         }
         var trail = to
-        while trail < bytes.count, LogTokenizer.isCloser(bytes[trail]) { trail += 1 }
+        while trail < bytes.count {
+            let n = LogTokenizer.closerLength(bytes, trail, bytes.count)
+            if n == 0 { break }
+            trail += n
+        }
         return (lead, to..<trail)
     }
 

@@ -34,6 +34,9 @@ final class LogTokenizerTests: XCTestCase {
     func testKeyValuePairsKeepTheKey() {
         XCTAssertEqual(tokenizer.tokenize("retry=3 user=alice err=\"connection refused\" level=warn empty="),
                        ["retry=<*>", "user=<*>", "err=\"<*>\"", "level=warn", "empty="])
+        // A bracketed value keeps its brackets and quotes on both sides.
+        XCTAssertEqual(tokenizer.tokenize(#"pods=["web-1"] ids=[1,2] none=[] event={"ID":"c1","Type":"Started"}"#),
+                       [#"pods=["<*>"]"#, "ids=[<*>]", "none=[]", #"event={"<*>"}"#])
     }
 
     func testLogfmtMessageIsMinedAsWords() {
@@ -47,6 +50,18 @@ final class LogTokenizerTests: XCTestCase {
                        ["I<*>", "<*>", "<*>", "controller.go:<*>]", "\"Starting", "controller\"", "controller=\"<*>\""])
         XCTAssertEqual(tokenizer.tokenize("E1202 10:00:03.000000 1 reflector.go:147] Failed to watch"),
                        ["E<*>", "<*>", "<*>", "reflector.go:<*>]", "Failed", "to", "watch"])
+    }
+
+    /// klog quotes names inside its quoted message with escaped quotes: `\"` opens and closes a
+    /// value as `"` does, so a template prints `\"<*>\")`, not `<*>")` with a quote that opens
+    /// nowhere. A quoted value holding escaped quotes ends at its own closing quote.
+    func testKlogsEscapedQuotesAreTheValuesPunctuation() {
+        let line = #"I1202 10:00:00.465219    2871 reconciler_common.go:231] "operationExecutor.MountVolume started for volume \"kube-api-access-nnfzp\" (UniqueName: \"kubernetes.io/projected/fc370425-2156-4284-abac-417eb0a92383-kube-api-access-nnfzp\") pod \"worker-84c7d5b9f6-szpsq\" (UID: \"fc370425-2156-4284-abac-417eb0a92383\") " pod="chatbot-dev/worker-84c7d5b9f6-szpsq""#
+        XCTAssertEqual(Array(tokenizer.tokenize(line).suffix(10)),
+                       ["volume", #"\"kube-api-access-nnfzp\""#, "(UniqueName:", #"\"<*>\")"#, "pod", #"\"<*>\""#, "(UID:", #"\"<*>\")"#, #"""#, #"pod="<*>""#])
+        let error = #"E1202 10:00:00.358989    4052 pod_workers.go:1300] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"frontend\" with CreateContainerConfigError: \"secret \\\"frontend-env\\\" not found\"" pod="chatbot-dev/frontend-5c8d7f9b4-qxcbn""#
+        XCTAssertEqual(Array(tokenizer.tokenize(error).suffix(2)), [#"err="<*>""#, #"pod="<*>""#])
+        XCTAssertEqual(tokenizer.tokenize(#"status="done." code='a\'b'"#), [#"status="<*>""#, "code='<*>'"])
     }
 
     func testJSONLinesMineTheMessageAndKeepTheLevel() {

@@ -26,6 +26,10 @@ final class WildcardShapeTests: XCTestCase {
             ("\"", "(x)", "<*>"),
             ("", "x", "<*>"),
             ("«ja»", "«nein»", "<*>"),                        // UTF-8 bytes count as letters
+            (#"\"tmp\""#, #"\"kube-api-access\")"#, #"\"<*>\""#),  // klog's escaped quotes are one opener
+            (#"\"tmp\")"#, #"\"cache\")."#, #"\"<*>\")"#),
+            (#"\"tmp\""#, #"\'tmp\'"#, "<*>"),                 // not half of an escaped quote
+            (#"\"tmp\""#, #""tmp""#, "<*>"),
         ]
         for (a, b, expected) in cases {
             XCTAssertEqual(WildcardShape.merged(a, b), expected, "\(a) + \(b)")
@@ -53,7 +57,8 @@ final class WildcardShapeTests: XCTestCase {
     /// including texts after a key or a name.
     func testMergingIsAssociativeAndCommutative() {
         let texts = ["(root)", "(admin),", "[a]", "alice.", #"ADD""#, #""SyncLoop"#, "<*>", "(<*>)", "[<*>]:",
-                     "sshd[<*>]:", "user=<*>,", #"msg="done""#, "-", "x", "<*>x", "(<*>)foo", "«ja»"]
+                     "sshd[<*>]:", "user=<*>,", #"msg="done""#, "-", "x", "<*>x", "(<*>)foo", "«ja»",
+                     #"\"tmp\")"#, #"\'tmp\'"#, #"\"<*>\""#, #"(\"a\")"#]
         for a in texts {
             for b in texts {
                 XCTAssertEqual(WildcardShape.merged(a, b), WildcardShape.merged(b, a), "\(a) + \(b)")
