@@ -81,8 +81,10 @@ extension LogTokenizer {
         token.kind = kind(of: line, cs, ce, packed: core)
         // Brackets count as other bytes: a core known to have none skips the two bracket checks.
         let mayHaveBrackets = core.map { CoreCounts.other($0) > 0 } ?? true
-        // `[fe80::1]:443`: a bracketed address is one variable, brackets included.
-        if token.isVariable, cs > start, line[cs - 1] == 91, mayHaveBrackets, firstIndex(of: 93, in: line, cs, ce) != nil {
+        // `[fe80::1]:443`: a bracketed address is one variable, brackets included. (Not ZooKeeper's
+        // `[QuorumPeer[myid=1]/...@670]`: its first `]` closes a `[` inside, and it prints `[<*>]`.)
+        if token.isVariable, cs > start, line[cs - 1] == 91, mayHaveBrackets, let close = firstIndex(of: 93, in: line, cs, ce),
+           firstIndex(of: 91, in: line, cs, close) == nil {
             token.coreStart = cs - 1
             return token
         }
@@ -101,8 +103,10 @@ extension LogTokenizer {
                 token.kind = .number
             }
         }
+        if token.isVariable, token.coreEnd < end { token.coreEnd = Self.closedInside(line, token.coreStart, token.coreEnd, end) }
         return token
     }
+
 
     /// The counters of the core `line[cs..<ce]`: the chunk's (`packed`, over `start..<end`)
     /// less those of the brackets and punctuation trimmed off either side. Those are all

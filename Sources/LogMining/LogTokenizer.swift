@@ -381,6 +381,26 @@ public struct LogTokenizer: Sendable {
     @inline(__always) static func isCloser(_ b: UInt8) -> Bool {
         b == 93 || b == 41 || b == 125 || b == 62 || b == 44 || b == 59 || b == 46 || b == 58 || b == 34 || b == 39 || b == 33 || b == 63
     }
+    /// Where a value `line[cs..<ce]` ends once the closing brackets right after it whose
+    /// openers are inside it are its own: `web-1_default(3f0c-...)` and `Thread[main,5]` print
+    /// `<*>`, not `<*>)` and `<*>]` with a bracket that opens nowhere. `[<*>]` keeps its `]`.
+    @inline(__always)
+    static func closedInside(_ line: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int, _ end: Int) -> Int {
+        var ce = ce
+        while ce < end {
+            let close = line[ce]
+            let open: UInt8 = close == 41 ? 40 : close == 93 ? 91 : close == 125 ? 123 : 0
+            guard open != 0 else { break }
+            var depth = 0, k = cs
+            while k < ce {
+                if line[k] == open { depth &+= 1 } else if line[k] == close { depth &-= 1 }
+                k &+= 1
+            }
+            guard depth > 0 else { break }
+            ce &+= 1
+        }
+        return ce
+    }
     /// How many bytes of `bytes[i..<end]`'s start are one opener: 1 for `isOpener`, 2 for an
     /// escaped quote (`\"`: klog quotes names inside its quoted message, `volume \"tmp\"`), else 0.
     @inline(__always) static func openerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {

@@ -79,6 +79,8 @@ enum WildcardShape {
             if n == 0 { break }
             lead += n
         }
+        // A bracket closed inside the value is the value's (`Thread[main,5,main]`).
+        to = LogTokenizer.closedInside(bytes, from, to, bytes.count)
         let afterKey = lead < from || bytes[from..<to].contains(61)
         if afterKey {
             // Only the plain punctuation the text ends with (`sshd[<*>]:` keeps `:`).

@@ -62,6 +62,11 @@ final class LogTokenizerTests: XCTestCase {
         let error = #"E1202 10:00:00.358989    4052 pod_workers.go:1300] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"frontend\" with CreateContainerConfigError: \"secret \\\"frontend-env\\\" not found\"" pod="chatbot-dev/frontend-5c8d7f9b4-qxcbn""#
         XCTAssertEqual(Array(tokenizer.tokenize(error).suffix(2)), [#"err="<*>""#, #"pod="<*>""#])
         XCTAssertEqual(tokenizer.tokenize(#"status="done." code='a\'b'"#), [#"status="<*>""#, "code='<*>'"])
+        // A bracket closed inside a value is the value's; one opened before it stays around it.
+        XCTAssertEqual(tokenizer.tokenize("in pod web-7d9f_default(3f0c-11) at [10.0.0.1] (0x1f). f(x) ok"),
+                       ["in", "pod", "<*>", "at", "[<*>]", "(<*>).", "f(x)", "ok"])
+        XCTAssertEqual(tokenizer.tokenize("[QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumPeer@670] - LOOKING at [fe80::1]:443"),
+                       ["[<*>]", "-", "LOOKING", "at", "<*>"])
     }
 
     func testJSONLinesMineTheMessageAndKeepTheLevel() {

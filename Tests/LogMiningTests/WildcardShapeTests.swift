@@ -30,6 +30,8 @@ final class WildcardShapeTests: XCTestCase {
             (#"\"tmp\")"#, #"\"cache\")."#, #"\"<*>\")"#),
             (#"\"tmp\""#, #"\'tmp\'"#, "<*>"),                 // not half of an escaped quote
             (#"\"tmp\""#, #""tmp""#, "<*>"),
+            ("Thread[main,5,main]", "Thread[io,5,main]", "<*>"),           // a bracket closed inside the value
+            ("(Thread[main,5,main]).", "(Thread[io,5,main]).", "(<*>)."),
         ]
         for (a, b, expected) in cases {
             XCTAssertEqual(WildcardShape.merged(a, b), expected, "\(a) + \(b)")
@@ -58,7 +60,7 @@ final class WildcardShapeTests: XCTestCase {
     func testMergingIsAssociativeAndCommutative() {
         let texts = ["(root)", "(admin),", "[a]", "alice.", #"ADD""#, #""SyncLoop"#, "<*>", "(<*>)", "[<*>]:",
                      "sshd[<*>]:", "user=<*>,", #"msg="done""#, "-", "x", "<*>x", "(<*>)foo", "«ja»",
-                     #"\"tmp\")"#, #"\'tmp\'"#, #"\"<*>\""#, #"(\"a\")"#]
+                     #"\"tmp\")"#, #"\'tmp\'"#, #"\"<*>\""#, #"(\"a\")"#, "Thread[a,1]", "f(x)", "(f(x))"]
         for a in texts {
             for b in texts {
                 XCTAssertEqual(WildcardShape.merged(a, b), WildcardShape.merged(b, a), "\(a) + \(b)")
