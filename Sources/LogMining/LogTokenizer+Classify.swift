@@ -103,7 +103,8 @@ extension LogTokenizer {
                 token.kind = .number
             }
         }
-        if token.isVariable, token.coreEnd < end { token.coreEnd = Self.closedInside(line, token.coreStart, token.coreEnd, end) }
+        // (Only a core with brackets can hold an opener: most have none, and skip the scan.)
+        if token.isVariable, mayHaveBrackets, token.coreEnd < end { token.coreEnd = Self.closedInside(line, token.coreStart, token.coreEnd, end) }
         return token
     }
 
