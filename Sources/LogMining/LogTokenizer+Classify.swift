@@ -31,8 +31,12 @@ extension LogTokenizer {
         var token = LogToken(start: start, coreStart: cs, coreEnd: ce, end: end, kind: .word)
         if cs == ce { return token }
         if quoted, cs > start, line[cs - 1] == quote || line[cs - 1] == apostrophe {
-            // A quoted string: one variable, its quotes and what surrounds them kept.
-            if let close = lastIndex(of: line[cs - 1], in: line, cs, end) { token.coreEnd = close }
+            // A quoted string: one variable, its quotes and what surrounds them kept; escaped
+            // quotes that open it close it too (`"\"a b\""` prints `"\"<*>\""`).
+            if let close = lastIndex(of: line[cs - 1], in: line, cs, end) {
+                token.coreEnd = close
+                while token.coreEnd > cs, Self.closerLength(line, before: token.coreEnd, after: cs) == 2 { token.coreEnd &-= 2 }
+            }
             token.kind = .quoted
             return token
         }
@@ -57,8 +61,9 @@ extension LogTokenizer {
                 token.coreStart &+= n
             }
             if token.coreStart < ce, line[token.coreStart] == quote || line[token.coreStart] == apostrophe {
-                // The value ends at its closing quote, the chunk's last (the splitter skipped the
-                // escaped ones): `err="not \"found\""` prints `err="<*>"`, not `err="<*>\""`.
+                // The value ends at its closing quote, the chunk's last (the splitter took the
+                // escaped ones inside as the value's): `err="not \"found\""` prints `err="<*>"`,
+                // not `err="<*>\""`.
                 if let close = lastIndex(of: line[token.coreStart], in: line, token.coreStart + 1, end) { token.coreEnd = close }
                 token.coreStart += 1
                 token.kind = .quoted
@@ -68,6 +73,10 @@ extension LogTokenizer {
                 token.kind = .level
             } else {
                 token.kind = .value
+                // `pod=web-1_default(3f0c-11)` prints `pod=<*>`, as the value alone would.
+                if token.coreEnd < end, Self.isBracketCloser(line[token.coreEnd]) {
+                    token.coreEnd = Self.closedInside(line, token.coreStart, token.coreEnd, end)
+                }
             }
             return token
         }
@@ -104,7 +113,9 @@ extension LogTokenizer {
             }
         }
         // (Only a core with brackets can hold an opener: most have none, and skip the scan.)
-        if token.isVariable, mayHaveBrackets, token.coreEnd < end { token.coreEnd = Self.closedInside(line, token.coreStart, token.coreEnd, end) }
+        if token.isVariable, mayHaveBrackets, token.coreEnd < end, Self.isBracketCloser(line[token.coreEnd]) {
+            token.coreEnd = Self.closedInside(line, token.coreStart, token.coreEnd, end)
+        }
         return token
     }
 

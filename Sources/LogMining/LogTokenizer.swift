@@ -120,7 +120,7 @@ public struct LogTokenizer: Sendable {
                 continue
             }
             // The message's closing quote; an escaped one (`pod \"web\"`) quotes a name inside it.
-            if inMessageQuote, j > start, line[j - 1] == quote, j - 1 == start || line[j - 2] != 92 { inMessageQuote = false }
+            if inMessageQuote, j > start, line[j - 1] == quote, !Self.isEscaped(line, j - 1, after: start) { inMessageQuote = false }
             let classes = ByteClass.classes(seen), length = j &- start
             if pendingPrefix < 0, length <= 255, classes == ByteClass.letter || classes == ByteClass.digit {
                 // Letters only or digits only (most tokens): made here, without a call, as `classify`
@@ -382,25 +382,40 @@ public struct LogTokenizer: Sendable {
         b == 93 || b == 41 || b == 125 || b == 62 || b == 44 || b == 59 || b == 46 || b == 58 || b == 34 || b == 39 || b == 33 || b == 63
     }
     /// Where a value `line[cs..<ce]` ends once the closing brackets right after it whose
-    /// openers are inside it are its own: `web-1_default(3f0c-...)` and `Thread[main,5]` print
-    /// `<*>`, not `<*>)` and `<*>]` with a bracket that opens nowhere. `[<*>]` keeps its `]`.
-    @inline(__always)
+    /// openers are inside it are its own: `web-1_default(3f0c-11)` prints `<*>`, not `<*>)`
+    /// with a bracket that opens nowhere; `[<*>]` keeps its `]`. One pass over the value, then
+    /// one step a closer (a line of many brackets costs its length, not its square).
     static func closedInside(_ line: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int, _ end: Int) -> Int {
+        guard ce < end, isBracketCloser(line[ce]) else { return ce }
+        // How many of each bracket the value leaves open: ( [ {.
+        var round = 0, square = 0, curly = 0
+        var k = cs
+        while k < ce {
+            switch line[k] {
+            case 40: round &+= 1
+            case 41: round &-= 1
+            case 91: square &+= 1
+            case 93: square &-= 1
+            case 123: curly &+= 1
+            case 125: curly &-= 1
+            default: break
+            }
+            k &+= 1
+        }
         var ce = ce
         while ce < end {
-            let close = line[ce]
-            let open: UInt8 = close == 41 ? 40 : close == 93 ? 91 : close == 125 ? 123 : 0
-            guard open != 0 else { break }
-            var depth = 0, k = cs
-            while k < ce {
-                if line[k] == open { depth &+= 1 } else if line[k] == close { depth &-= 1 }
-                k &+= 1
+            switch line[ce] {
+            case 41 where round > 0: round &-= 1
+            case 93 where square > 0: square &-= 1
+            case 125 where curly > 0: curly &-= 1
+            default: return ce
             }
-            guard depth > 0 else { break }
             ce &+= 1
         }
         return ce
     }
+    /// `) ] }`: a closer that may close a bracket opened inside a value (`closedInside`).
+    @inline(__always) static func isBracketCloser(_ b: UInt8) -> Bool { b == 41 || b == 93 || b == 125 }
     /// How many bytes of `bytes[i..<end]`'s start are one opener: 1 for `isOpener`, 2 for an
     /// escaped quote (`\"`: klog quotes names inside its quoted message, `volume \"tmp\"`), else 0.
     @inline(__always) static func openerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
@@ -418,7 +433,14 @@ public struct LogTokenizer: Sendable {
     @inline(__always) static func closerLength(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int, after start: Int) -> Int {
         let b = bytes[i &- 1]
         guard isCloser(b) else { return 0 }
-        return (b == 34 || b == 39) && i &- 2 >= start && bytes[i &- 2] == 92 ? 2 : 1
+        return (b == 34 || b == 39) && isEscaped(bytes, i &- 1, after: start) ? 2 : 1
+    }
+    /// Whether the byte at `i` is escaped: an odd run of `\` right before it, within
+    /// `bytes[start..<i]` (`\"` is an escaped quote; `\\"` a backslash, then a quote).
+    @inline(__always) static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, after start: Int) -> Bool {
+        var k = i
+        while k > start, bytes[k &- 1] == 92 { k &-= 1 }
+        return (i &- k) & 1 == 1
     }
     @inline(__always) func digitAt(_ line: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { line[i] >= 48 && line[i] <= 57 }
     func isKlogLevel(_ b: UInt8) -> Bool { b == 73 || b == 87 || b == 69 || b == 70 }  // I W E F

@@ -58,12 +58,14 @@ extension TemplateMiner {
                 var hashes = texts.map { TokenHash.hash($0.utf8) }
                 if format >= 3, fields.count == 6 {
                     // The `<*>`s printed with punctuation: they match any token. Only what
-                    // `serialized()` writes: places as plain numbers, each once, whose text is
-                    // such a `<*>` (a word marked so would print as a word and match anything).
+                    // `serialized()` writes: places as plain numbers, each once, whose text holds
+                    // a `<*>` (a word marked so would print as a word and match anything). Not
+                    // only a shaped one: a version of 2026-12-04 could save `<*>x` as such a place,
+                    // and its next merge makes a shaped text of it.
                     let items = fields[5].hasPrefix("w=") ? fields[5].dropFirst(2).split(separator: ",", omittingEmptySubsequences: false) : []
                     let places = items.compactMap { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) ? Int($0) : nil }
                     guard !items.isEmpty, places.count == items.count, Set(places).count == places.count,
-                          places.allSatisfy({ texts.indices.contains($0) && texts[$0] != "<*>" && WildcardShape.isShaped(texts[$0]) }) else {
+                          places.allSatisfy({ texts.indices.contains($0) && texts[$0] != "<*>" && texts[$0].contains("<*>") }) else {
                         throw MinerStateError(line: number + 1, text: String(line))
                     }
                     for place in places {

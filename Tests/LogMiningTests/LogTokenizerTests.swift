@@ -67,6 +67,20 @@ final class LogTokenizerTests: XCTestCase {
                        ["in", "pod", "<*>", "at", "[<*>]", "(<*>).", "f(x)", "ok"])
         XCTAssertEqual(tokenizer.tokenize("[QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumPeer@670] - LOOKING at [fe80::1]:443"),
                        ["[<*>]", "-", "LOOKING", "at", "<*>"])
+        XCTAssertEqual(tokenizer.tokenize("pod=web-7d9f_default(3f0c-11) x 1((((2))))."), ["pod=<*>", "x", "<*>."])
+        // A quoted string opened by an escaped quote closes with one.
+        XCTAssertEqual(tokenizer.tokenize(#"got "\"a b\"" now"#), ["got", #""\"<*>\"""#, "now"])
+        // An escaped backslash before a quote leaves the quote unescaped: klog's message ends there.
+        XCTAssertEqual(tokenizer.tokenize(#"I1202 10:00:00.1 1 a.go:12] "Read C:\\" path="a b" n=1"#),
+                       ["I<*>", "<*>", "<*>", "a.go:<*>]", #""Read"#, #"C:\\""#, #"path="<*>""#, "n=<*>"])
+    }
+
+    /// A value of many brackets is read in one pass (each closer after it is not a scan of it
+    /// again): 200,000 of them tokenize as one variable.
+    func testAValueOfManyBracketsIsReadInOnePass() {
+        let depth = 100_000
+        let line = "x 1" + String(repeating: "(", count: depth) + "2" + String(repeating: ")", count: depth) + " y"
+        XCTAssertEqual(tokenizer.tokenize(line), ["x", "<*>", "y"])
     }
 
     func testJSONLinesMineTheMessageAndKeepTheLevel() {

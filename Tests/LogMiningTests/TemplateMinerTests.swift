@@ -161,6 +161,13 @@ final class TemplateMinerTests: XCTestCase {
                 XCTAssertEqual((error as? MinerStateError)?.line, 6)
             }
         }
+        // A place an earlier version of format 3 saved with a text that holds a `<*>` but is not
+        // shaped (`<*>x`) loads, matches any token, and its next merge shapes it.
+        let older = saved.replacingOccurrences(of: "by uid <*>\n", with: "by uid <*>x\n").replacingOccurrences(of: "w=4\t", with: "w=4,7\t")
+        XCTAssertNotEqual(older, saved)
+        let fromOlder = try TemplateMiner(serialized: older)
+        XCTAssertEqual(fromOlder.add("session opened for user (root) by uid 0"), 3)
+        XCTAssertEqual(fromOlder.template(for: 3)?.text, "session opened for user (<*>) by uid <*>")
     }
 
 
