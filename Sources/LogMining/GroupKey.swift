@@ -36,7 +36,10 @@ struct GroupKey: Hashable {
     /// The key word's position among `count` tokens, given which are kept words, which of
     /// those are header fields (`isHeader`), and each token's first and last printed byte;
     /// nil when none is kept. One rule for a mined line and for a template loaded from a
-    /// state saved without keys (`position(texts:)`), which print the same bytes there.
+    /// state saved without keys (`position(texts:)`), which print the same bytes there but for
+    /// a bare variable whose line starts it with a `[` (`[::1]:443`) or ends it with a bracket
+    /// it opened (`x-1[a,22]`), both printed `<*>`: a line reads its own bytes, as the states
+    /// saved with keys were keyed (reading the printed ones would key their lines apart).
     /// `headerBrackets` false: the rule of states format 1, without the bracket and quoted-value
     /// rules (see `position(texts:)`).
     @inline(__always)

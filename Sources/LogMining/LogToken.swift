@@ -80,16 +80,6 @@ public struct LogToken: Equatable, Sendable {
         bytes.append(contentsOf: line[coreEnd..<end])
     }
 
-    /// The first and last bytes the token prints (`<` and `>` where a variable's core is at
-    /// its edge): what `GroupKey.position` reads, as it reads a loaded template's text. (Not
-    /// the line's bytes: `[fe80::1]:443` prints `<*>`, and `web-1(a)` ends in a `)` it keeps.)
-    @inline(__always)
-    public func printedEnds(in line: UnsafeBufferPointer<UInt8>) -> (first: UInt8, last: UInt8) {
-        let first: UInt8 = prefixUpper > start ? line[start] : joinsWithEquals ? 61 : isVariable ? 60 : line[start]
-        let last: UInt8 = end > coreEnd || !isVariable ? line[end &- 1] : 62
-        return (first, last)
-    }
-
     /// How a variable prints.
     public static let wildcard: [UInt8] = Array("<*>".utf8)
     /// The hash of a bare `<*>`, the template position that matches anything.

@@ -31,11 +31,17 @@ extension LogTokenizer {
         var token = LogToken(start: start, coreStart: cs, coreEnd: ce, end: end, kind: .word)
         if cs == ce { return token }
         if quoted, cs > start, line[cs - 1] == quote || line[cs - 1] == apostrophe {
-            // A quoted string: one variable, its quotes and what surrounds them kept; escaped
-            // quotes that open it close it too (`"\"a b\""` prints `"\"<*>\""`).
+            // A quoted string: one variable, its quotes and what surrounds them kept; as many
+            // escaped quotes as open it close it (`"\"a b\""` prints `"\"<*>\""`; `"said
+            // \"hi\""` prints `"<*>"`, its escaped quotes inside the value).
             if let close = lastIndex(of: line[cs - 1], in: line, cs, end) {
                 token.coreEnd = close
-                while token.coreEnd > cs, Self.closerLength(line, before: token.coreEnd, after: cs) == 2 { token.coreEnd &-= 2 }
+                var escapedOpeners = 0, k = start
+                while k < cs { if line[k] == 92 { escapedOpeners &+= 1; k &+= 2 } else { k &+= 1 } }
+                while escapedOpeners > 0, token.coreEnd > cs, Self.closerLength(line, before: token.coreEnd, after: cs) == 2 {
+                    token.coreEnd &-= 2
+                    escapedOpeners &-= 1
+                }
             }
             token.kind = .quoted
             return token

@@ -144,7 +144,7 @@ public final class TemplateMiner {
         let position = GroupKey.position(count: tokens.count, isKept: { !tokens[$0].isVariable }, isHeader: { i in
             let t = tokens[i]
             return t.kind == .level || GroupKey.isHeader(UnsafeBufferPointer(rebasing: line[t.start..<t.end]))
-        }, ends: { tokens[$0].printedEnds(in: line) })
+        }, ends: { (line[tokens[$0].start], line[tokens[$0].end - 1]) })
         return position.map { tokens[$0].hash } ?? 0
     }
 

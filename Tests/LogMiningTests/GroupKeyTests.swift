@@ -40,10 +40,6 @@ final class GroupKeyTests: XCTestCase {
             #"[2024-12-02T10:00:02.123Z] "GET /api/todos HTTP/1.1" 503 UT - "-" 0 91 200 - "10.0.0.2" "curl/8.4.0" - default"#,
             "2015-10-10 02:59:48,979 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Executing with tokens:",
             "2015-10-19 02:56:15,680 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Using mapred newApiCommitter.",
-            // A variable that keeps a `]` it opened (`<*>`), and a bracketed address (`<*>`):
-            // neither closes nor opens a header's bracket, in the line as in the text.
-            "[pool x-1[a,22] started the job now",
-            "[::1]:443 refused the upstream connection",
         ]
         let ids = lines.map { miner.add($0) }
         let keyless = miner.serialized().replacingOccurrences(of: #" [0-9a-f]{16}\t"#, with: "\t", options: .regularExpression)
@@ -52,9 +48,7 @@ final class GroupKeyTests: XCTestCase {
         XCTAssertEqual(loaded.add(#"[2024-12-02T10:00:03.123Z] "POST /api/chat HTTP/1.1" 504 URX - "-" 0 91 300 - "10.0.0.3" "curl/8.4.0" - default"#), ids[0])
         XCTAssertEqual(loaded.add("2015-10-11 03:00:00,000 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Executing with tokens:"), ids[2])
         XCTAssertEqual(loaded.add("2015-10-11 03:00:01,000 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Using mapred newApiCommitter."), ids[3])
-        XCTAssertEqual(loaded.add("[pool y-2[b,33] started the job now"), ids[4])
-        XCTAssertEqual(loaded.add("[::2]:8443 refused the upstream connection"), ids[5])
-        XCTAssertEqual(loaded.templates.count, 5)
+        XCTAssertEqual(loaded.templates.count, 3)
     }
 
     func testAFormatOneStateKeysByTheTextWhereTheBracketAndQuoteRulesMovedTheKey() throws {

@@ -70,6 +70,7 @@ final class LogTokenizerTests: XCTestCase {
         XCTAssertEqual(tokenizer.tokenize("pod=web-7d9f_default(3f0c-11) x 1((((2))))."), ["pod=<*>", "x", "<*>."])
         // A quoted string opened by an escaped quote closes with one.
         XCTAssertEqual(tokenizer.tokenize(#"got "\"a b\"" now"#), ["got", #""\"<*>\"""#, "now"])
+        XCTAssertEqual(tokenizer.tokenize(#"say "he said \"hi\"" now"#), ["say", #""<*>""#, "now"])
         // An escaped backslash before a quote leaves the quote unescaped: klog's message ends there.
         XCTAssertEqual(tokenizer.tokenize(#"I1202 10:00:00.1 1 a.go:12] "Read C:\\" path="a b" n=1"#),
                        ["I<*>", "<*>", "<*>", "a.go:<*>]", #""Read"#, #"C:\\""#, #"path="<*>""#, "n=<*>"])
