@@ -113,10 +113,18 @@ public struct LogTokenizer: Sendable {
                 break
             }
             if messageKeyEnd >= 0 {
-                // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the first.
-                pendingPrefix = start
+                // logfmt `msg="starting server"`: the message is mined as words, `msg="` leads the
+                // first. Before a space or the line's end (`msg=" x"`, `msg="`) it is a token of
+                // its own: a token never holds whitespace (a saved template splits at it).
                 inMessageQuote = true
                 i = messageKeyEnd
+                if messageKeyEnd < to, entries[Int(line[messageKeyEnd])] & ByteClass.spaceBits == 0 {
+                    pendingPrefix = start
+                } else {
+                    out[n] = LogToken(start: start, coreStart: start, coreEnd: messageKeyEnd, end: messageKeyEnd, kind: .word)
+                    out[n].hash = hash(out[n], in: line)
+                    n &+= 1
+                }
                 continue
             }
             // The message's closing quote; an escaped one (`pod \"web\"`) quotes a name inside it.
@@ -156,12 +164,6 @@ public struct LogTokenizer: Sendable {
             // Only a number completes a month pair.
             if kind == .number, mayBeMonth(out, n) { markSyslogMonth(line, out, n) }
             i = j
-        }
-        if pendingPrefix >= 0 {
-            // `msg="` ends the line: the key alone.
-            out[n] = LogToken(start: pendingPrefix, coreStart: pendingPrefix, coreEnd: to, end: to, kind: .word)
-            out[n].hash = hash(out[n], in: line)
-            n &+= 1
         }
         tokens.count = n
     }

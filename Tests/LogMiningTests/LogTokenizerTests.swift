@@ -39,10 +39,17 @@ final class LogTokenizerTests: XCTestCase {
                        [#"pods=["<*>"]"#, "ids=[<*>]", "none=[]", #"event={"<*>"}"#])
     }
 
-    func testLogfmtMessageIsMinedAsWords() {
+    func testLogfmtMessageIsMinedAsWords() throws {
         XCTAssertEqual(tokenizer.tokenize("time=2024-12-02T10:00:00Z level=info msg=\"starting server\" addr=:8080"),
                        ["time=<*>", "level=info", "msg=\"starting", "server\"", "addr=<*>"])
         XCTAssertEqual(tokenizer.tokenize("level=warn msg=\""), ["level=warn", "msg=\""])
+        // A message that starts with a space: `msg="` stands alone (no token holds whitespace,
+        // so a saved template reloads with the tokens it had).
+        XCTAssertEqual(tokenizer.tokenize("a=1 msg=\" x-ray done\" n=2"), ["a=<*>", "msg=\"", "x-ray", "done\"", "n=<*>"])
+        XCTAssertEqual(tokenizer.tokenize("level=warn msg=\"  "), ["level=warn", "msg=\""])
+        let miner = TemplateMiner()
+        let id = miner.add("a=1 msg=\" x-ray done\" n=2")
+        XCTAssertEqual(try TemplateMiner(serialized: miner.serialized()).add("a=3 msg=\" x-ray done\" n=4"), id)
     }
 
     func testKlogHeaderKeepsLevelAndFile() {
