@@ -171,6 +171,12 @@ run kubectl --kubeconfig "$kubeconfig" -n "$ns" logs "$first"
 run kubectl --kubeconfig "$kubeconfig" auth can-i --as system:serviceaccount:$ns:shipshape-reconcile list secrets -n "$ns" || true
 run kubectl --kubeconfig "$kubeconfig" auth can-i --as system:serviceaccount:$ns:shipshape-reconcile patch deployments -n "$ns" || true
 
+step "The logs CronJob ran as well, as shipshape-logs: each workload's log lines since its last run, mined to templates"
+logs1=$(wait_job shipshape-logs "")
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" logs "$logs1"
+logs2=$(wait_job shipshape-logs "$logs1")
+run kubectl --kubeconfig "$kubeconfig" -n "$ns" logs "$logs2"
+
 step "Push a change; the next scheduled run applies it (no one runs reconcile by hand)"
 run "$shipshape" values set overlays/dev/values.yaml backend.config.LOG_LEVEL warning --type string >/dev/null
 git commit -q -am "backend: log warnings only" && git push -q origin main

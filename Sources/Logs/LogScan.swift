@@ -38,6 +38,9 @@ public struct LogScan {
         var firstNew: [String: Int] = [:]
         var counts: [String: WorkloadLogCounts] = [:]
         var newest = checkpoint.newestLine
+        // Per workload, its oldest line read this run: where a workload without a baseline
+        // started logging (see `learningMinutes`).
+        var oldest: [String: Double] = [:]
         var result = Result(findings: [], checkpoint: LogCheckpoint(), since: since, minutes: 1)
         for stream in try source.streams() {
             result.streams += 1
@@ -62,6 +65,7 @@ public struct LogScan {
             for line in try source.lines(stream, since: since) where !line.text.isEmpty {
                 result.lines += 1
                 newest = max(newest ?? line.time, line.time)
+                oldest[stream.workload] = min(oldest[stream.workload] ?? line.time, line.time)
                 if let event = joiner.add(time: line.time, line: line.text) { count(event) }
             }
             if let event = joiner.finish() { count(event) }
@@ -81,7 +85,8 @@ public struct LogScan {
             var baseline = checkpoint.workloads[workload]?.baseline ?? LogBaseline()
             result.findings += detector.findings(namespace: namespace, workload: workload, counts: resolved, minutes: result.minutes,
                                                  baseline: baseline, newTemplates: fresh, templateText: { miner.template(for: $0)?.text })
-            baseline.fold(resolved, minutes: result.minutes, smoothing: detector.smoothing, liveTemplates: live)
+            let minutes = baseline.runs == 0 ? Self.learningMinutes(from: oldest[workload], to: newest, window: result.minutes) : result.minutes
+            baseline.fold(resolved, minutes: minutes, smoothing: detector.smoothing, liveTemplates: live)
             let errors = LogCheckpoint.addingErrors(checkpoint.workloads[workload]?.errorsPerHour ?? [:],
                                                     minutes: resolved.minutes.mapValues(\.errors))
             next.workloads[workload] = LogCheckpoint.Workload(baseline: baseline, templates: miner.serialized(), errorsPerHour: errors)
@@ -90,5 +95,14 @@ public struct LogScan {
         }
         result.checkpoint = next
         return result
+    }
+
+    /// The minutes a workload without a baseline is learnt over: from its oldest line read to
+    /// the run's newest, at most the window and at least 1. Not the whole window: pods that
+    /// started 10 minutes into the first run's hour logged over 10 minutes, not 60, and their
+    /// rate over 60 would be a sixth of what they log, so every next run would be a surge.
+    public static func learningMinutes(from oldest: Double?, to newest: Double?, window: Double) -> Double {
+        guard let oldest, let newest else { return window }
+        return min(window, max(1, (newest - oldest) / 60))
     }
 }

@@ -183,6 +183,26 @@ final class LogScanTests: XCTestCase {
         XCTAssertEqual(second.counts["api"]?.total(.errors), 1)
     }
 
+    /// The first run learns a workload's rates over the span its lines cover, not the whole
+    /// look-back: 100 lines over the last 9.9 minutes of a 1-hour window are 10.1 a minute, so
+    /// the same rate in the next run is no surge (over 60 minutes the baseline was 1.7 a minute,
+    /// and the next run's 10 a minute a 6× surge of every template).
+    func testTheFirstRunLearnsOverTheSpanItsLinesCover() throws {
+        let stream = LogStream(pod: "api-1", container: "main", workload: "api")
+        var lines: [LogLine] = (0..<100).map { LogLine(time: 3000 + Double($0 * 6), text: "[INFO] served request \($0) in 3ms") }
+        let scan = LogScan(namespace: "ns", rules: AlertRules())
+        let first = try scan.run(source: Lines(byStream: [stream: lines]), checkpoint: LogCheckpoint())
+        XCTAssertEqual(first.minutes, 60)
+        XCTAssertEqual(first.checkpoint.workloads["api"]?.baseline.rates["template.1"], 100 / 9.9)
+        lines += (100..<150).map { LogLine(time: 3000 + Double($0 * 6), text: "[INFO] served request \($0) in 3ms") }
+        let second = try scan.run(source: Lines(byStream: [stream: lines]), checkpoint: first.checkpoint)
+        XCTAssertEqual(second.minutes, 5)
+        XCTAssertEqual(second.findings, [])
+        XCTAssertEqual(LogScan.learningMinutes(from: nil, to: nil, window: 60), 60)
+        XCTAssertEqual(LogScan.learningMinutes(from: 100, to: 110, window: 60), 1)
+        XCTAssertEqual(LogScan.learningMinutes(from: 0, to: 7200, window: 60), 60)
+    }
+
     func testADamagedTemplatesKeyIsNamedWithWhatToDo() {
         let stream = LogStream(pod: "api-1", container: "main", workload: "api")
         let damaged = LogCheckpoint(newestLine: 0, workloads: ["api": .init(baseline: LogBaseline(runs: 1), templates: "garbage\n")])
