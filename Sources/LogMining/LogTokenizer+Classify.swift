@@ -125,7 +125,6 @@ extension LogTokenizer {
         return token
     }
 
-
     /// The counters of the core `line[cs..<ce]`: the chunk's (`packed`, over `start..<end`)
     /// less those of the brackets and punctuation trimmed off either side. Those are all
     /// counted as other bytes but `.` and `:`, so no table is read for them.

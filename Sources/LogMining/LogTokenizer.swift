@@ -421,14 +421,16 @@ public struct LogTokenizer: Sendable {
     /// How many bytes of `bytes[i..<end]`'s start are one opener: 1 for `isOpener`, 2 for an
     /// escaped quote (`\"`: klog quotes names inside its quoted message, `volume \"tmp\"`), else 0.
     @inline(__always) static func openerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
-        if isOpener(bytes[i]) { return 1 }
-        return bytes[i] == 92 && i &+ 1 < end && (bytes[i &+ 1] == 34 || bytes[i &+ 1] == 39) ? 2 : 0
+        isOpener(bytes[i]) ? 1 : isEscapedQuote(bytes, i, end) ? 2 : 0
     }
     /// How many bytes of `bytes[i..<end]`'s start are one closer: 1 for `isCloser`, 2 for an
     /// escaped quote (`\")` closes `\"`, `)`), else 0.
     @inline(__always) static func closerLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
-        if isCloser(bytes[i]) { return 1 }
-        return bytes[i] == 92 && i &+ 1 < end && (bytes[i &+ 1] == 34 || bytes[i &+ 1] == 39) ? 2 : 0
+        isCloser(bytes[i]) ? 1 : isEscapedQuote(bytes, i, end) ? 2 : 0
+    }
+    /// Whether `bytes[i..<end]` starts with `\"` or `\'`.
+    @inline(__always) private static func isEscapedQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        bytes[i] == 92 && i &+ 1 < end && (bytes[i &+ 1] == 34 || bytes[i &+ 1] == 39)
     }
     /// How many bytes of `bytes[start..<i]`'s end are one closer: 1 for `isCloser`, 2 for an
     /// escaped quote, else 0.
